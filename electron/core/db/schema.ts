@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The database schema (drizzle). Change it here, then `npm run db:generate` writes the next
+ * migration file under ./migrations; migrations are applied when the database is opened.
+ * Times are ISO-8601 UTC text; ids are UUIDs.
+ */
+
+/** One AVRR case: a principal applicant and the family who depart with them. */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    caseNumber: text('case_number').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    /** Optimistic concurrency: each write increments it; a write naming an older version is a conflict. */
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cases_case_number').on(t.caseNumber), index('cases_updated_at').on(t.updatedAt)],
+);
+
+/** Each person in a case (principal, spouse, children, others), with their identity facts. */
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    relationship: text('relationship').notNull(),
+    nameAsWritten: text('name_as_written').notNull(),
+    nameLatin: text('name_latin').notNull(),
+    dateOfBirth: text('date_of_birth').notNull(),
+    nationality: text('nationality').notNull(),
+    uci: text('uci'),
+    /** Both names folded for search (lower case, no diacritics): see cases/search-text.ts. */
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    index('persons_case').on(t.caseId, t.position),
+    index('persons_uci').on(t.uci),
+    index('persons_dob').on(t.dateOfBirth),
+  ],
+);
+
+/** Per-year counter behind readable case numbers (AVRR-2026-000123). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull().default(sql`0`),
+});
+
+/**
+ * Accounts. Never deleted (the audit trail keeps their names): disabled instead. The password
+ * never lives here: it only unlocks the account's key slot, kept outside the database.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    status: text('status').notNull().default('active'),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    passwordChangedAt: text('password_changed_at'),
+  },
+  (t) => [uniqueIndex('users_username').on(t.username)],
+);
+
+/**
+ * The append-only audit trail. Written in the same transaction as the change it records.
+ * No personal data, no free text from the person: who, role, when, action, case id, outcome,
+ * workstation. `mac` = HMAC-SHA256(key derived from the database key, previous mac || entry).
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    role: text('role'),
+    action: text('action').notNull(),
+    caseId: text('case_id'),
+    outcome: text('outcome').notNull(),
+    workstation: text('workstation').notNull(),
+    mac: text('mac').notNull(),
+  },
+  (t) => [index('audit_case').on(t.caseId), index('audit_user').on(t.userId), index('audit_at').on(t.at)],
+);
+
+/** Office settings (idle lock minutes, …) as JSON values. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

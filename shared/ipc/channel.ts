@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Permission } from '../roles';
+
+/**
+ * Who may call a channel: a permission from the matrix, `signed_in` (any signed-in person, for
+ * their own session), or `public` (before sign-in: status, setup, sign-in itself).
+ */
+export type Access = Permission | 'signed_in' | 'public';
+
+export interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Whether a call is recorded in the audit trail (reads of a case are). */
+  audited: boolean;
+  /** Phantom: the output type, carried for the type system only. */
+  readonly _output?: O;
+}
+
+/** Declare a channel: its input schema, who may call it, and (as a type argument) its output. */
+export function channel<O>() {
+  return <I extends z.ZodType>(def: { input: I; access: Access; audited?: boolean }): ChannelDef<I, O> => ({
+    input: def.input,
+    access: def.access,
+    audited: def.audited ?? true,
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Roles and the one permission matrix (role x action), from section 7 of the policy brief:
+ * front counter starts intakes and screens; interview officers decide, take consent and refer;
+ * clerks print and never change decisions; supervisors review flagged cases and manage
+ * accounts, keys, certificates and the audit. Deny by default: a permission not listed for a
+ * role is refused.
+ */
+export const roles = ['front_counter', 'interview_officer', 'clerk', 'supervisor'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'case.read', // open a case, list and search cases
+  'case.create', // start an intake
+  'case.edit', // change intake facts, autosave drafts
+  'case.screen', // record the first screening at the front counter
+  'case.decide', // record the eligibility decision
+  'case.review', // supervisor review and override of flagged cases
+  'case.withdraw', // withdraw a participant from the programme
+  'consent.record', // record that the consent form was signed
+  'referral.create', // refer the case to IOM (generates the signed packet)
+  'document.generate', // generate consent and withdrawal forms
+  'document.print', // view and print generated documents, keep the print log
+  'user.manage', // create, disable accounts and reset passwords
+  'certificate.manage', // import or generate the office signing certificate
+  'settings.manage', // idle lock timeout and other office settings
+  'audit.read', // view, verify and export the audit trail
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const matrix = {
+  front_counter: ['case.read', 'case.create', 'case.edit', 'case.screen'],
+  interview_officer: [
+    'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
+    'consent.record', 'referral.create', 'document.generate', 'document.print',
+  ],
+  clerk: ['case.read', 'document.print'],
+  supervisor: [
+    'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
+    'case.withdraw', 'consent.record', 'referral.create', 'document.generate', 'document.print',
+    'user.manage', 'certificate.manage', 'settings.manage', 'audit.read',
+  ],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+const granted: ReadonlyMap<Role, ReadonlySet<Permission>> = new Map(
+  roles.map((r) => [r, new Set<Permission>(matrix[r])]),
+);
+
+export function can(role: Role, permission: Permission): boolean {
+  return granted.get(role)?.has(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...(granted.get(role) ?? [])];
+}
