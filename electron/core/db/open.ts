@@ -50,6 +50,18 @@ export function openEncryptedDatabase(
     sqlite.close();
     throw new DatabaseKeyError(file, e);
   }
+  return configure(sqlite, opts);
+}
+
+/**
+ * BENCHMARKS ONLY: the same database, settings and migrations without encryption, so the cost
+ * of encryption can be measured side by side. The app never calls this.
+ */
+export function openPlainDatabaseForComparison(file: string, opts: { migrationsDir?: string } = {}): OpenDatabase {
+  return configure(new Database(file), opts);
+}
+
+function configure(sqlite: Sqlite, opts: { migrationsDir?: string; readonly?: boolean }): OpenDatabase {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,0 +1,25 @@
+import type { Role } from '../../shared/roles';
+import type { Db, Sqlite } from './db/open';
+
+/** The person signed in at this workstation. */
+export interface Session {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+/** What a handler gets besides its validated input. */
+export interface CallContext {
+  readonly channel: string;
+  readonly session: Session | null;
+  readonly now: () => Date;
+  /** The open database; throws `not_signed_in` if no one has unlocked it. */
+  db(): { db: Db; sqlite: Sqlite };
+  /**
+   * Run `fn` in one transaction together with this call's audit entry (outcome ok). If `fn`
+   * throws, nothing is written and the dispatcher records the failure instead.
+   */
+  tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T): T;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { contract, isChannelName } from '../../shared/ipc/contract';
+import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
+import { IpcFailure, ipcError } from '../../shared/ipc/errors';
+import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
+import { can } from '../../shared/roles';
+import type { CallContext, Session } from './context';
+import type { OpenDatabase, Sqlite } from './db/open';
+
+export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+/** One handler per channel of the contract: the type system refuses a missing or extra one. */
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export type AuditOutcome = 'ok' | 'denied' | 'error';
+export interface AuditRecord {
+  at: string;
+  userId: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  caseId: string | null;
+  outcome: AuditOutcome;
+  workstation: string;
+}
+
+export interface DispatchDeps {
+  handlers: Handlers;
+  session(): Session | null;
+  /** True while the workstation is locked: every non-public call answers `locked`. */
+  locked(): boolean;
+  database(): OpenDatabase | null;
+  /** Append one entry to the audit trail; called inside the transaction it records. */
+  audit(sqlite: Sqlite, record: AuditRecord): void;
+  now(): Date;
+  workstation: string;
+  /** Where unexpected errors go (never to the renderer, which gets `internal`). */
+  logError(channel: string, e: unknown): void;
+}
+
+/**
+ * Serve one call of the contract. Deny by default: unknown channel, bad input, no session, a
+ * locked workstation or a missing permission each end in a typed error value, with nothing
+ * written. Nothing thrown inside a handler escapes: the process never crashes on a call.
+ */
+export async function dispatch(deps: DispatchDeps, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
+  if (!isChannelName(channel)) return fail(ipcError('unknown_channel'));
+  const def = contract[channel];
+  const session = deps.session();
+
+  if (def.access !== 'public') {
+    if (!session) return fail(ipcError('not_signed_in'));
+    if (deps.locked()) return fail(ipcError('locked'));
+    if (def.access !== 'signed_in' && !can(session.role, def.access)) {
+      auditOutside(deps, channel, session, null, 'denied');
+      return fail(ipcError('forbidden'));
+    }
+  }
+
+  const parsed = def.input.safeParse(input);
+  if (!parsed.success) return fail(ipcError('invalid_input', { issues: toFieldIssues(parsed.error) }));
+
+  let auditedInTx = false;
+  let caseIdSeen: string | null = null;
+  const ctx: CallContext = {
+    channel,
+    session,
+    now: deps.now,
+    db() {
+      const open = deps.database();
+      if (!open) throw new IpcFailure(ipcError('not_signed_in'));
+      return { db: open.db, sqlite: open.sqlite };
+    },
+    tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T): T {
+      const { sqlite } = ctx.db();
+      if (typeof caseId !== 'function') caseIdSeen = caseId;
+      const run = sqlite.transaction(() => {
+        const out = fn();
+        const id = typeof caseId === 'function' ? caseId(out) : caseId;
+        caseIdSeen = id;
+        if (def.audited) deps.audit(sqlite, record(deps, channel, session, id, 'ok'));
+        return out;
+      });
+      const out = run();
+      auditedInTx = def.audited;
+      return out;
+    },
+  };
+
+  try {
+    const handler = deps.handlers[channel] as Handler<typeof channel>;
+    const value = await handler(parsed.data as never, ctx);
+    if (def.audited && !auditedInTx) auditOutside(deps, channel, session, caseIdSeen, 'ok');
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof IpcFailure) {
+      auditOutside(deps, channel, session, caseIdSeen, e.error.code === 'forbidden' ? 'denied' : 'error');
+      return fail(e.error);
+    }
+    deps.logError(channel, e);
+    auditOutside(deps, channel, session, caseIdSeen, 'error');
+    return fail(ipcError('internal'));
+  }
+}
+
+function fail(error: IpcError): IpcResult<never> {
+  return { ok: false, error };
+}
+
+function record(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome): AuditRecord {
+  return {
+    at: deps.now().toISOString(),
+    userId: s?.userId ?? null,
+    username: s?.username ?? null,
+    role: s?.role ?? null,
+    action,
+    caseId,
+    outcome,
+    workstation: deps.workstation,
+  };
+}
+
+/** Audit a call that wrote nothing (a denial, a failure after rollback, a plain read). */
+function auditOutside(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome): void {
+  const open = deps.database();
+  if (!open || !contract[action as ChannelName]?.audited) return;
+  try {
+    open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome)))();
+  } catch (e) {
+    deps.logError(action, e);
+  }
+}
+
+/** zod issues -> field issues with i18n keys (schemas use "validation.*" keys as messages). */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid',
+  }));
+}
