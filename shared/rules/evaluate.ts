@@ -283,6 +283,11 @@ function assistanceFor(r: Resolved, p: PersonFacts): TierResult {
   };
 }
 
+/** The RAD status is needed (if the claim turns out rejected) when the RAD exists and it is unknown. */
+function unknownRad(r: Resolved, rad: unknown): number {
+  return r.rad && rad !== 'none' && rad !== 'pending' && rad !== 'dismissed' && rad !== 'allowed' ? BIT['claim.radAppeal'] : 0;
+}
+
 function isMinor(r: Resolved, p: PersonFacts): boolean | null {
   const dob = p.dateOfBirth;
   if (r.majority === undefined || !isIsoDate(dob)) return null;
@@ -294,6 +299,7 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
   const fails: Reason[] = [];
   let unknown = 0;
   let review: Reason | null = null;
+  let withdrawn: Reason | null = null;
 
   if (!r.open) {
     fails.push(shared(r, 'W1', () => makeReason(r, 'W1', dateVars(r), [fact('applicationDate', r.date)], [r.t.programmeOpen])));
@@ -333,7 +339,8 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
     case 'withdrawn':
     case 'abandoned':
       if (r.exclusions & EXCLUSION_BIT.X1) {
-        fails.push(shared(r, `X1:${outcome}`, () => makeReason(r, 'X1', dateVars(r), [fact('claim.outcome', outcome)], [r.t.exclusions])));
+        // Listed after the conditions, in code order (see below).
+        withdrawn = shared(r, `X1:${outcome}`, () => makeReason(r, 'X1', dateVars(r), [fact('claim.outcome', outcome)], [r.t.exclusions]));
       } else {
         // Without X1 in force, a withdrawn or abandoned claim is still not a negative decision.
         fails.push(shared(r, `E1:${outcome}`, () => makeReason(r, 'E1', dateVars(r), [fact('claim.outcome', outcome)], [])));
@@ -346,12 +353,12 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
       break;
     case null:
     case undefined:
-      unknown |= BIT['claim.outcome'];
+      unknown |= BIT['claim.outcome'] | unknownRad(r, claim?.radAppeal);
       break;
     default: {
       // A value outside the schema (e.g. a half-typed form): treated as unknown, never as eligible.
       const _never: never = outcome;
-      unknown |= BIT['claim.outcome'];
+      unknown |= BIT['claim.outcome'] | unknownRad(r, claim?.radAppeal);
     }
   }
 
@@ -366,6 +373,8 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
   if (compliant === false) {
     fails.push(shared(r, 'E3', () => makeReason(r, 'E3', dateVars(r), [fact('compliantWithConditions', false)], [])));
   } else if (compliant !== true) unknown |= BIT.compliantWithConditions;
+
+  if (withdrawn !== null) fails.push(withdrawn);
 
   // X2: rejected as having no credible basis.
   if (r.exclusions & EXCLUSION_BIT.X2) {

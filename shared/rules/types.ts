@@ -46,7 +46,7 @@ export interface PersonDecision {
   readonly outcome: Outcome;
   /**
    * What decides the outcome: eligible -> [E0]; ineligible -> every condition failed and every
-   * exclusion applying (W1, E1-E3, X1-X7); needs review -> R1 and/or R3.
+   * exclusion applying, in code order (W1, E1, E2, E3, X1-X7); needs review -> R1 and/or R3.
    */
   readonly reasons: readonly Reason[];
   /** Unknown facts that would change the outcome or the assistance, as case-file paths. */
