@@ -50,6 +50,9 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
   if (def.access !== 'public') {
     if (!session) return fail(ipcError('not_signed_in'));
     if (deps.locked()) return fail(ipcError('locked'));
+    if (session.mustChangePassword && def.access !== 'signed_in') {
+      return fail(ipcError('rejected', { messageKey: 'errors.password_change_required' }));
+    }
     if (def.access !== 'signed_in' && !can(session.role, def.access)) {
       auditOutside(deps, channel, session, null, 'denied');
       return fail(ipcError('forbidden'));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
+import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { createCaseInput, getCaseInput, listCasesInput } from '../schema/case';
 import type { CasePage, CaseSummary } from '../schema/case';
 import { channel } from './channel';
@@ -9,12 +11,25 @@ import type { ChannelDef } from './channel';
  * its output type and who may call it. The back end's handler map must implement exactly these
  * (checked by the type system); anything else is refused as `unknown_channel`.
  */
+const empty = z.object({}).strict();
+
 export const contract = {
-  'app.status': channel<{ version: string; dataDirKind: 'dev-file' | 'os-keystore' }>()({
-    input: z.object({}).strict(),
-    access: 'public',
-    audited: false,
-  }),
+  // Sessions. Sign-in failures are audited by the session service itself (before the database is open).
+  'auth.status': channel<AuthStatus>()({ input: empty, access: 'public', audited: false }),
+  'auth.setup': channel<AuthStatus>()({ input: setupInput, access: 'public', audited: false }),
+  'auth.signIn': channel<AuthStatus>()({ input: signInInput, access: 'public', audited: false }),
+  'auth.signOut': channel<AuthStatus>()({ input: empty, access: 'public', audited: false }),
+  'auth.lock': channel<AuthStatus>()({ input: empty, access: 'public', audited: false }),
+  'auth.touch': channel<{ touched: true }>()({ input: empty, access: 'signed_in', audited: false }),
+  'auth.changePassword': channel<AuthStatus>()({ input: changePasswordInput, access: 'signed_in', audited: false }),
+
+  // Accounts (supervisor).
+  'user.list': channel<UserRow[]>()({ input: empty, access: 'user.manage' }),
+  'user.create': channel<OneTimePassword>()({ input: createUserInput, access: 'user.manage' }),
+  'user.disable': channel<UserRow>()({ input: userIdInput, access: 'user.manage' }),
+  'user.resetPassword': channel<OneTimePassword>()({ input: userIdInput, access: 'user.manage' }),
+  'settings.setIdleLock': channel<AuthStatus>()({ input: idleLockInput, access: 'settings.manage' }),
+
   'case.list': channel<CasePage>()({ input: listCasesInput.strict(), access: 'case.read' }),
   'case.get': channel<CaseSummary>()({ input: getCaseInput.strict(), access: 'case.read' }),
   'case.create': channel<CaseSummary>()({ input: createCaseInput.strict(), access: 'case.create' }),

@@ -1,0 +1,71 @@
+import type { IpcResult } from '../../shared/ipc/errors';
+import { caseHandlers } from './cases/handlers';
+import { dispatch } from './dispatch';
+import type { Handlers } from './dispatch';
+import type { SecretSealer } from './keys/sealer';
+import { SessionManager } from './session/manager';
+import { sessionHandlers } from './session/handlers';
+import { userHandlers } from './users/handlers';
+import { openAccessServices } from './access-services';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  sealer: SecretSealer;
+  migrationsDir?: string;
+  workstation: string;
+  now?: () => Date;
+}
+
+export interface AppCore {
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  close(): void;
+}
+
+/**
+ * The whole back end behind one `invoke`: the same object serves Electron's IPC, the browser
+ * harness's HTTP bridge and the tests. Calls are served one at a time (the workstation has one
+ * person at it), so a sign-in cannot race a save.
+ */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const now = options.now ?? (() => new Date());
+  const access = openAccessServices(options.dataDir, options.sealer);
+  const sessions = new SessionManager({
+    dataDir: options.dataDir,
+    vault: access.vault,
+    sealerKind: options.sealer.kind,
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    workstation: options.workstation,
+    now,
+    auditWriterFor: access.auditWriterFor,
+    checkPassword: access.checkPassword,
+  });
+  const handlers: Handlers = {
+    ...sessionHandlers(sessions),
+    ...userHandlers(sessions),
+    ...caseHandlers,
+  };
+  const deps = {
+    handlers,
+    session: () => sessions.current(),
+    locked: () => sessions.isLocked(),
+    database: () => sessions.database(),
+    audit: (sqlite: Parameters<SessionManager['audit']>[0], record: Parameters<SessionManager['audit']>[1]) => sessions.audit(sqlite, record),
+    now,
+    workstation: options.workstation,
+    logError: (channel: string, e: unknown) => console.error(`[core] ${channel} failed:`, e),
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    invoke(channel, input) {
+      const run = async () => {
+        sessions.enforceIdleLock();
+        return dispatch(deps, channel, input);
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    close: () => sessions.close(),
+  };
+}

@@ -1,0 +1,275 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
+import type { FieldIssue } from '../../../shared/ipc/errors';
+import type { Role } from '../../../shared/roles';
+import type { AuthStatus } from '../../../shared/schema/auth';
+import type { Session } from '../context';
+import type { AuditRecord } from '../dispatch';
+import { DB_KEY_BYTES, openEncryptedDatabase } from '../db/open';
+import type { OpenDatabase, Sqlite } from '../db/open';
+import { settings, users } from '../db/schema';
+import type { SlotVault } from './vault';
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const DB_FILE_NAME = 'avrr.db';
+
+export interface SessionManagerOptions {
+  dataDir: string;
+  vault: SlotVault;
+  sealerKind: AuthStatus['sealerKind'];
+  migrationsDir?: string;
+  workstation: string;
+  now: () => Date;
+  /** Builds the audit writer for a database key (the chain's MAC key is derived from it). */
+  auditWriterFor(dbKey: Buffer): (sqlite: Sqlite, record: AuditRecord) => void;
+  /** Password strength rules (issues use "password.*" message keys). */
+  checkPassword(password: string, who: { username: string; displayName?: string }): FieldIssue[];
+}
+
+/**
+ * Who is signed in at this workstation, and the database that their sign-in unlocked.
+ * The database key exists in memory only between a sign-in and the sign-out; a lock keeps it
+ * (so a draft and the next person's sign-in can use it) but refuses every privileged call.
+ */
+export class SessionManager {
+  private open: OpenDatabase | null = null;
+  private dbKey: Buffer | null = null;
+  private writeAudit: ((sqlite: Sqlite, record: AuditRecord) => void) | null = null;
+  private session: Session | null = null;
+  private locked = false;
+  private lastActivity = 0;
+
+  constructor(private readonly o: SessionManagerOptions) {}
+
+  get dbFile(): string {
+    return join(this.o.dataDir, DB_FILE_NAME);
+  }
+
+  current(): Session | null {
+    return this.session;
+  }
+
+  isLocked(): boolean {
+    return this.locked;
+  }
+
+  database(): OpenDatabase | null {
+    return this.open;
+  }
+
+  /** Append to the audit trail of the open database (inside the caller's transaction). */
+  audit(sqlite: Sqlite, record: AuditRecord): void {
+    if (!this.writeAudit) throw new Error('audit trail is not open');
+    this.writeAudit(sqlite, record);
+  }
+
+  status(): AuthStatus {
+    return {
+      setupNeeded: !this.o.vault.hasAnySlot(),
+      user: this.session && { ...this.session },
+      locked: this.locked,
+      idleLockMinutes: this.idleLockMinutes(),
+      sealerKind: this.o.sealerKind,
+    };
+  }
+
+  /** First run: the first supervisor account, a new random database key, its first key slot. */
+  async setup(input: { username: string; displayName: string; password: string }): Promise<AuthStatus> {
+    if (this.o.vault.hasAnySlot()) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.setup_done' }));
+    if (existsSync(this.dbFile)) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.data_without_keys' }));
+    this.requireStrong(input.password, input, 'password');
+    const dbKey = randomBytes(DB_KEY_BYTES);
+    const userId = randomUUID();
+    const open = openEncryptedDatabase(this.dbFile, dbKey, this.migrations());
+    try {
+      await this.o.vault.createSlot(userId, input.username, input.password, dbKey);
+    } catch (e) {
+      open.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(this.dbFile + suffix, { force: true });
+      throw e;
+    }
+    this.attach(open, dbKey);
+    const at = this.o.now().toISOString();
+    const session: Session = { userId, username: input.username, displayName: input.displayName, role: 'supervisor', mustChangePassword: false };
+    open.sqlite.transaction(() => {
+      open.db.insert(users).values({ id: userId, username: input.username, displayName: input.displayName, role: 'supervisor', createdAt: at, passwordChangedAt: at }).run();
+      this.audit(open.sqlite, this.record('auth.setup', session, 'ok'));
+    })();
+    this.begin(session);
+    return this.status();
+  }
+
+  /**
+   * Sign in, or at the lock screen resume (same person) or switch (another person). The answer
+   * for an unknown name, a wrong password, a disabled or a locked-out account is the same.
+   */
+  async signIn(input: { username: string; password: string }): Promise<AuthStatus> {
+    const result = await this.o.vault.unlock(input.username, input.password, this.o.now());
+    if (!result.ok) {
+      this.flushPendingEvents();
+      throw signInFailed();
+    }
+    const open = this.open ?? openEncryptedDatabase(this.dbFile, result.dbKey, this.migrations());
+    if (!this.open) this.attach(open, result.dbKey);
+    const row = open.db.select().from(users).where(eq(users.id, result.userId)).get();
+    if (!row || row.status !== 'active') {
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', null, 'denied', input.username)))();
+      if (!this.session) this.detach();
+      throw signInFailed();
+    }
+    const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, mustChangePassword: row.mustChangePassword };
+    this.flushPendingEvents();
+    open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok')))();
+    this.begin(session);
+    return this.status();
+  }
+
+  signOut(): AuthStatus {
+    if (this.session && this.open) {
+      const open = this.open;
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signOut', this.session, 'ok')))();
+    }
+    this.session = null;
+    this.locked = false;
+    this.detach();
+    return this.status();
+  }
+
+  lock(reason: 'auth.lock' | 'auth.idleLock' = 'auth.lock'): AuthStatus {
+    if (this.session && !this.locked && this.open) {
+      const open = this.open;
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record(reason, this.session, 'ok')))();
+      this.locked = true;
+    }
+    return this.status();
+  }
+
+  /** Input from the person at the screen (the renderer reports it at most once a minute). */
+  touch(): void {
+    this.lastActivity = this.o.now().getTime();
+  }
+
+  /** Lock the workstation if nobody has touched it for the idle period. Called before every call. */
+  enforceIdleLock(): void {
+    if (!this.session || this.locked) return;
+    if (this.o.now().getTime() - this.lastActivity >= this.idleLockMinutes() * 60_000) this.lock('auth.idleLock');
+  }
+
+  async changePassword(input: { currentPassword: string; newPassword: string }): Promise<AuthStatus> {
+    const s = this.requireSession();
+    const check = await this.o.vault.unlock(s.username, input.currentPassword, this.o.now());
+    if (!check.ok || check.userId !== s.userId) {
+      this.flushPendingEvents();
+      throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['currentPassword'], messageKey: 'password.current_wrong' }] }));
+    }
+    if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) {
+      throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['newPassword'], messageKey: 'password.same_as_current' }] }));
+    }
+    this.requireStrong(input.newPassword, s, 'newPassword');
+    await this.o.vault.rewrap(s.userId, input.newPassword, this.key());
+    const open = this.requireOpen();
+    open.sqlite.transaction(() => {
+      open.db.update(users).set({ mustChangePassword: false, passwordChangedAt: this.o.now().toISOString() }).where(eq(users.id, s.userId)).run();
+      this.audit(open.sqlite, this.record('auth.changePassword', s, 'ok'));
+    })();
+    this.session = { ...s, mustChangePassword: false };
+    return this.status();
+  }
+
+  idleLockMinutes(): number {
+    const row = this.open?.db.select().from(settings).where(eq(settings.key, 'idleLockMinutes')).get();
+    const n = row ? Number(JSON.parse(row.value)) : DEFAULT_IDLE_LOCK_MINUTES;
+    return Number.isInteger(n) && n >= 2 && n <= 15 ? n : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  /** The database key, for services that wrap it anew (account creation, password reset). */
+  key(): Buffer {
+    if (!this.dbKey) throw new IpcFailure(ipcError('not_signed_in'));
+    return this.dbKey;
+  }
+
+  get vault(): SlotVault {
+    return this.o.vault;
+  }
+
+  checkPassword(password: string, who: { username: string; displayName?: string }): FieldIssue[] {
+    return this.o.checkPassword(password, who);
+  }
+
+  close(): void {
+    this.session = null;
+    this.detach();
+  }
+
+  private requireStrong(password: string, who: { username: string; displayName?: string }, field: string): void {
+    const issues = this.o.checkPassword(password, who).map((i) => ({ ...i, path: [field, ...i.path] }));
+    if (issues.length > 0) throw new IpcFailure(ipcError('invalid_input', { issues }));
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new IpcFailure(ipcError('not_signed_in'));
+    return this.session;
+  }
+
+  private requireOpen(): OpenDatabase {
+    if (!this.open) throw new IpcFailure(ipcError('not_signed_in'));
+    return this.open;
+  }
+
+  private begin(session: Session): void {
+    this.session = session;
+    this.locked = false;
+    this.lastActivity = this.o.now().getTime();
+  }
+
+  private attach(open: OpenDatabase, dbKey: Buffer): void {
+    this.open = open;
+    this.dbKey = Buffer.from(dbKey);
+    this.writeAudit = this.o.auditWriterFor(this.dbKey);
+  }
+
+  private detach(): void {
+    this.open?.close();
+    this.open = null;
+    this.dbKey?.fill(0);
+    this.dbKey = null;
+    this.writeAudit = null;
+  }
+
+  private migrations(): { migrationsDir?: string } {
+    return this.o.migrationsDir ? { migrationsDir: this.o.migrationsDir } : {};
+  }
+
+  /** Failed sign-ins and lockouts queued in the slot file while the database was closed. */
+  private flushPendingEvents(): void {
+    const open = this.open;
+    if (!open) return;
+    const events = this.o.vault.takePendingEvents();
+    if (events.length === 0) return;
+    open.sqlite.transaction(() => {
+      for (const e of events) {
+        this.audit(open.sqlite, { at: e.at, userId: e.userId, username: e.username, role: null, action: e.action, caseId: null, outcome: 'denied', workstation: this.o.workstation });
+      }
+    })();
+  }
+
+  private record(action: string, s: Session | null, outcome: AuditRecord['outcome'], username?: string): AuditRecord {
+    return {
+      at: this.o.now().toISOString(),
+      userId: s?.userId ?? null,
+      username: s?.username ?? username ?? null,
+      role: s?.role ?? null,
+      action,
+      caseId: null,
+      outcome,
+      workstation: this.o.workstation,
+    };
+  }
+}
+
+function signInFailed(): IpcFailure {
+  return new IpcFailure(ipcError('rejected', { messageKey: 'errors.sign_in_failed' }));
+}

@@ -1,0 +1,22 @@
+/**
+ * What the session manager needs from the key-slot store (electron/core/auth/key-slots.ts):
+ * the database key, wrapped once per account under that account's password.
+ */
+export type UnlockResult = { ok: true; userId: string; dbKey: Buffer } | { ok: false; reason: 'invalid_credentials' | 'locked' };
+
+/** Sign-in events that happen while the database is still closed, written to the audit trail at the next sign-in. */
+export interface PendingAuthEvent {
+  at: string;
+  action: 'auth.signInFailed' | 'auth.accountLocked';
+  username: string;
+  userId: string | null;
+}
+
+export interface SlotVault {
+  hasAnySlot(): boolean;
+  createSlot(userId: string, username: string, password: string, dbKey: Buffer): Promise<void>;
+  unlock(username: string, password: string, now: Date): Promise<UnlockResult>;
+  rewrap(userId: string, newPassword: string, dbKey: Buffer): Promise<void>;
+  removeSlot(userId: string): void;
+  takePendingEvents(): PendingAuthEvent[];
+}

@@ -1,0 +1,130 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AppCore } from '../core/app-core';
+import { bridgeScript } from './bridge-script';
+import { contentSecurityPolicy } from './csp';
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+
+export interface HarnessServer {
+  url: string;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve the built renderer and the core's handler map on 127.0.0.1 only. Every API call must
+ * carry the per-run token and come with this server's own Host header (no DNS rebinding).
+ */
+export async function startHarnessServer(core: AppCore, opts: { rendererDir: string; port: number }): Promise<HarnessServer> {
+  const token = randomBytes(32).toString('hex');
+  const root = resolve(opts.rendererDir);
+  const indexFile = join(root, 'index.html');
+  if (!existsSync(indexFile)) throw new Error(`No built renderer at ${root} (run npm run build:web)`);
+  const indexHtml = readFileSync(indexFile, 'utf8').replace(
+    '<head>',
+    `<head>\n    <meta name="avrr-harness-token" content="${token}">\n    <script src="/harness-bridge.js"></script>`,
+  );
+  let hostOk = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[harness]', e);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== hostOk) return send(res, 421, 'text/plain', 'wrong host');
+    const url = new URL(req.url ?? '/', `http://${hostOk}`);
+    if (url.pathname === '/api/invoke') return api(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/harness-bridge.js') return send(res, 200, mime['.js']!, bridgeScript);
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, mime['.html']!, indexHtml);
+    const file = resolve(root, '.' + normalize(decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      // Single-page app: unknown paths get the app, which shows its own "not found".
+      return send(res, 200, mime['.html']!, indexHtml);
+    }
+    res.writeHead(200, { ...securityHeaders(), 'content-type': mime[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+    const given = Buffer.from(String(req.headers['x-avrr-token'] ?? ''));
+    const want = Buffer.from(token);
+    if (given.length !== want.length || !timingSafeEqual(given, want)) return send(res, 403, 'text/plain', 'forbidden');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'json only');
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'text/plain', 'too large');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return send(res, 400, 'text/plain', 'bad json');
+    }
+    const { channel, input } = (parsed && typeof parsed === 'object' ? parsed : {}) as { channel?: unknown; input?: unknown };
+    const result = await core.invoke(typeof channel === 'string' ? channel : '', input ?? {});
+    send(res, 200, 'application/json', JSON.stringify(result));
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  hostOk = `127.0.0.1:${port}`;
+  return {
+    url: `http://${hostOk}/`,
+    token,
+    server,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': type });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        ok(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from './components/ErrorBanner';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { call, errorOf, onLocked } from './ipc';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
+import { LockScreen } from './screens/LockScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { SignInScreen } from './screens/SignInScreen';
+import { Shell } from './Shell';
+import { useIdleLock } from './useIdleLock';
+
+/** Which screen the workstation shows follows the back end's session state, never the other way round. */
+export function App() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const status = useQuery({ queryKey: ['auth'], queryFn: () => call('auth.status', {}) });
+  const lock = useMutation({ mutationFn: () => call('auth.lock', {}), onSuccess: (s) => qc.setQueryData(['auth'], s) });
+  const s = status.data;
+  useIdleLock(s?.idleLockMinutes ?? 10, Boolean(s?.user && !s.locked), () => lock.mutate());
+  useEffect(() => onLocked(() => void qc.invalidateQueries({ queryKey: ['auth'] })), [qc]);
+
+  if (status.error) return <ErrorBanner error={errorOf(status.error)} />;
+  if (!s) return <p role="status">{t('common.loading')}</p>;
+  const corner = (
+    <div className="corner">
+      <LanguageSwitch />
+    </div>
+  );
+  if (s.setupNeeded) return (<>{corner}<SetupScreen /></>);
+  if (!s.user) return (<>{corner}<SignInScreen /></>);
+  if (s.user.mustChangePassword && !s.locked) {
+    return (<>{corner}<main id="main"><ChangePasswordScreen forced /></main></>);
+  }
+  return (
+    <>
+      <Shell key={s.user.userId} user={s.user} inert={s.locked} />
+      {s.locked && <LockScreen user={s.user} />}
+    </>
+  );
+}

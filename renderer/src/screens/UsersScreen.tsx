@@ -1,0 +1,117 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { roles } from '../../../shared/roles';
+import { createUserInput } from '../../../shared/schema/auth';
+import type { OneTimePassword, SessionUser } from '../../../shared/schema/auth';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+import { applyFieldIssues } from '../form-errors';
+import { call, errorOf } from '../ipc';
+
+type Values = z.input<typeof createUserInput>;
+
+/** Supervisor: accounts. Created with a one-time password shown once; disabled, never deleted. */
+export function UsersScreen({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [otp, setOtp] = useState<OneTimePassword | null>(null);
+  const users = useQuery({ queryKey: ['users'], queryFn: () => call('user.list', {}) });
+  const form = useForm<Values>({ resolver: zodResolver(createUserInput), defaultValues: { username: '', displayName: '', role: 'front_counter' } });
+  const done = (r: OneTimePassword) => {
+    setOtp(r);
+    void qc.invalidateQueries({ queryKey: ['users'] });
+  };
+  const create = useMutation({
+    mutationFn: (v: Values) => call('user.create', v),
+    onSuccess: (r) => {
+      form.reset();
+      done(r);
+    },
+    onError: (e) => applyFieldIssues(errorOf(e), form.setError),
+  });
+  const disable = useMutation({ mutationFn: (userId: string) => call('user.disable', { userId }), onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }) });
+  const reset = useMutation({ mutationFn: (userId: string) => call('user.resetPassword', { userId }), onSuccess: done });
+  const err = [create.error, disable.error, reset.error].find(Boolean);
+  const createErr = create.error ? errorOf(create.error) : null;
+
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      {otp && (
+        <div className="banner banner-ok" role="status">
+          {t('users.oneTime', { name: otp.user.displayName, username: otp.user.username })} <code className="otp">{otp.oneTimePassword}</code>
+        </div>
+      )}
+      {err && !(createErr?.code === 'invalid_input') && <ErrorBanner error={errorOf(err)} />}
+      <section aria-labelledby="new-user-title" className="card">
+        <h2 id="new-user-title">{t('users.new')}</h2>
+        <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate className="grid">
+          <Field label={t('auth.displayName')} error={form.formState.errors.displayName}>
+            {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('displayName')} />}
+          </Field>
+          <Field label={t('auth.username')} hint={t('auth.usernameHint')} error={form.formState.errors.username}>
+            {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('username')} />}
+          </Field>
+          <Field label={t('users.role')} error={form.formState.errors.role}>
+            {(a) => (
+              <select id={a.id} aria-describedby={a.describedBy} {...form.register('role')}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={create.isPending}>
+              {t('users.create')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="user-list-title">
+        <h2 id="user-list-title">{t('users.listTitle')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('auth.displayName')}</th>
+              <th scope="col">{t('auth.username')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.map((u) => (
+              <tr key={u.id}>
+                <td>{u.displayName}</td>
+                <td>{u.username}</td>
+                <td>{t(`role.${u.role}`)}</td>
+                <td>{t(`users.${u.status}`)}</td>
+                <td className="row-actions">
+                  {u.id !== user.userId && (
+                    <>
+                      <button type="button" onClick={() => reset.mutate(u.id)} aria-label={t('users.resetFor', { name: u.displayName })}>
+                        {t('users.reset')}
+                      </button>
+                      {u.status === 'active' && (
+                        <button type="button" onClick={() => disable.mutate(u.id)} aria-label={t('users.disableFor', { name: u.displayName })}>
+                          {t('users.disable')}
+                        </button>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
