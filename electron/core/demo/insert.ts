@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { foldForSearch } from '../cases/search-text';
+import type { OpenDatabase } from '../db/open';
+import type { DemoFamily } from './family';
+
+export interface DemoInsertSummary {
+  cases: number;
+  persons: number;
+  /** First and last case numbers written, e.g. AVRR-2025-000001 (undefined when nothing was written). */
+  firstCaseNumber: string | undefined;
+  lastCaseNumber: string | undefined;
+}
+
+/**
+ * Write demo families as draft cases, in one transaction with prepared statements (100,000
+ * persons in a few seconds). Rows are exactly what `createCase` writes (same columns, status
+ * draft, search text folded the same way), so the app cannot tell them apart. Cases are spaced
+ * `spacingMs` apart ending at `now` so lists have a realistic order; each takes its case number
+ * from its own year's counter, and the counters are left where the app's next case continues.
+ */
+export function insertDemoFamilies(
+  open: Pick<OpenDatabase, 'sqlite'>,
+  families: readonly DemoFamily[],
+  now: Date,
+  opts: { spacingMs?: number } = {},
+): DemoInsertSummary {
+  const { sqlite } = open;
+  const spacing = opts.spacingMs ?? 60_000;
+  const insertCase = sqlite.prepare(
+    `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at)
+     VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?)`,
+  );
+  const insertPerson = sqlite.prepare(
+    `INSERT INTO persons (id, case_id, position, relationship, name_as_written, name_latin, date_of_birth, nationality, uci, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const readCounter = sqlite.prepare('SELECT value FROM counters WHERE name = ?').pluck();
+  const writeCounter = sqlite.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
+
+  const write = sqlite.transaction((): DemoInsertSummary => {
+    const counters = new Map<number, number>();
+    let persons = 0;
+    let firstCaseNumber: string | undefined;
+    let lastCaseNumber: string | undefined;
+    families.forEach((family, i) => {
+      const at = new Date(now.getTime() - (families.length - 1 - i) * spacing);
+      const year = at.getUTCFullYear();
+      const value = (counters.get(year) ?? Number(readCounter.get(`case-number-${year}`) ?? 0)) + 1;
+      counters.set(year, value);
+      const caseNumber = `AVRR-${year}-${String(value).padStart(6, '0')}`;
+      const caseId = randomUUID();
+      const iso = at.toISOString();
+      insertCase.run(caseId, caseNumber, family.channel, iso, iso);
+      family.persons.forEach((p, position) => {
+        insertPerson.run(
+          randomUUID(),
+          caseId,
+          position,
+          p.relationship,
+          p.nameAsWritten,
+          p.nameLatin,
+          p.dateOfBirth,
+          p.nationality,
+          p.uci ?? null,
+          foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`),
+        );
+        persons++;
+      });
+      firstCaseNumber ??= caseNumber;
+      lastCaseNumber = caseNumber;
+    });
+    for (const [year, value] of counters) writeCounter.run(`case-number-${year}`, value);
+    return { cases: families.length, persons, firstCaseNumber, lastCaseNumber };
+  });
+  return write();
+}
