@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannelName } from '../../shared/ipc/contract';
 import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
 import { IpcFailure, ipcError } from '../../shared/ipc/errors';
