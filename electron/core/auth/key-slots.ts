@@ -1,0 +1,364 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DB_KEY_BYTES } from '../db/open';
+import type { SecretSealer } from '../keys/sealer';
+import { DEFAULT_KDF_PARAMS, KDF_SALT_BYTES, WeakKdfParamsError, deriveKek, meetsOwaspFloor, newSalt, weakerThan } from './kdf';
+import type { KdfParams } from './kdf';
+import { checkPassword } from './password-policy';
+import type { PasswordIssue } from './password-policy';
+import { readSlotFile, writeSlotFile } from './slot-file';
+import type { PendingAuthEvent, Slot, SlotFile, Throttle } from './slot-file';
+import { slotAad, unwrapKey, wrapKey } from './wrap';
+import type { WrappedKey } from './wrap';
+
+export type { PendingAuthEvent } from './slot-file';
+
+/** Five consecutive failures lock the name for fifteen minutes. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+/** The queue survives a flood of attempts against unknown names without growing without bound. */
+export const MAX_PENDING_EVENTS = 5_000;
+/** Throttle entries kept for names that have no slot (oldest forgotten first). */
+const MAX_UNKNOWN_NAMES = 500;
+
+export type UnlockResult =
+  | { ok: true; userId: string; dbKey: Buffer; /** The slot's KDF is weaker than today's: call rewrap with the same password. */ needsRewrap: boolean }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'locked'; lockedUntil: string };
+
+export interface SlotSummary {
+  userId: string;
+  username: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export interface KeySlotStoreOptions {
+  /**
+   * KDF parameters for new and re-wrapped slots (and the dummy slot). Default: the OWASP floor.
+   * Weaker ones are accepted only with the dev sealer, i.e. in tests, never in the packaged app.
+   */
+  kdfParams?: KdfParams;
+}
+
+export class SlotExistsError extends Error {
+  constructor(what: string) {
+    super(`A key slot already exists for ${what}`);
+    this.name = 'SlotExistsError';
+  }
+}
+export class SlotNotFoundError extends Error {
+  constructor(readonly userId: string) {
+    super(`No key slot for user ${userId}`);
+    this.name = 'SlotNotFoundError';
+  }
+}
+/** Removing this slot would leave nobody able to open the database. */
+export class LastSlotError extends Error {
+  constructor() {
+    super('Refusing to remove the last key slot: the database could never be opened again');
+    this.name = 'LastSlotError';
+  }
+}
+/** The password breaks the policy; `issues` carries the i18n keys. */
+export class WeakPasswordError extends Error {
+  constructor(readonly issues: PasswordIssue[]) {
+    super(`Password refused: ${issues.map((i) => i.messageKey).join(', ')}`);
+    this.name = 'WeakPasswordError';
+  }
+}
+/** The key given to createSlot/rewrap is not this installation's database key. */
+export class WrongDatabaseKeyError extends Error {
+  constructor() {
+    super('The key to wrap is not the database key the other slots hold');
+    this.name = 'WrongDatabaseKeyError';
+  }
+}
+
+/** The lookup form of a user name (same as shared/schema/auth `username`). */
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
+}
+
+interface LiveSlot {
+  userId: string;
+  kdf: KdfParams;
+  salt: Buffer;
+  wrapped: WrappedKey;
+}
+
+/**
+ * The per-account key slots: the random database key, wrapped once per account under a key
+ * derived from that account's password (argon2id + AES-256-GCM). One JSON file outside the
+ * database, sealed by `sealer` (the OS key store in Electron) and rewritten atomically.
+ *
+ * - No password and no key is ever written in the clear.
+ * - Sign-in throttling lives here because it must work before the database is open: each
+ *   attempt is counted (and persisted) BEFORE the password is checked, so killing the app in
+ *   the middle of a check does not give a free guess. Attempts are serialized.
+ * - Unknown names get the same treatment as real ones (argon2 against a dummy slot, the same
+ *   counters and lockout), so the reply and its timing do not reveal which accounts exist.
+ * - A disabled account has its slot REMOVED (not flagged): nothing left in the file can open
+ *   the database with that password. Re-enabling it = a password reset, which creates a slot.
+ *   (Copies of an older slot file still hold the old slot; rotating the database key itself
+ *   would be needed to revoke those: not done here.)
+ * - Failures and lockouts are queued in the file as pending events; the caller writes them into
+ *   the audit trail after the next successful sign-in (`takePendingEvents`).
+ *
+ * One store per file per process: it keeps the file's content in memory and rewrites it whole.
+ */
+export class KeySlotStore {
+  private readonly kdfParams: KdfParams;
+  private readonly dummy: LiveSlot;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    private readonly sealer: SecretSealer,
+    private state: SlotFile,
+    options: KeySlotStoreOptions,
+  ) {
+    this.kdfParams = options.kdfParams ?? DEFAULT_KDF_PARAMS;
+    if (!meetsOwaspFloor(this.kdfParams) && sealer.kind !== 'dev-plaintext') throw new WeakKdfParamsError(this.kdfParams);
+    // Random salt and random "wrapped key": never unwraps, costs exactly what a real slot costs.
+    this.dummy = {
+      userId: randomUUID(),
+      kdf: this.kdfParams,
+      salt: randomBytes(KDF_SALT_BYTES),
+      wrapped: { iv: randomBytes(12), tag: randomBytes(16), ciphertext: randomBytes(DB_KEY_BYTES) },
+    };
+  }
+
+  /** Read the slot file (an absent file = no slots yet; nothing is written until the first slot). */
+  static open(file: string, sealer: SecretSealer, options: KeySlotStoreOptions = {}): KeySlotStore {
+    return new KeySlotStore(file, sealer, readSlotFile(file, sealer), options);
+  }
+
+  hasAnySlot(): boolean {
+    return this.state.slots.length > 0;
+  }
+
+  hasSlot(userId: string): boolean {
+    return this.state.slots.some((s) => s.userId === userId);
+  }
+
+  /** For the supervisor's account screen: who is locked out, without any key material. */
+  listSlots(): SlotSummary[] {
+    return this.state.slots.map((s) => ({ userId: s.userId, username: s.username, failedAttempts: s.failedAttempts, lockedUntil: s.lockedUntil }));
+  }
+
+  /** Add an account's slot. The password must pass the policy; the key must be the database key. */
+  createSlot(userId: string, username: string, password: string, dbKey: Buffer, now: Date = new Date()): Promise<void> {
+    return this.serialize(async () => {
+      const name = normalizeUsername(username);
+      if (this.hasSlot(userId)) throw new SlotExistsError(`user ${userId}`);
+      if (this.findByName(name)) throw new SlotExistsError(`user name ${name}`);
+      this.requirePassword(password, name);
+      this.requireDbKey(dbKey);
+      const slot = await this.makeSlot(userId, name, password, dbKey, now, now);
+      this.state.keyCheck ??= keyCheck(dbKey).toString('base64');
+      // A name that was guessed at before it existed starts clean.
+      this.state.unknownNames = this.state.unknownNames.filter((u) => u.username !== name);
+      this.state.slots.push(slot);
+      this.persist();
+    });
+  }
+
+  /**
+   * Try to open a slot. Every failure reads `invalid_credentials` whether the name exists or
+   * not; the fifth consecutive failure (and every attempt during the lockout) reads `locked`.
+   */
+  unlock(username: string, password: string, now: Date = new Date()): Promise<UnlockResult> {
+    return this.serialize(async () => {
+      const name = normalizeUsername(username);
+      const slot = this.findByName(name);
+      const throttle = slot ?? this.unknownThrottle(name, now);
+
+      if (throttle.lockedUntil !== null) {
+        if (now.getTime() < Date.parse(throttle.lockedUntil)) return { ok: false, reason: 'locked', lockedUntil: throttle.lockedUntil };
+        throttle.lockedUntil = null;
+        throttle.failedAttempts = 0;
+      }
+      throttle.failedAttempts += 1;
+      this.persist();
+
+      const target = slot ? liveSlot(slot) : this.dummy;
+      const kek = await deriveKek(password, target.salt, target.kdf);
+      const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
+      kek.fill(0);
+
+      // The slot may have been removed or re-wrapped while argon2 ran: then this is no sign-in.
+      if (slot && dbKey && this.state.slots.includes(slot)) {
+        slot.failedAttempts = 0;
+        slot.lockedUntil = null;
+        this.persist();
+        return { ok: true, userId: slot.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
+      }
+      dbKey?.fill(0);
+
+      const at = now.toISOString();
+      const userId = slot?.userId ?? null;
+      this.queueEvent({ at, action: 'auth.signInFailed', username: name, userId });
+      if (throttle.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+        throttle.lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+        throttle.failedAttempts = 0;
+        this.queueEvent({ at, action: 'auth.accountLocked', username: name, userId });
+        this.persist();
+        return { ok: false, reason: 'locked', lockedUntil: throttle.lockedUntil };
+      }
+      this.persist();
+      return { ok: false, reason: 'invalid_credentials' };
+    });
+  }
+
+  /**
+   * Replace an account's slot (password change, supervisor reset, KDF upgrade): new salt, new
+   * IV, today's KDF parameters; clears the lockout. The old password no longer opens anything.
+   */
+  rewrap(userId: string, newPassword: string, dbKey: Buffer, now: Date = new Date()): Promise<void> {
+    return this.serialize(async () => {
+      const old = this.state.slots.find((s) => s.userId === userId);
+      if (!old) throw new SlotNotFoundError(userId);
+      this.requirePassword(newPassword, old.username);
+      this.requireDbKey(dbKey);
+      const fresh = await this.makeSlot(userId, old.username, newPassword, dbKey, new Date(old.createdAt), now);
+      // Re-check after the await: removeSlot may have run meanwhile.
+      const i = this.state.slots.indexOf(old);
+      if (i < 0) throw new SlotNotFoundError(userId);
+      this.state.slots[i] = fresh;
+      this.persist();
+    });
+  }
+
+  /** Disable an account: delete its slot. Refuses to delete the last one. Returns false if there was none. */
+  removeSlot(userId: string): boolean {
+    const i = this.state.slots.findIndex((s) => s.userId === userId);
+    if (i < 0) return false;
+    if (this.state.slots.length === 1) throw new LastSlotError();
+    this.state.slots.splice(i, 1);
+    this.persist();
+    return true;
+  }
+
+  /** Supervisor action: lift a lockout before the fifteen minutes are over. */
+  clearLockout(userId: string): void {
+    const slot = this.state.slots.find((s) => s.userId === userId);
+    if (!slot) throw new SlotNotFoundError(userId);
+    slot.failedAttempts = 0;
+    slot.lockedUntil = null;
+    this.persist();
+  }
+
+  /**
+   * Hand over the queued sign-in events and clear the queue. Call it right after a successful
+   * sign-in, once the database is open, and write the events into the audit trail. If that
+   * write fails, give them back with `requeuePendingEvents` so they are not lost.
+   */
+  takePendingEvents(): PendingAuthEvent[] {
+    const events = this.state.pendingEvents;
+    if (events.length === 0) return [];
+    this.state.pendingEvents = [];
+    this.persist();
+    return events;
+  }
+
+  requeuePendingEvents(events: readonly PendingAuthEvent[]): void {
+    if (events.length === 0) return;
+    this.state.pendingEvents = [...events, ...this.state.pendingEvents].slice(0, MAX_PENDING_EVENTS);
+    this.persist();
+  }
+
+  /** How many events were not queued because the queue was full (worth an audit line of its own). */
+  droppedEventCount(): number {
+    return this.state.droppedEvents;
+  }
+
+  // ---- internals ----
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private findByName(name: string): Slot | undefined {
+    return this.state.slots.find((s) => s.username === name);
+  }
+
+  private unknownThrottle(name: string, now: Date): Throttle {
+    const at = now.toISOString();
+    let entry = this.state.unknownNames.find((u) => u.username === name);
+    if (!entry) {
+      entry = { username: name, failedAttempts: 0, lockedUntil: null, lastAttemptAt: at };
+      this.state.unknownNames.push(entry);
+      if (this.state.unknownNames.length > MAX_UNKNOWN_NAMES) {
+        this.state.unknownNames.sort((a, b) => a.lastAttemptAt.localeCompare(b.lastAttemptAt));
+        this.state.unknownNames.splice(0, this.state.unknownNames.length - MAX_UNKNOWN_NAMES);
+      }
+    }
+    entry.lastAttemptAt = at;
+    return entry;
+  }
+
+  private queueEvent(event: PendingAuthEvent): void {
+    // Keep the oldest: a flood must not push the first attempts of an attack out of the queue.
+    if (this.state.pendingEvents.length >= MAX_PENDING_EVENTS) this.state.droppedEvents += 1;
+    else this.state.pendingEvents.push(event);
+  }
+
+  private requirePassword(password: string, username: string): void {
+    const issues = checkPassword(password, { username });
+    if (issues.length > 0) throw new WeakPasswordError(issues);
+  }
+
+  private requireDbKey(dbKey: Buffer): void {
+    if (dbKey.length !== DB_KEY_BYTES) throw new WrongDatabaseKeyError();
+    if (this.state.keyCheck === null) return;
+    const expected = Buffer.from(this.state.keyCheck, 'base64');
+    const actual = keyCheck(dbKey);
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new WrongDatabaseKeyError();
+  }
+
+  private async makeSlot(userId: string, username: string, password: string, dbKey: Buffer, createdAt: Date, now: Date): Promise<Slot> {
+    const salt = newSalt();
+    const kek = await deriveKek(password, salt, this.kdfParams);
+    const wrapped = wrapKey(kek, dbKey, slotAad(userId));
+    kek.fill(0);
+    return {
+      userId,
+      username,
+      kdf: { ...this.kdfParams, salt: salt.toString('base64') },
+      wrappedKey: {
+        cipher: 'aes-256-gcm',
+        iv: wrapped.iv.toString('base64'),
+        tag: wrapped.tag.toString('base64'),
+        ciphertext: wrapped.ciphertext.toString('base64'),
+      },
+      failedAttempts: 0,
+      lockedUntil: null,
+      createdAt: createdAt.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+  }
+
+  private persist(): void {
+    writeSlotFile(this.file, this.sealer, this.state);
+  }
+}
+
+function liveSlot(slot: Slot): LiveSlot {
+  const { salt, ...kdf } = slot.kdf;
+  return {
+    userId: slot.userId,
+    kdf,
+    salt: Buffer.from(salt, 'base64'),
+    wrapped: {
+      iv: Buffer.from(slot.wrappedKey.iv, 'base64'),
+      tag: Buffer.from(slot.wrappedKey.tag, 'base64'),
+      ciphertext: Buffer.from(slot.wrappedKey.ciphertext, 'base64'),
+    },
+  };
+}
+
+function keyCheck(dbKey: Buffer): Buffer {
+  return createHmac('sha256', dbKey).update('avrr-keycheck-v1').digest();
+}

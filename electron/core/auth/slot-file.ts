@@ -1,0 +1,122 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { SecretSealer } from '../keys/sealer';
+import { kdfParamsSchema } from './kdf';
+
+/**
+ * The key-slot file: its JSON shape, and reading/writing it sealed and atomically. It lives
+ * outside the encrypted database because it is what opens it. Binary values are base64.
+ */
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const isoTime = z.iso.datetime({ precision: 3 });
+
+/** Consecutive failures and lockout, kept per account (and per unknown user name). */
+const throttleSchema = z.object({
+  failedAttempts: z.number().int().min(0),
+  lockedUntil: isoTime.nullable(),
+});
+
+export const slotSchema = throttleSchema
+  .extend({
+    userId: z.uuid(),
+    /** NFC + lower case: the lookup form. */
+    username: z.string().min(1).max(256),
+    kdf: kdfParamsSchema.extend({ salt: b64 }),
+    wrappedKey: z.object({ cipher: z.literal('aes-256-gcm'), iv: b64, tag: b64, ciphertext: b64 }).strict(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+
+export const pendingEventSchema = z
+  .object({
+    at: isoTime,
+    action: z.enum(['auth.signInFailed', 'auth.accountLocked']),
+    username: z.string().min(1).max(256),
+    userId: z.uuid().nullable(),
+  })
+  .strict();
+
+export const slotFileSchema = z
+  .object({
+    format: z.literal('avrr-keyslots'),
+    version: z.literal(1),
+    /** HMAC-SHA256(dbKey, "avrr-keycheck-v1"): lets createSlot/rewrap refuse to wrap a wrong key. No secret can be recovered from it. */
+    keyCheck: b64.nullable(),
+    slots: z.array(slotSchema),
+    /** Throttle counters for names with no slot, so a locked-out reply does not reveal which names exist. */
+    unknownNames: z.array(throttleSchema.extend({ username: z.string().min(1).max(256), lastAttemptAt: isoTime }).strict()),
+    pendingEvents: z.array(pendingEventSchema),
+    /** Events not queued because the queue was full (see MAX_PENDING_EVENTS). */
+    droppedEvents: z.number().int().min(0),
+  })
+  .strict();
+
+export type Slot = z.infer<typeof slotSchema>;
+export type SlotFile = z.infer<typeof slotFileSchema>;
+export type PendingAuthEvent = z.infer<typeof pendingEventSchema>;
+export type Throttle = z.infer<typeof throttleSchema>;
+
+export function emptySlotFile(): SlotFile {
+  return { format: 'avrr-keyslots', version: 1, keyCheck: null, slots: [], unknownNames: [], pendingEvents: [], droppedEvents: 0 };
+}
+
+/** The slot file exists but cannot be unsealed or is not a valid key-slot file. */
+export class KeySlotFileError extends Error {
+  constructor(readonly file: string, cause?: unknown) {
+    super(`${file} is not a readable AVRR key-slot file`, { cause });
+    this.name = 'KeySlotFileError';
+  }
+}
+
+export function readSlotFile(file: string, sealer: SecretSealer): SlotFile {
+  if (!existsSync(file)) return emptySlotFile();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(sealer.unseal(readFileSync(file)).toString('utf8'));
+  } catch (e) {
+    throw new KeySlotFileError(file, e);
+  }
+  const result = slotFileSchema.safeParse(parsed);
+  if (!result.success) throw new KeySlotFileError(file, result.error);
+  return result.data;
+}
+
+/**
+ * Write the whole file atomically: a crash leaves either the old or the new file, never a torn
+ * one (which would lock every account out). Temp file in the same directory, fsync, rename,
+ * fsync the directory so the rename itself is durable.
+ */
+export function writeSlotFile(file: string, sealer: SecretSealer, content: SlotFile): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const bytes = sealer.seal(Buffer.from(JSON.stringify(content), 'utf8'));
+  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  fsyncDir(dir);
+}
+
+function fsyncDir(dir: string): void {
+  // Directories cannot be opened for fsync on Windows; there the rename is as durable as it gets.
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

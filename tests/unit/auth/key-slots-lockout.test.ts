@@ -1,0 +1,218 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KDF_PARAMS, WeakKdfParamsError } from '../../../electron/core/auth/kdf';
+import {
+  KeySlotStore,
+  LOCKOUT_MS,
+  LastSlotError,
+  SlotExistsError,
+  WeakPasswordError,
+  WrongDatabaseKeyError,
+} from '../../../electron/core/auth/key-slots';
+import type { UnlockResult } from '../../../electron/core/auth/key-slots';
+import { KeySlotFileError } from '../../../electron/core/auth/slot-file';
+import type { SecretSealer } from '../../../electron/core/keys/sealer';
+import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
+import { TEST_KDF, tempDir, withOneSlot } from './helpers';
+
+const t0 = new Date('2026-03-02T14:00:00.000Z');
+const plus = (ms: number) => new Date(t0.getTime() + ms);
+const WRONG = 'not the right passphrase at all';
+
+describe('lockout', () => {
+  it('five consecutive failures lock the account for 15 minutes, even against the right password', async () => {
+    const f = await withOneSlot();
+    for (let i = 1; i <= 4; i++) expect(await f.store.unlock(f.username, WRONG, plus(i * 1000))).toEqual({ ok: false, reason: 'invalid_credentials' });
+    const lockedUntil = plus(5000 + LOCKOUT_MS).toISOString();
+    expect(await f.store.unlock(f.username, WRONG, plus(5000))).toEqual({ ok: false, reason: 'locked', lockedUntil });
+    // During the window the right password does not open anything.
+    expect(await f.store.unlock(f.username, f.password, plus(6000))).toEqual({ ok: false, reason: 'locked', lockedUntil });
+    expect(await f.store.unlock(f.username, f.password, plus(5000 + LOCKOUT_MS - 1))).toEqual({ ok: false, reason: 'locked', lockedUntil });
+    // After the window it does.
+    const r = await f.store.unlock(f.username, f.password, plus(5000 + LOCKOUT_MS));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.dbKey.equals(f.dbKey)).toBe(true);
+  });
+
+  it('a success resets the count: four failures, a success, four failures do not lock', async () => {
+    const f = await withOneSlot();
+    for (let i = 0; i < 4; i++) await f.store.unlock(f.username, WRONG, t0);
+    expect((await f.store.unlock(f.username, f.password, t0)).ok).toBe(true);
+    for (let i = 0; i < 4; i++) expect((await f.store.unlock(f.username, WRONG, t0)).ok).toBe(false);
+    expect(f.store.listSlots()[0]).toMatchObject({ failedAttempts: 4, lockedUntil: null });
+    expect((await f.store.unlock(f.username, f.password, t0)).ok).toBe(true);
+  });
+
+  it('after the window a fresh series of five is needed to lock again', async () => {
+    const f = await withOneSlot();
+    for (let i = 0; i < 5; i++) await f.store.unlock(f.username, WRONG, t0);
+    const later = plus(LOCKOUT_MS + 1);
+    for (let i = 0; i < 4; i++) expect(await f.store.unlock(f.username, WRONG, later)).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect((await f.store.unlock(f.username, WRONG, later)).ok).toBe(false);
+    expect(f.store.listSlots()[0]?.lockedUntil).toBe(new Date(later.getTime() + LOCKOUT_MS).toISOString());
+  });
+
+  it('counts the attempt on disk BEFORE checking the password (killing the app mid-check gives no free guess)', async () => {
+    const f = await withOneSlot(DEFAULT_KDF_PARAMS);
+    const pending = f.store.unlock(f.username, WRONG, t0);
+    await new Promise((r) => setImmediate(r));
+    const onDisk = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { failedAttempts: number }[] };
+    expect(onDisk.slots[0]?.failedAttempts).toBe(1);
+    await pending;
+  });
+
+  it('survives a restart: the count and the lock are in the file', async () => {
+    const f = await withOneSlot();
+    for (let i = 0; i < 4; i++) await f.store.unlock(f.username, WRONG, t0);
+    const reopened = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
+    expect((await reopened.unlock(f.username, WRONG, t0)).ok).toBe(false);
+    const again = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
+    expect(await again.unlock(f.username, f.password, plus(1000))).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('parallel attempts are serialized: a burst cannot slip a sixth guess past the lock', async () => {
+    const f = await withOneSlot();
+    const burst = await Promise.all([
+      ...Array.from({ length: 8 }, () => f.store.unlock(f.username, WRONG, t0)),
+      f.store.unlock(f.username, f.password, t0),
+    ]);
+    expect(burst.slice(0, 4).every((r) => !r.ok && r.reason === 'invalid_credentials')).toBe(true);
+    expect(burst.slice(4).every((r) => !r.ok && r.reason === 'locked')).toBe(true);
+  });
+
+  it('a supervisor can lift a lockout; a password reset lifts it too', async () => {
+    const f = await withOneSlot();
+    for (let i = 0; i < 5; i++) await f.store.unlock(f.username, WRONG, t0);
+    f.store.clearLockout(f.userId);
+    expect((await f.store.unlock(f.username, f.password, t0)).ok).toBe(true);
+    for (let i = 0; i < 5; i++) await f.store.unlock(f.username, WRONG, t0);
+    const reset = 'fresh one-time passphrase 8812';
+    await f.store.rewrap(f.userId, reset, f.dbKey);
+    expect((await f.store.unlock(f.username, reset, t0)).ok).toBe(true);
+  });
+});
+
+describe('unknown user names look exactly like wrong passwords', () => {
+  it('gives identical results, including the lockout', async () => {
+    const f = await withOneSlot();
+    const known: UnlockResult[] = [];
+    const unknown: UnlockResult[] = [];
+    for (let i = 0; i < 7; i++) {
+      known.push(await f.store.unlock(f.username, WRONG, t0));
+      unknown.push(await f.store.unlock('nobody.here', WRONG, t0));
+    }
+    expect(unknown).toEqual(known);
+    expect(known[4]).toEqual({ ok: false, reason: 'locked', lockedUntil: plus(LOCKOUT_MS).toISOString() });
+  });
+
+  it('takes a similar time (argon2 runs against a dummy slot for unknown names)', async () => {
+    const f = await withOneSlot(DEFAULT_KDF_PARAMS);
+    const time = async (fn: () => Promise<unknown>) => {
+      const s = performance.now();
+      await fn();
+      return performance.now() - s;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      // Interleaved so machine noise hits both; a success every round keeps the account unlocked.
+      known.push(await time(() => f.store.unlock(f.username, WRONG, t0)));
+      unknown.push(await time(() => f.store.unlock(`ghost${i}`, WRONG, t0)));
+      await f.store.unlock(f.username, f.password, t0);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const ratio = median(unknown) / median(known);
+    // Without the dummy derivation an unknown name answers in well under a tenth of the time.
+    expect(ratio).toBeGreaterThan(0.6);
+    expect(ratio).toBeLessThan(1.6);
+  });
+
+  it('a removed (disabled) account answers like an unknown one; the last slot cannot be removed', async () => {
+    const f = await withOneSlot();
+    expect(() => f.store.removeSlot(f.userId)).toThrow(LastSlotError);
+    const keeper = randomUUID();
+    await f.store.createSlot(keeper, 'supervisor1', 'the supervisor keeps this passphrase', f.dbKey);
+    expect(f.store.removeSlot(f.userId)).toBe(true);
+    expect(f.store.hasSlot(f.userId)).toBe(false);
+    expect(await f.store.unlock(f.username, f.password, t0)).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(readFileSync(f.file, 'utf8')).not.toContain(f.userId);
+  });
+});
+
+describe('pending sign-in events', () => {
+  it('queues each failure and each lock, never the password, and hands them over once', async () => {
+    const f = await withOneSlot();
+    for (let i = 0; i < 5; i++) await f.store.unlock(f.username.toUpperCase(), WRONG, plus(i));
+    await f.store.unlock('ghost', WRONG, plus(10));
+    await f.store.unlock(f.username, f.password, plus(5 + LOCKOUT_MS));
+
+    const events = f.store.takePendingEvents();
+    expect(events).toEqual([
+      ...[0, 1, 2, 3, 4].map((i) => ({ at: plus(i).toISOString(), action: 'auth.signInFailed', username: f.username, userId: f.userId })),
+      { at: plus(4).toISOString(), action: 'auth.accountLocked', username: f.username, userId: f.userId },
+      { at: plus(10).toISOString(), action: 'auth.signInFailed', username: 'ghost', userId: null },
+    ]);
+    expect(JSON.stringify(events)).not.toContain(WRONG);
+    expect(f.store.takePendingEvents()).toEqual([]);
+    // Cleared on disk too, and the file never held the typed password.
+    const reopened = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
+    expect(reopened.takePendingEvents()).toEqual([]);
+    expect(readFileSync(f.file, 'utf8')).not.toContain('not the right');
+  });
+
+  it('events given back after a failed audit write are kept, oldest first', async () => {
+    const f = await withOneSlot();
+    await f.store.unlock(f.username, WRONG, t0);
+    const first = f.store.takePendingEvents();
+    await f.store.unlock(f.username, WRONG, plus(1));
+    f.store.requeuePendingEvents(first);
+    expect(f.store.takePendingEvents().map((e) => e.at)).toEqual([t0.toISOString(), plus(1).toISOString()]);
+  });
+});
+
+describe('creating and replacing slots', () => {
+  it('refuses a weak password, a wrong database key and a duplicate name (any case)', async () => {
+    const f = await withOneSlot();
+    await expect(f.store.createSlot(randomUUID(), 'newbie', 'password1234', f.dbKey)).rejects.toBeInstanceOf(WeakPasswordError);
+    await expect(f.store.createSlot(randomUUID(), 'newbie', 'short', f.dbKey)).rejects.toMatchObject({ issues: [{ messageKey: 'password.too_short' }] });
+    await expect(f.store.createSlot(randomUUID(), 'newbie', 'a fine long passphrase', randomBytes(32))).rejects.toBeInstanceOf(WrongDatabaseKeyError);
+    await expect(f.store.createSlot(randomUUID(), 'MLavoie', 'a fine long passphrase', f.dbKey)).rejects.toBeInstanceOf(SlotExistsError);
+    await expect(f.store.rewrap(f.userId, 'mlavoie is my password', f.dbKey)).rejects.toBeInstanceOf(WeakPasswordError);
+    await expect(f.store.rewrap(f.userId, 'a fine long passphrase', randomBytes(32))).rejects.toBeInstanceOf(WrongDatabaseKeyError);
+    expect((await f.store.unlock(f.username, f.password)).ok).toBe(true);
+  });
+
+  it('refuses weak KDF parameters unless it is the dev sealer', () => {
+    const osLike: SecretSealer = { kind: 'os-keystore', seal: (b) => Buffer.from(b), unseal: (b) => Buffer.from(b) };
+    const file = join(tempDir(), 'keyslots.json');
+    expect(() => KeySlotStore.open(file, osLike, { kdfParams: TEST_KDF })).toThrow(WeakKdfParamsError);
+    expect(() => KeySlotStore.open(file, osLike)).not.toThrow();
+  });
+
+  it('flags a slot made with weaker parameters for re-wrapping', async () => {
+    const f = await withOneSlot(TEST_KDF);
+    const upgraded = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: { ...TEST_KDF, iterations: 2 } });
+    const r = await upgraded.unlock(f.username, f.password);
+    expect(r).toMatchObject({ ok: true, needsRewrap: true });
+    if (!r.ok) return;
+    await upgraded.rewrap(r.userId, f.password, r.dbKey);
+    expect(await upgraded.unlock(f.username, f.password)).toMatchObject({ ok: true, needsRewrap: false });
+  });
+
+  it('refuses a corrupted or tampered slot file', async () => {
+    const f = await withOneSlot();
+    writeFileSync(f.file, '{"format":"avrr-keyslots","version":1,"slots":"nope"}');
+    expect(() => KeySlotStore.open(f.file, devPlaintextSealer)).toThrow(KeySlotFileError);
+    writeFileSync(f.file, 'not json');
+    expect(() => KeySlotStore.open(f.file, devPlaintextSealer)).toThrow(KeySlotFileError);
+  });
+
+  it('an absent file means no slots, and nothing is written until the first slot', () => {
+    const file = join(tempDir(), 'keyslots.json');
+    const store = KeySlotStore.open(file, devPlaintextSealer, { kdfParams: TEST_KDF });
+    expect(store.hasAnySlot()).toBe(false);
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
