@@ -1,0 +1,43 @@
+import type { Font, Glyph, GlyphRun } from 'pdf-lib/cjs/types/fontkit';
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+/** Bound on memoised layouts per font; the form text and a day of names fit easily. */
+const MAX_CACHED_LAYOUTS = 20_000;
+
+/**
+ * Wraps a parsed font's `layout` (which pdf-lib calls to measure and to encode every string):
+ *
+ * 1. Memoises it. OpenType shaping (GSUB/GPOS lookups) is most of the render time, and the
+ *    same strings (headings, clauses, labels) come back in every document. pdf-lib only reads
+ *    the returned run, so sharing it is safe.
+ * 2. Keeps Arabic ligatures extractable. fontkit shapes Arabic (joining forms, lam-alef) and
+ *    returns glyphs in visual order; pdf-lib writes each glyph's `codePoints` into the ToUnicode
+ *    map. Extractors (poppler's pdftotext, pdf.js) read right-to-left glyphs backwards and also
+ *    reverse the characters of a multi-character mapping, so "لأ" would come out as "أل".
+ *    Storing an Arabic ligature's code points in visual order makes the name extract correctly.
+ *    fontkit caches glyph objects by id, so each is flipped once (WeakSet).
+ */
+export function wrapLayout(font: Font): void {
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, GlyphRun>();
+  const fixed = new WeakSet<Glyph>();
+  font.layout = (text, features) => {
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const run = layout(text, features);
+    for (const glyph of run.glyphs) {
+      if (glyph.codePoints.length > 1 && !fixed.has(glyph) && isArabicOnly(glyph.codePoints)) {
+        glyph.codePoints = [...glyph.codePoints].reverse();
+        fixed.add(glyph);
+      }
+    }
+    if (memo.size >= MAX_CACHED_LAYOUTS) memo.clear();
+    memo.set(key, run);
+    return run;
+  };
+}
+
+function isArabicOnly(codePoints: readonly number[]): boolean {
+  return codePoints.every((cp) => ARABIC_LETTER.test(String.fromCodePoint(cp)));
+}

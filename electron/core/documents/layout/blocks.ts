@@ -1,0 +1,122 @@
+/**
+ * Reusable pieces of the bilingual forms: headings, label/value rows, EN|FR columns, tables,
+ * signature lines. Each draws at the writer's cursor and moves it down.
+ */
+import type { Bilingual } from '../../../../resources/forms/documents-text';
+import type { TextStyle } from './writer';
+import { BODY, COLORS, DocumentWriter, lineHeight, SMALL } from './writer';
+
+export const bi = (t: Bilingual): string => `${t.en} / ${t.fr}`;
+
+const HEADING: TextStyle = { size: 11, bold: true, color: COLORS.accent };
+const COLUMN_GAP = 18;
+
+export function documentTitle(w: DocumentWriter, programme: Bilingual, title: Bilingual): void {
+  w.drawLine(w.page, bi(programme), w.left, w.y, { size: 8.5, color: COLORS.muted });
+  w.space(16);
+  w.space(w.drawBlock(title.en, w.left, w.y, w.width, { size: 15, bold: true }));
+  w.space(w.drawBlock(title.fr, w.left, w.y, w.width, { size: 13, bold: true, color: COLORS.muted }) + 4);
+  w.rule(COLORS.accent, 1.2);
+  w.space(10);
+}
+
+export function heading(w: DocumentWriter, title: Bilingual): void {
+  // Keep a heading with at least a couple of lines of what follows.
+  w.ensure(lineHeight(HEADING) + 48);
+  w.space(6);
+  w.drawLine(w.page, bi(title), w.left, w.y, HEADING);
+  w.space(lineHeight(HEADING) + 1);
+  w.rule();
+  w.space(6);
+}
+
+/** "Label EN / FR" on the left, the value wrapped on the right. */
+export function field(w: DocumentWriter, label: Bilingual, value: string, labelWidth = 170): void {
+  const valueWidth = w.width - labelWidth - 8;
+  const labelHeight = w.textHeight(bi(label), labelWidth, SMALL);
+  const valueHeight = w.textHeight(value, valueWidth, BODY);
+  const height = Math.max(labelHeight, valueHeight);
+  w.ensure(height + 3);
+  w.drawBlock(bi(label), w.left, w.y - 1, labelWidth, SMALL);
+  w.drawBlock(value, w.left + labelWidth + 8, w.y, valueWidth, BODY);
+  w.space(height + 3);
+}
+
+/** English on the left, French on the right, each wrapped in its column. */
+export function columns(w: DocumentWriter, en: string, fr: string, style: TextStyle = BODY, prefix = ''): void {
+  const colWidth = (w.width - COLUMN_GAP) / 2;
+  const height = Math.max(w.textHeight(prefix + en, colWidth, style), w.textHeight(prefix + fr, colWidth, style));
+  w.ensure(height + 4);
+  w.drawBlock(prefix + en, w.left, w.y, colWidth, style);
+  w.drawBlock(prefix + fr, w.left + colWidth + COLUMN_GAP, w.y, colWidth, style);
+  w.space(height + 4);
+}
+
+export interface Column {
+  readonly header: Bilingual;
+  /** Share of the line width; shares are normalised. */
+  readonly share: number;
+}
+
+/** A table whose cells wrap; the header row is repeated after a page break. */
+export function table(w: DocumentWriter, cols: readonly Column[], rows: readonly (readonly string[])[]): void {
+  const pad = 3;
+  const totalShare = cols.reduce((s, c) => s + c.share, 0);
+  const widths = cols.map((c) => (w.width * c.share) / totalShare);
+  const xs = widths.map((_, i) => w.left + widths.slice(0, i).reduce((s, x) => s + x, 0));
+  const headerCells = cols.map((c) => `${c.header.en}\n${c.header.fr}`);
+
+  const rowHeight = (cells: readonly string[], style: TextStyle) =>
+    Math.max(...cells.map((cell, i) => w.textHeight(cell, (widths[i] ?? 0) - 2 * pad, style))) + 2 * pad;
+
+  const headerStyle: TextStyle = { size: 7.5, bold: true, color: COLORS.muted };
+  const drawRow = (cells: readonly string[], style: TextStyle, shaded: boolean) => {
+    const height = rowHeight(cells, style);
+    if (shaded) {
+      w.page.drawRectangle({ x: w.left, y: w.y - height, width: w.width, height, color: COLORS.band });
+    }
+    cells.forEach((cell, i) => w.drawBlock(cell, (xs[i] ?? 0) + pad, w.y - pad, (widths[i] ?? 0) - 2 * pad, style));
+    w.space(height);
+    w.page.drawLine({
+      start: { x: w.left, y: w.y },
+      end: { x: w.left + w.width, y: w.y },
+      thickness: 0.4,
+      color: COLORS.rule,
+    });
+  };
+
+  const headerHeight = rowHeight(headerCells, headerStyle);
+  w.ensure(headerHeight + rowHeight(rows[0] ?? [], BODY));
+  drawRow(headerCells, headerStyle, true);
+  for (const row of rows) {
+    const height = rowHeight(row, BODY);
+    if (w.y - height < 88) {
+      w.newPage();
+      drawRow(headerCells, headerStyle, true);
+    }
+    drawRow(row, BODY, false);
+  }
+  w.space(6);
+}
+
+/** A signature line and a date line side by side, with their captions underneath. */
+export function signatureLine(w: DocumentWriter, caption: string, dateCaption = 'Date'): void {
+  const dateWidth = 130;
+  const gap = 24;
+  const sigWidth = w.width - dateWidth - gap;
+  const captionHeight = w.textHeight(caption, sigWidth, SMALL);
+  w.ensure(30 + captionHeight);
+  w.space(26);
+  const line = (x: number, width: number) =>
+    w.page.drawLine({ start: { x, y: w.y }, end: { x: x + width, y: w.y }, thickness: 0.7, color: COLORS.text });
+  line(w.left, sigWidth);
+  line(w.left + sigWidth + gap, dateWidth);
+  w.space(2);
+  w.drawBlock(caption, w.left, w.y, sigWidth, SMALL);
+  w.drawLine(w.page, dateCaption, w.left + sigWidth + gap, w.y, SMALL);
+  w.space(captionHeight + 4);
+}
+
+export function bullets(w: DocumentWriter, items: readonly Bilingual[]): void {
+  for (const item of items) columns(w, item.en, item.fr, BODY, '•  ');
+}

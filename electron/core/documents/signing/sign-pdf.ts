@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { SignPdf } from '@signpdf/signpdf';
+import { Signer } from '@signpdf/utils';
+import { AlreadySignedError, CertificateNotValidAtSigningTimeError, SignaturePlaceholderTooSmallError } from '../errors';
+import type { CmsSigner } from './cms';
+import { buildCadesDetached } from './cms';
+import type { OfficeCertificate } from './office-certificate';
+import { readOfficeCertificate } from './office-certificate';
+import { addSignaturePlaceholder, SIGNATURE_BYTES } from './placeholder';
+
+interface SignCommon {
+  /** Shown by PDF readers, e.g. "Referral to IOM / Aiguillage vers l'OIM". */
+  readonly reason: string;
+  readonly location: string;
+  /** Claimed signing time, written to /M (PAdES B-B has no signing-time attribute). */
+  readonly signingTime: Date;
+  readonly contactInfo?: string;
+}
+
+/** Sign with the .p12 file and its passphrase, or with a certificate already opened by readOfficeCertificate. */
+export type SignOptions = SignCommon & ({ readonly p12: Uint8Array; readonly passphrase: string } | { readonly certificate: OfficeCertificate });
+
+/** @signpdf's Signer contract: gets the bytes outside /Contents, returns the CMS. */
+class PadesBaselineBSigner extends Signer {
+  private readonly signer: CmsSigner;
+  constructor(signer: CmsSigner) {
+    super();
+    this.signer = signer;
+  }
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    const digest = createHash('sha256').update(pdfBuffer).digest();
+    const cms = buildCadesDetached(digest, this.signer);
+    if (cms.length > SIGNATURE_BYTES) throw new SignaturePlaceholderTooSmallError(cms.length, SIGNATURE_BYTES);
+    return Buffer.from(cms);
+  }
+}
+
+export function isSigned(doc: PDFDocument): boolean {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Sig')) return true;
+  }
+  return false;
+}
+
+/**
+ * Signs a rendered (unsigned) PDF as PAdES baseline B-B with the office certificate. The
+ * document is rewritten once to add the signature field, then signed in place over the whole
+ * file ("Total document signed"). Signing an already signed PDF is refused: it would need an
+ * incremental update, and the engine always signs a fresh render instead.
+ */
+export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Uint8Array> {
+  const cert = 'certificate' in options ? options.certificate : readOfficeCertificate(options.p12, options.passphrase);
+  if (options.signingTime < cert.notBefore || options.signingTime > cert.notAfter) {
+    throw new CertificateNotValidAtSigningTimeError(options.signingTime, cert.notBefore, cert.notAfter);
+  }
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (isSigned(doc)) throw new AlreadySignedError();
+  addSignaturePlaceholder(doc, {
+    reason: options.reason,
+    location: options.location,
+    signingTime: options.signingTime,
+    signerName: cert.subject,
+    ...(options.contactInfo === undefined ? {} : { contactInfo: options.contactInfo }),
+  });
+  doc.setModificationDate(options.signingTime);
+  // Without object streams the signature dictionary stays in plain text, where the
+  // /ByteRange placeholder can be found and filled in.
+  const prepared = await doc.save({ useObjectStreams: false });
+  const signed = await new SignPdf().sign(Buffer.from(prepared), new PadesBaselineBSigner(cert));
+  return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
+}

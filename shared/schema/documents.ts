@@ -1,0 +1,195 @@
+/**
+ * Input data of the documents the office produces (brief section 6): consent form, referral
+ * packet to IOM, withdrawal form and withdrawal notice. The document engine
+ * (electron/core/documents) validates every render against these schemas; the referral packet's
+ * content hash is computed over the *validated* data, so IOM can recompute it from the same JSON.
+ *
+ * Names come twice: in the person's own script and in the Latin transliteration of their travel
+ * document. Free text is printed as given; the EN and FR text of reasons is supplied by the
+ * caller (the eligibility rules produce both).
+ */
+import { z } from 'zod';
+
+const text = (max = 200) => z.string().trim().min(1).max(max);
+const optionalText = (max = 2000) => z.string().trim().max(max).nullable().default(null);
+const isoDate = z.iso.date();
+
+/** A short EN + FR pair, e.g. one eligibility reason. */
+export const BilingualTextSchema = z.object({ en: text(1000), fr: text(1000) });
+
+export const RelationshipSchema = z.enum([
+  'principal_applicant',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'other_relative',
+]);
+
+export const OfficerSchema = z.object({
+  name: text(),
+  /** Badge or employee number as printed on the form. */
+  badgeNumber: text(40),
+});
+
+export const InterpreterSchema = z.object({
+  name: text(),
+  /** Agency or "in person", "by phone"; free text. */
+  organisation: optionalText(200),
+});
+
+/** The language the forms were explained in, and the interpreter if one was used. */
+export const LanguageUseSchema = z.object({
+  language: text(100),
+  interpreter: InterpreterSchema.nullable().default(null),
+});
+
+export const PersonSchema = z.object({
+  personId: text(64),
+  /** The name in the person's own script (Arabic, Tamil, Chinese, Latin with diacritics…). */
+  nameOwnScript: text(),
+  /** The Latin transliteration, as on the travel document. */
+  nameLatin: text(),
+  dateOfBirth: isoDate,
+  /** Nationality as printed (country name); free text so the caller controls the wording. */
+  nationality: text(100),
+  relationship: RelationshipSchema,
+  /** Decided by the caller (age of majority is a policy parameter, not the engine's business). */
+  minor: z.boolean(),
+});
+
+/** Categories of personal information CBSA shares with IOM (listed on the consent form). */
+export const SharedInformationSchema = z.enum([
+  'identity',
+  'contact_details',
+  'family_composition',
+  'immigration_status',
+  'travel_documents',
+  'medical_needs',
+  'reintegration_preferences',
+  'language_needs',
+]);
+
+const personsOf = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(20);
+
+export const ConsentFormSchema = z.object({
+  formNumber: text(64),
+  caseNumber: text(64),
+  date: isoDate,
+  persons: personsOf(PersonSchema),
+  sharedInformation: z.array(SharedInformationSchema).min(1),
+  languageUse: LanguageUseSchema,
+  officer: OfficerSchema,
+});
+
+export const OfficeSchema = z.object({
+  name: text(),
+  address: text(300),
+});
+
+/** The office of the pilot (brief section 2). */
+export const DEFAULT_OFFICE = {
+  name: 'Canada Border Services Agency (CBSA) / Agence des services frontaliers du Canada (ASFC)',
+  address: '6900 Airport Road, Entrance 2B, Mississauga, Ontario',
+} as const satisfies z.input<typeof OfficeSchema>;
+
+export const TravelDocumentStatusSchema = z.enum([
+  'valid_passport',
+  'expired_passport',
+  'travel_document_requested',
+  'emergency_travel_document_issued',
+  'none',
+]);
+
+export const AssistanceTierSchema = z.enum(['T1', 'T2', 'T3']);
+
+export const PacketPersonSchema = PersonSchema.extend({
+  travelDocument: z.object({
+    status: TravelDocumentStatusSchema,
+    notes: optionalText(500),
+  }),
+  specialNeeds: z.object({
+    medicalEscort: z.boolean(),
+    nonMedicalEscort: z.boolean(),
+    notes: optionalText(1000),
+  }),
+  tier: AssistanceTierSchema,
+  /** Maximum in-kind assistance for this person, whole Canadian dollars (rules decide it). */
+  maxAssistanceCad: z.number().int().min(0).max(100_000),
+});
+
+export const EligibilityOutcomeSchema = z.enum(['eligible', 'ineligible', 'needs_review']);
+
+export const ReintegrationCategorySchema = z.enum([
+  'additional_luggage_allowance',
+  'onward_transportation',
+  'job_search_assistance',
+  'material_assistance',
+  'medical_assistance',
+  'small_business_support',
+  'temporary_accommodation_housing',
+  'training_schooling',
+  'legal_assistance',
+]);
+
+export const ReferralPacketSchema = z.object({
+  packetNumber: text(64),
+  caseNumber: text(64),
+  referralDate: isoDate,
+  office: OfficeSchema.default(DEFAULT_OFFICE),
+  referringOfficer: OfficerSchema,
+  persons: personsOf(PacketPersonSchema),
+  countryOfReturn: text(100),
+  finalDestination: text(200),
+  languageUse: LanguageUseSchema,
+  eligibility: z.object({
+    outcome: EligibilityOutcomeSchema,
+    reasons: z.array(z.object({ code: text(40), text: BilingualTextSchema })).min(1),
+    policyVersion: text(64),
+    decidedOn: isoDate,
+    decidedBy: text(),
+  }),
+  preferences: z.array(z.object({ category: ReintegrationCategorySchema, notes: optionalText(1000) })),
+  consent: z.object({
+    formNumber: text(64),
+    signedOn: isoDate,
+    /** Names of the adults who signed (and parents or guardians signing for minors). */
+    signedBy: z.array(text()).min(1),
+    officer: OfficerSchema,
+    languageUse: LanguageUseSchema,
+  }),
+  /** Head of the audit hash chain when the packet was made (hex, from the audit module). */
+  auditChainHead: z.string().regex(/^[0-9a-f]{32,128}$/, 'lower-case hex, 32 to 128 digits'),
+});
+
+export const WithdrawalSchema = z.object({
+  caseNumber: text(64),
+  /** The referral packet IOM holds, if the case was referred. */
+  packetNumber: z.string().trim().min(1).max(64).nullable().default(null),
+  date: isoDate,
+  reason: optionalText(2000),
+  /** Everyone leaving the programme with this withdrawal. */
+  persons: personsOf(PersonSchema),
+  witnessingOfficer: OfficerSchema,
+  languageUse: LanguageUseSchema,
+});
+
+export type BilingualText = z.infer<typeof BilingualTextSchema>;
+export type Relationship = z.infer<typeof RelationshipSchema>;
+export type Officer = z.infer<typeof OfficerSchema>;
+export type LanguageUse = z.infer<typeof LanguageUseSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type SharedInformation = z.infer<typeof SharedInformationSchema>;
+export type TravelDocumentStatus = z.infer<typeof TravelDocumentStatusSchema>;
+export type ReintegrationCategory = z.infer<typeof ReintegrationCategorySchema>;
+export type EligibilityOutcome = z.infer<typeof EligibilityOutcomeSchema>;
+export type PacketPerson = z.infer<typeof PacketPersonSchema>;
+
+/** Validated data (defaults filled in). */
+export type ConsentForm = z.infer<typeof ConsentFormSchema>;
+export type ReferralPacket = z.infer<typeof ReferralPacketSchema>;
+export type Withdrawal = z.infer<typeof WithdrawalSchema>;
+/** What callers pass (defaults may be left out). */
+export type ConsentFormInput = z.input<typeof ConsentFormSchema>;
+export type ReferralPacketInput = z.input<typeof ReferralPacketSchema>;
+export type WithdrawalInput = z.input<typeof WithdrawalSchema>;
