@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { commonPasswords } from '../../../electron/core/auth/common-passwords';
 import { authMessages } from '../../../electron/core/auth/messages';
 import { PASSWORD_MAX_CODE_POINTS, PASSWORD_MIN_CODE_POINTS, checkPassword } from '../../../electron/core/auth/password-policy';
+import type { PasswordContext } from '../../../electron/core/auth/password-policy';
 
-const ctx = { username: 'jtremblay', displayName: 'Julie Tremblay' };
+const ctx: PasswordContext = { username: 'jtremblay', displayName: 'Julie Tremblay' };
 const keys = (pw: string, c = ctx) => checkPassword(pw, c).map((i) => i.messageKey);
 
 describe('checkPassword', () => {
