@@ -13,16 +13,21 @@ function daysIn(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Digit value of the character at `i`, or -1. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
-/** True when `s` is a real calendar date written 'YYYY-MM-DD' (so '2013-02-29' is false). */
+/** True when `s` is a real calendar date written 'YYYY-MM-DD' (so '2013-02-29' is false). No allocation. */
 export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length !== 10) return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y0 = digit(s, 0), y1 = digit(s, 1), y2 = digit(s, 2), y3 = digit(s, 3);
+  const m0 = digit(s, 5), m1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
 }
 
@@ -61,10 +66,19 @@ export function nextDay(iso: string): string {
 }
 
 /**
- * True when a person born on `dateOfBirth` has not reached `years` on `onDate`.
- * A 29 February birthday is reached on 1 March in common years (string comparison does this).
+ * True when a person born on `dateOfBirth` has not reached `years` on `onDate` (both valid ISO
+ * dates). A 29 February birthday is reached on 1 March in common years. No allocation.
  */
 export function isUnderAge(dateOfBirth: string, onDate: string, years: number): boolean {
-  const y = Number(dateOfBirth.slice(0, 4)) + years;
-  return onDate < `${pad(y, 4)}${dateOfBirth.slice(4)}`;
+  const num = (s: string, from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+    return n;
+  };
+  const by = num(dateOfBirth, 0, 4) + years;
+  const oy = num(onDate, 0, 4);
+  if (oy !== by) return oy < by;
+  const bmd = num(dateOfBirth, 5, 7) * 100 + num(dateOfBirth, 8, 10);
+  const omd = num(onDate, 5, 7) * 100 + num(onDate, 8, 10);
+  return omd < bmd;
 }

@@ -54,10 +54,15 @@ interface Resolved {
   readonly dcoAmount: number | undefined;
   readonly majority: number | undefined;
   readonly t: { readonly [K in ParameterName]: ParameterTrace };
-  /** Shared reasons, keyed by code and the facts that vary their wording or trace. */
-  readonly reasons: Map<string, Reason>;
+  /**
+   * Shared reasons, keyed by code and the facts that vary their wording or trace. Keys are string
+   * literals or numbers (missing-fact masks and packed facts), so a lookup builds no string.
+   */
+  readonly reasons: Map<string | number, Reason>;
   /** Shared assistance objects, keyed likewise. */
-  readonly assistance: Map<string, Assistance>;
+  readonly assistance: Map<string | number, Assistance>;
+  /** Shared reason lists (an eligible person's [E0], a review's [R3]). */
+  readonly lists: Map<string | number, readonly Reason[]>;
 }
 
 const NO_VALUE = 'no value in force on this date';
@@ -107,6 +112,7 @@ function resolve(policy: Policy, date: string): Resolved {
     t,
     reasons: new Map(),
     assistance: new Map(),
+    lists: new Map(),
   };
 }
 
@@ -148,7 +154,7 @@ function makeReason(
   });
 }
 
-function memo<T>(map: Map<string, T>, key: string, build: () => T): T {
+function memo<T>(map: Map<string | number, T>, key: string | number, build: () => T): T {
   let v = map.get(key);
   if (v === undefined) {
     v = build();
@@ -158,15 +164,16 @@ function memo<T>(map: Map<string, T>, key: string, build: () => T): T {
 }
 
 /** The shared reason for `key`, built once per (policy, date). */
-function shared(r: Resolved, key: string, build: () => Reason): Reason {
+function shared(r: Resolved, key: string | number, build: () => Reason): Reason {
   return memo(r.reasons, key, build);
 }
 
 /** The shared assistance for `key`, built once per (policy, date). */
-function sharedAssistance(r: Resolved, key: string, build: () => Assistance): Assistance {
+function sharedAssistance(r: Resolved, key: string | number, build: () => Assistance): Assistance {
   return memo(r.assistance, key, build);
 }
 
+const tri = (b: unknown) => (b === true ? 0 : b === false ? 1 : 2);
 const fact = (path: FactPath, value: unknown): FactTrace => ({ path, value });
 const dateVars = (r: Resolved): TextVars => ({ date: r.date });
 
@@ -197,9 +204,10 @@ function recourseTier(r: Resolved, p: PersonFacts): TierResult {
   if (tier === null || r.tiers === undefined) return { assistance: undetermined(r, missing), missing };
   const amount = Math.min(r.tiers[tier], r.maxPerPerson);
   const code = tier === 'T1' ? 'A1' : tier === 'T2' ? 'A2' : 'A3';
-  const key = `${code}:${String(fc)}:${String(prra)}`;
+  // Packed facts: 100000 + tier * 9 + fc * 3 + prra (true 0, false 1, unknown 2).
+  const key = 100_000 + (tier === 'T1' ? 0 : tier === 'T2' ? 9 : 18) + tri(fc) * 3 + tri(prra);
   return {
-    assistance: sharedAssistance(r, `${key}`, () =>
+    assistance: sharedAssistance(r, key, () =>
       Object.freeze({
         tier,
         maxAmountCad: amount,
@@ -219,7 +227,7 @@ function recourseTier(r: Resolved, p: PersonFacts): TierResult {
 }
 
 function undetermined(r: Resolved, missing: number): Assistance {
-  return sharedAssistance(r, `A0:${missing}`, () =>
+  return sharedAssistance(r, missing, () =>
     Object.freeze({
       tier: null,
       maxAmountCad: null,
@@ -268,7 +276,8 @@ function assistanceFor(r: Resolved, p: PersonFacts): TierResult {
   if (!r.dco.has(nat) || r.dcoAmount === undefined) return nonDcoTier(r, p);
   const amount = Math.min(r.dcoAmount, r.maxPerPerson);
   return {
-    assistance: sharedAssistance(r, `A4:${nat}`, () =>
+    // Key: the nationality itself (three letters, distinct from the 'A5' key).
+    assistance: sharedAssistance(r, nat, () =>
       Object.freeze({
         tier: 'DCO' satisfies Tier,
         maxAmountCad: amount,
@@ -340,16 +349,17 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
     case 'abandoned':
       if (r.exclusions & EXCLUSION_BIT.X1) {
         // Listed after the conditions, in code order (see below).
-        withdrawn = shared(r, `X1:${outcome}`, () => makeReason(r, 'X1', dateVars(r), [fact('claim.outcome', outcome)], [r.t.exclusions]));
+        withdrawn = shared(r, outcome === 'withdrawn' ? 'X1:withdrawn' : 'X1:abandoned', () => makeReason(r, 'X1', dateVars(r), [fact('claim.outcome', outcome)], [r.t.exclusions]));
       } else {
         // Without X1 in force, a withdrawn or abandoned claim is still not a negative decision.
-        fails.push(shared(r, `E1:${outcome}`, () => makeReason(r, 'E1', dateVars(r), [fact('claim.outcome', outcome)], [])));
+        fails.push(shared(r, outcome, () => makeReason(r, 'E1', dateVars(r), [fact('claim.outcome', outcome)], [])));
       }
       break;
     case 'pending':
     case 'accepted':
     case 'none':
-      fails.push(shared(r, `E1:${outcome}`, () => makeReason(r, 'E1', dateVars(r), [fact('claim.outcome', outcome)], [])));
+      // Key: the outcome itself ('pending', 'accepted', 'none', ...), distinct from the code keys.
+      fails.push(shared(r, outcome, () => makeReason(r, 'E1', dateVars(r), [fact('claim.outcome', outcome)], [])));
       break;
     case null:
     case undefined:
@@ -412,38 +422,41 @@ function evaluatePerson(r: Resolved, p: PersonFacts): PersonDecision {
 
   const tier = assistanceFor(r, p);
   if (review !== null || unknown !== 0) {
-    const reasons: Reason[] = [];
-    if (review !== null) reasons.push(review);
-    if (unknown !== 0) {
-      const mask = unknown;
-      reasons.push(
-        shared(r, `R3:${mask}`, () =>
-          makeReason(r, 'R3', { date: r.date, missing: pathsOf(mask) }, pathsOf(mask).map((path) => fact(path, null)), [r.t.exclusions]),
-        ),
-      );
-    }
+    const mask = unknown;
+    const missingInfo =
+      mask === 0
+        ? null
+        : shared(r, mask, () =>
+            makeReason(r, 'R3', { date: r.date, missing: pathsOf(mask) }, pathsOf(mask).map((path) => fact(path, null)), [r.t.exclusions]),
+          );
+    let reasons: readonly Reason[];
+    if (review === null) reasons = missingInfo === null ? [] : memo(r.lists, mask, () => Object.freeze([missingInfo]));
+    else reasons = missingInfo === null ? [review] : [review, missingInfo];
     return { id, outcome: 'needs_review', reasons, missing: pathsOf(unknown | tier.missing), assistance: REVIEW_ASSISTANCE, minor };
   }
 
-  const radValue = claim?.radAppeal ?? null;
-  const eligibleBecause = shared(r, `E0:${String(radValue)}`, () =>
-    makeReason(
-      r,
-      'E0',
-      dateVars(r),
-      [
-        fact('claim.outcome', 'rejected'),
-        fact('claim.radAppeal', radValue),
-        fact('claim.inGta', true),
-        fact('claim.noCredibleBasis', r.exclusions & EXCLUSION_BIT.X2 ? false : (claim?.noCredibleBasis ?? null)),
-        fact('claim.manifestlyUnfounded', r.muReview ? false : (claim?.manifestlyUnfounded ?? null)),
-        ...EXCLUSION_FLAGS.map(([path]) => fact(path, p[path] ?? null)),
-        fact('compliantWithConditions', true),
-      ],
-      [r.t.programmeOpen, r.t.exclusions, r.t.manifestlyUnfoundedReview, r.t.radInForce, r.t.gtaLocations],
-    ),
-  );
-  return { id, outcome: 'eligible', reasons: [eligibleBecause], missing: pathsOf(tier.missing), assistance: tier.assistance, minor };
+  // The E0 trace lists only the facts read by rules in force; their values are then fixed by
+  // "eligible" (the RAD status, read only while the RAD exists, is part of the key).
+  const radValue = r.rad ? (claim?.radAppeal ?? null) : null;
+  const e0Key = radValue === 'none' ? 'E0:none' : radValue === 'pending' ? 'E0:pending' : radValue === 'dismissed' ? 'E0:dismissed' : 'E0';
+  const eligibleBecause = shared(r, e0Key, () => {
+    const facts: FactTrace[] = [fact('claim.outcome', 'rejected')];
+    if (r.rad) facts.push(fact('claim.radAppeal', radValue));
+    facts.push(fact('claim.inGta', true));
+    if (r.exclusions & EXCLUSION_BIT.X2) facts.push(fact('claim.noCredibleBasis', false));
+    if (r.muReview) facts.push(fact('claim.manifestlyUnfounded', false));
+    for (const [path, code] of EXCLUSION_FLAGS) if (r.exclusions & EXCLUSION_BIT[code]) facts.push(fact(path, false));
+    facts.push(fact('compliantWithConditions', true));
+    return makeReason(r, 'E0', dateVars(r), facts, [
+      r.t.programmeOpen,
+      r.t.exclusions,
+      r.t.manifestlyUnfoundedReview,
+      r.t.radInForce,
+      r.t.gtaLocations,
+    ]);
+  });
+  const reasons = memo(r.lists, e0Key, () => Object.freeze([eligibleBecause]));
+  return { id, outcome: 'eligible', reasons, missing: pathsOf(tier.missing), assistance: tier.assistance, minor };
 }
 
 /** Reasons and decisions used when the application date is missing or not a real date. */
