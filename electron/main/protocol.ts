@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { contentTypeFor } from './content-types';
 
 export const APP_SCHEME = 'app';
@@ -54,8 +54,8 @@ export type AppRequestResolution =
 
 /**
  * Map an app:// URL to a file inside `rootDir`, or refuse. Pure (no file system access) so the
- * traversal rules can be tested exhaustively. A path without an extension is a client-side
- * route and gets index.html, so a reload on any screen still works.
+ * traversal rules can be tested exhaustively. Only "/" maps to index.html: the renderer keeps its
+ * screen in state, not in the URL, so there is no client-side route to fall back for.
  */
 export function resolveAppRequest(rootDir: string, requestUrl: string): AppRequestResolution {
   let url: URL;
@@ -76,7 +76,7 @@ export function resolveAppRequest(rootDir: string, requestUrl: string): AppReque
   if (path.includes('\\') || path.includes('\0')) return { kind: 'not-found', reason: 'forbidden character' };
   if (path.split('/').some((segment) => segment === '..')) return { kind: 'not-found', reason: 'dot-dot segment' };
 
-  const relative = path === '/' || extname(path) === '' ? 'index.html' : path.replace(/^\/+/, '');
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
   const root = resolve(rootDir);
   const file = resolve(root, relative);
   // The real guard: whatever the decoding did, the file must sit strictly inside the root.
