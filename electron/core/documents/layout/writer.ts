@@ -3,6 +3,7 @@
  * text in any bundled script, and breaks pages. Renderers say *what* goes on the page; this
  * file knows *how* text is measured and drawn.
  */
+import { randomBytes } from 'node:crypto';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { FaceName, FontSet } from '../fonts/registry';
@@ -43,6 +44,14 @@ export interface DocumentMeta {
   readonly createdAt: Date;
 }
 
+/**
+ * PDF 32000 §9.6.4: a subset font's name starts with six capital letters and "+", so readers
+ * and preflight tools (pdffonts "sub yes") know it is a subset. pdf-lib does not add one.
+ */
+function subsetTag(): string {
+  return Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
 export class DocumentWriter {
   readonly doc: PDFDocument;
   readonly pages: PDFPage[] = [];
@@ -65,7 +74,8 @@ export class DocumentWriter {
     const needed = new Set<FaceName>(['latin', 'latinBold', ...faces]);
     const pdfFonts = new Map<FaceName, PDFFont>();
     for (const face of needed) {
-      pdfFonts.set(face, await doc.embedFont(fonts.bytes[face], { subset: true }));
+      const customName = `${subsetTag()}+${fonts.faces[face].postscriptName ?? face}`;
+      pdfFonts.set(face, await doc.embedFont(fonts.bytes[face], { subset: true, customName }));
     }
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setSubject(meta.subject);

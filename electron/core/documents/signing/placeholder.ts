@@ -3,7 +3,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from '
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER } from '@signpdf/utils';
 
 /** Bytes reserved for the CMS (hex-encoded in the file, so twice this). Fits RSA-4096 + 3 certificates. */
-export const SIGNATURE_BYTES = 12_000;
+export const SIGNATURE_BYTES = 8_192;
 
 export interface PlaceholderOptions {
   readonly reason: string;
