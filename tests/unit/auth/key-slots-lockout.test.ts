@@ -116,7 +116,7 @@ describe('unknown user names look exactly like wrong passwords', () => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       // Interleaved so machine noise hits both; a success every round keeps the account unlocked.
       known.push(await time(() => f.store.unlock(f.username, WRONG, t0)));
       unknown.push(await time(() => f.store.unlock(`ghost${i}`, WRONG, t0)));
@@ -124,9 +124,10 @@ describe('unknown user names look exactly like wrong passwords', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     const ratio = median(unknown) / median(known);
-    // Without the dummy derivation an unknown name answers in well under a tenth of the time.
-    expect(ratio).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.6);
+    // Without the dummy derivation an unknown name answers in about a tenth of the time; the
+    // bounds are loose so a busy CI machine does not make this flaky.
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it('a removed (disabled) account answers like an unknown one; the last slot cannot be removed', async () => {
