@@ -1,0 +1,142 @@
+/**
+ * Verify the audit trail of a data folder from the command line.
+ *
+ *   npm run audit:verify -- --data-dir DIR --username U [--head SEQ:MAC]
+ *
+ * Signs in as U (password typed without echo, or AVRR_PASSWORD for automation) through the key
+ * slots in DIR/keyslots.json, opens DIR/avrr.db read-only and checks the HMAC chain.
+ * The sign-in counts like any other: failures are throttled, locked out and queued for the
+ * audit trail. Only data folders sealed with the dev sealer can be read here (the OS key store
+ * belongs to the Electron app); for those, verify from the app's audit screen.
+ *
+ * Prints `ok` and exits 0; prints the first bad entry (index, seq, kind) and exits 1; usage
+ * errors exit 2; a failed sign-in or an unreadable folder exits 3.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deriveAuditKey } from '../electron/core/audit/chain';
+import { readAllAuditRows } from '../electron/core/audit/read';
+import { verifyAuditChain } from '../electron/core/audit/verify';
+import type { AuditHead } from '../electron/core/audit/verify';
+import { KeySlotStore } from '../electron/core/auth/key-slots';
+import { openEncryptedDatabase } from '../electron/core/db/open';
+import { devPlaintextSealer } from '../electron/core/keys/sealer';
+
+const USAGE = 'usage: npm run audit:verify -- --data-dir DIR --username U [--head SEQ:MAC]';
+
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+class CannotOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotOpenError';
+  }
+}
+
+function parse(argv: string[]): { dataDir: string; username: string; head?: AuditHead } {
+  let values: { 'data-dir'?: string; username?: string; head?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, username: { type: 'string' }, head: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const dataDir = values['data-dir'];
+  const username = values.username;
+  if (!dataDir || !username) throw new UsageError('--data-dir and --username are required');
+  if (values.head === undefined) return { dataDir, username };
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(values.head);
+  if (!m?.[1] || !m[2]) throw new UsageError('--head must be SEQ:MAC (MAC as 64 lower-case hex digits)');
+  return { dataDir, username, head: { seq: Number(m[1]), mac: m[2] } };
+}
+
+/** The password from AVRR_PASSWORD, else typed on a terminal without echo, else the first line of stdin. */
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.AVRR_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    let data = '';
+    for await (const chunk of stdin) data += String(chunk);
+    // Only the line break is removed: spaces are part of a passphrase.
+    return data.replace(/\r?\n[\s\S]*$/, '');
+  }
+  process.stderr.write('Password: ');
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (fn: () => void) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      fn();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done(() => resolve(typed));
+        if (ch === '\u0003') return done(() => reject(new UsageError('cancelled')));
+        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
+async function main(): Promise<number> {
+  const args = parse(process.argv.slice(2));
+  const slotsFile = join(args.dataDir, 'keyslots.json');
+  const dbFile = join(args.dataDir, 'avrr.db');
+  if (!existsSync(slotsFile) || !existsSync(dbFile)) throw new CannotOpenError(`${args.dataDir} has no keyslots.json and avrr.db`);
+
+  let store: KeySlotStore;
+  try {
+    store = KeySlotStore.open(slotsFile, devPlaintextSealer);
+  } catch (e) {
+    throw new CannotOpenError(`cannot read ${slotsFile} (sealed by the OS key store? verify from the app): ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const unlocked = await store.unlock(args.username, await readPassword());
+  if (!unlocked.ok) {
+    throw new CannotOpenError(unlocked.reason === 'locked' ? `sign-in locked until ${unlocked.lockedUntil}` : 'sign-in failed: wrong user name or password');
+  }
+
+  const db = openEncryptedDatabase(dbFile, unlocked.dbKey, { readonly: true });
+  try {
+    const rows = readAllAuditRows(db.sqlite);
+    const result = verifyAuditChain(rows, deriveAuditKey(unlocked.dbKey), args.head ? { head: args.head } : {});
+    if (result.ok) {
+      process.stdout.write('ok\n');
+      process.stderr.write(`${result.count} entries verified${result.head ? `; head ${result.head.seq}:${result.head.mac}` : ''}\n`);
+      return 0;
+    }
+    process.stdout.write(`bad entry: index=${result.index} seq=${result.seq} kind=${result.kind}\n`);
+    return 1;
+  } finally {
+    db.close();
+    unlocked.dbKey.fill(0);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(3);
+  },
+);
