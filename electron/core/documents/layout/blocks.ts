@@ -3,8 +3,8 @@
  * signature lines. Each draws at the writer's cursor and moves it down.
  */
 import type { Bilingual } from '../../../../resources/forms/documents-text';
-import type { TextStyle } from './writer';
-import { BODY, COLORS, DocumentWriter, lineHeight, SMALL } from './writer';
+import type { TextStyle , DocumentWriter} from './writer';
+import { BODY, COLORS, lineHeight, SMALL } from './writer';
 
 export const bi = (t: Bilingual): string => `${t.en} / ${t.fr}`;
 

@@ -1,11 +1,21 @@
 import type { PDFDocument } from 'pdf-lib';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER } from '@signpdf/utils';
 
-/** Bytes reserved for the CMS (hex-encoded in the file, so twice this). Fits RSA-4096 + 3 certificates. */
-export const SIGNATURE_BYTES = 8_192;
+/**
+ * Bytes to reserve for the CMS (hex-encoded in the file, so twice this): the certificates it
+ * carries, the RSA signature (at most the certificate size again for the key) and ~1.5 KB of
+ * attributes and ASN.1 framing. Sized per certificate instead of a fixed 8 KB, which would
+ * be most of a referral packet's size.
+ */
+export function signatureBytesFor(certificates: readonly Uint8Array[]): number {
+  const certs = certificates.reduce((sum, c) => sum + c.length, 0);
+  return certs + 1024 + 1536;
+}
 
 export interface PlaceholderOptions {
+  /** From signatureBytesFor. */
+  readonly signatureBytes: number;
   readonly reason: string;
   readonly location: string;
   readonly signingTime: Date;
@@ -29,14 +39,18 @@ export function addSignaturePlaceholder(doc: PDFDocument, o: PlaceholderOptions)
     Filter: 'Adobe.PPKLite',
     SubFilter: 'ETSI.CAdES.detached',
     ByteRange: byteRange,
-    Contents: PDFHexString.of('0'.repeat(SIGNATURE_BYTES * 2)),
+    Contents: PDFHexString.of('0'.repeat(o.signatureBytes * 2)),
     Reason: PDFHexString.fromText(o.reason),
     Location: PDFHexString.fromText(o.location),
     Name: PDFHexString.fromText(o.signerName),
     M: PDFString.fromDate(o.signingTime),
   });
   if (o.contactInfo !== undefined) sig.set(PDFName.of('ContactInfo'), PDFHexString.fromText(o.contactInfo));
-  const sigRef = ctx.register(sig);
+  // pdf-lib writes objects with a non-zero generation outside object streams. Generation 1
+  // keeps the signature dictionary in plain text (where /ByteRange and /Contents are filled
+  // in) while everything else stays compressed in object streams.
+  const sigRef = PDFRef.of(ctx.nextRef().objectNumber, 1);
+  ctx.assign(sigRef, sig);
 
   const page = doc.getPage(0);
   const widget = ctx.obj({

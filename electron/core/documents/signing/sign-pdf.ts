@@ -7,7 +7,7 @@ import type { CmsSigner } from './cms';
 import { buildCadesDetached } from './cms';
 import type { OfficeCertificate } from './office-certificate';
 import { readOfficeCertificate } from './office-certificate';
-import { addSignaturePlaceholder, SIGNATURE_BYTES } from './placeholder';
+import { addSignaturePlaceholder, signatureBytesFor } from './placeholder';
 
 interface SignCommon {
   /** Shown by PDF readers, e.g. "Referral to IOM / Aiguillage vers l'OIM". */
@@ -24,14 +24,16 @@ export type SignOptions = SignCommon & ({ readonly p12: Uint8Array; readonly pas
 /** @signpdf's Signer contract: gets the bytes outside /Contents, returns the CMS. */
 class PadesBaselineBSigner extends Signer {
   private readonly signer: CmsSigner;
-  constructor(signer: CmsSigner) {
+  private readonly reserved: number;
+  constructor(signer: CmsSigner, reserved: number) {
     super();
     this.signer = signer;
+    this.reserved = reserved;
   }
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     const digest = createHash('sha256').update(pdfBuffer).digest();
     const cms = buildCadesDetached(digest, this.signer);
-    if (cms.length > SIGNATURE_BYTES) throw new SignaturePlaceholderTooSmallError(cms.length, SIGNATURE_BYTES);
+    if (cms.length > this.reserved) throw new SignaturePlaceholderTooSmallError(cms.length, this.reserved);
     return Buffer.from(cms);
   }
 }
@@ -56,7 +58,9 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
   }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   if (isSigned(doc)) throw new AlreadySignedError();
+  const signatureBytes = signatureBytesFor([cert.certificate, ...cert.chain]);
   addSignaturePlaceholder(doc, {
+    signatureBytes,
     reason: options.reason,
     location: options.location,
     signingTime: options.signingTime,
@@ -64,9 +68,8 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
     ...(options.contactInfo === undefined ? {} : { contactInfo: options.contactInfo }),
   });
   doc.setModificationDate(options.signingTime);
-  // Without object streams the signature dictionary stays in plain text, where the
-  // /ByteRange placeholder can be found and filled in.
-  const prepared = await doc.save({ useObjectStreams: false });
-  const signed = await new SignPdf().sign(Buffer.from(prepared), new PadesBaselineBSigner(cert));
+  // The signature dictionary is written outside the object streams (see placeholder.ts).
+  const prepared = await doc.save();
+  const signed = await new SignPdf().sign(Buffer.from(prepared), new PadesBaselineBSigner(cert, signatureBytes));
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }
