@@ -1,4 +1,5 @@
 import type { IpcResult } from '../../shared/ipc/errors';
+import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -42,6 +43,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const handlers: Handlers = {
     ...sessionHandlers(sessions),
     ...userHandlers(sessions),
+    ...auditHandlers(sessions),
     ...caseHandlers,
   };
   const deps = {

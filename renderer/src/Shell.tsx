@@ -7,9 +7,10 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { call } from './ipc';
 import { CasesScreen } from './screens/CasesScreen';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
+import { AuditScreen } from './screens/AuditScreen';
 import { UsersScreen } from './screens/UsersScreen';
 
-type Screen = 'cases' | 'users' | 'password';
+type Screen = 'cases' | 'users' | 'audit' | 'password';
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
@@ -21,13 +22,15 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const signOut = useMutation({
     mutationFn: () => call('auth.signOut', {}),
     onSuccess: (s) => {
-      qc.clear();
       setStatus(s);
+      // Nothing of the last person's data stays in memory after sign-out.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
     },
   });
   const nav: { id: Screen; label: string; show: boolean }[] = [
     { id: 'cases', label: t('nav.cases'), show: true },
     { id: 'users', label: t('nav.users'), show: can(user.role, 'user.manage') },
+    { id: 'audit', label: t('nav.audit'), show: can(user.role, 'audit.read') },
   ];
 
   return (
@@ -69,6 +72,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
       <main id="main" tabIndex={-1}>
         {screen === 'cases' && <CasesScreen user={user} />}
         {screen === 'users' && can(user.role, 'user.manage') && <UsersScreen user={user} />}
+        {screen === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
         {screen === 'password' && <ChangePasswordScreen forced={false} onDone={() => setScreen('cases')} />}
       </main>
     </div>

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditQueryInput } from '../schema/audit';
+import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { createCaseInput, getCaseInput, listCasesInput } from '../schema/case';
@@ -29,6 +31,11 @@ export const contract = {
   'user.disable': channel<UserRow>()({ input: userIdInput, access: 'user.manage' }),
   'user.resetPassword': channel<OneTimePassword>()({ input: userIdInput, access: 'user.manage' }),
   'settings.setIdleLock': channel<AuthStatus>()({ input: idleLockInput, access: 'settings.manage' }),
+
+  // The audit trail (supervisor).
+  'audit.list': channel<AuditPageView>()({ input: auditQueryInput, access: 'audit.read' }),
+  'audit.verify': channel<AuditVerifyView>()({ input: empty, access: 'audit.read' }),
+  'audit.exportCsv': channel<AuditCsv>()({ input: auditQueryInput, access: 'audit.read' }),
 
   'case.list': channel<CasePage>()({ input: listCasesInput.strict(), access: 'case.read' }),
   'case.get': channel<CaseSummary>()({ input: getCaseInput.strict(), access: 'case.read' }),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/schema/auth';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SignInForm } from './SignInForm';
 
 /**
@@ -15,6 +16,9 @@ export function LockScreen({ user }: { user: SessionUser }) {
   return (
     <div className="lock-overlay">
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="lock-title" className="dialog">
+        <div className="dialog-corner">
+          <LanguageSwitch />
+        </div>
         <h1 id="lock-title">{t('lock.title')}</h1>
         <p>{t('lock.intro', { name: user.displayName })}</p>
         <SignInForm defaultUsername={user.username} submitLabel={t('lock.submit')} />
