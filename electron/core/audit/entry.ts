@@ -6,13 +6,19 @@ import { roles } from '../../../shared/roles';
  * which action, on which case, with what outcome, from which workstation: never personal data
  * or free text, so every field is an id, an enum or a tightly shaped token.
  */
+/**
+ * Sign-in names: letters (with their combining marks, which Tamil, Hindi or vocalized Arabic
+ * need), digits, . _ -, at most 64 code points.
+ */
+export const AUDIT_USERNAME_PATTERN = /^[\p{L}\p{M}\p{N}._-]{1,64}$/u;
+
 export const auditEntrySchema = z
   .object({
     /** UTC, millisecond precision, as Date#toISOString writes it (so text order = time order). */
     at: z.iso.datetime({ precision: 3 }),
     userId: z.uuid().nullable(),
     /** A sign-in name (letters, digits, . _ -), as shared/schema/auth normalizes them. */
-    username: z.string().max(64).regex(/^[\p{L}\p{N}._-]+$/u).nullable(),
+    username: z.string().regex(AUDIT_USERNAME_PATTERN).nullable(),
     role: z.enum(roles).nullable(),
     /** "area.verb", e.g. "case.create", "auth.signInFailed". */
     action: z.string().max(64).regex(/^[a-z]+(\.[a-zA-Z]+)+$/),

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AUDIT_USERNAME_PATTERN } from '../audit/entry';
 import { DB_KEY_BYTES } from '../db/open';
 import type { SecretSealer } from '../keys/sealer';
 import { DEFAULT_KDF_PARAMS, KDF_SALT_BYTES, WeakKdfParamsError, deriveKek, meetsOwaspFloor, newSalt, weakerThan } from './kdf';
@@ -74,9 +75,24 @@ export class WrongDatabaseKeyError extends Error {
   }
 }
 
+/** A user name that shared/schema/auth would never accept. */
+export class InvalidUsernameError extends Error {
+  constructor() {
+    super('User names are 1-64 letters, digits, dots, dashes or underscores');
+    this.name = 'InvalidUsernameError';
+  }
+}
+
 /** The lookup form of a user name (same as shared/schema/auth `username`). */
 export function normalizeUsername(username: string): string {
   return username.normalize('NFC').trim().toLowerCase();
+}
+
+/** Stands in for a typed name that is not a possible user name (it may be a password typed in the wrong field). */
+export const INVALID_USERNAME_PLACEHOLDER = '_invalid_';
+
+function isPlausibleName(name: string): boolean {
+  return AUDIT_USERNAME_PATTERN.test(name);
 }
 
 interface LiveSlot {
@@ -150,6 +166,7 @@ export class KeySlotStore {
   createSlot(userId: string, username: string, password: string, dbKey: Buffer, now: Date = new Date()): Promise<void> {
     return this.serialize(async () => {
       const name = normalizeUsername(username);
+      if (!isPlausibleName(name)) throw new InvalidUsernameError();
       if (this.hasSlot(userId)) throw new SlotExistsError(`user ${userId}`);
       if (this.findByName(name)) throw new SlotExistsError(`user name ${name}`);
       this.requirePassword(password, name);
@@ -197,11 +214,13 @@ export class KeySlotStore {
 
       const at = now.toISOString();
       const userId = slot?.userId ?? null;
-      this.queueEvent({ at, action: 'auth.signInFailed', username: name, userId });
+      // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
+      const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
+      this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
       if (throttle.failedAttempts >= MAX_FAILED_ATTEMPTS) {
         throttle.lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
         throttle.failedAttempts = 0;
-        this.queueEvent({ at, action: 'auth.accountLocked', username: name, userId });
+        this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
         this.persist();
         return { ok: false, reason: 'locked', lockedUntil: throttle.lockedUntil };
       }
@@ -284,8 +303,10 @@ export class KeySlotStore {
     return this.state.slots.find((s) => s.username === name);
   }
 
-  private unknownThrottle(name: string, now: Date): Throttle {
+  private unknownThrottle(typed: string, now: Date): Throttle {
     const at = now.toISOString();
+    // Implausible names are kept only as a digest: bounded in size, and no stray password on disk.
+    const name = isPlausibleName(typed) ? typed : `#${createHash('sha256').update(typed).digest('hex')}`;
     let entry = this.state.unknownNames.find((u) => u.username === name);
     if (!entry) {
       entry = { username: name, failedAttempts: 0, lockedUntil: null, lastAttemptAt: at };

@@ -119,7 +119,7 @@ describe('appendAudit', () => {
       appendAudit(f.open.sqlite, f.auditKey, {
         at: new Date().toISOString(),
         userId: randomUUID(),
-        username: 'éloïse.gagnon',
+        username: 'கமலா',
         role: 'clerk',
         action: 'auth.accountLocked',
         caseId: null,

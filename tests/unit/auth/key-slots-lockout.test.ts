@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF_PARAMS, WeakKdfParamsError } from '../../../electron/core/auth/kdf';
 import {
+  INVALID_USERNAME_PLACEHOLDER,
+  InvalidUsernameError,
   KeySlotStore,
   LOCKOUT_MS,
   LastSlotError,
@@ -161,6 +163,21 @@ describe('pending sign-in events', () => {
     const reopened = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
     expect(reopened.takePendingEvents()).toEqual([]);
     expect(readFileSync(f.file, 'utf8')).not.toContain('not the right');
+  });
+
+  it('never records an implausible typed name (maybe a password in the wrong field); the file stays readable', async () => {
+    const f = await withOneSlot();
+    const typedAsName = 'my secret passphrase typed in the wrong box';
+    await f.store.unlock(typedAsName, WRONG, t0);
+    await f.store.unlock('x'.repeat(10_000), WRONG, t0);
+    const raw = readFileSync(f.file, 'utf8');
+    expect(raw).not.toContain(typedAsName);
+    expect(raw).not.toContain('x'.repeat(300));
+    expect(f.store.takePendingEvents().map((e) => e.username)).toEqual([INVALID_USERNAME_PLACEHOLDER, INVALID_USERNAME_PLACEHOLDER]);
+    // Throttled all the same, and the file still loads.
+    for (let i = 0; i < 4; i++) await f.store.unlock(typedAsName, WRONG, t0);
+    expect(await KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF }).unlock(typedAsName, WRONG, t0)).toMatchObject({ reason: 'locked' });
+    await expect(f.store.createSlot(randomUUID(), 'two words', 'a fine long passphrase', f.dbKey)).rejects.toBeInstanceOf(InvalidUsernameError);
   });
 
   it('events given back after a failed audit write are kept, oldest first', async () => {
