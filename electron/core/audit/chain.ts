@@ -18,13 +18,16 @@ export function deriveAuditKey(dbKey: Buffer): Buffer {
 const MAGIC = Buffer.from('avrr-audit-entry-v1\u0000', 'utf8');
 const FIELDS = ['at', 'userId', 'username', 'role', 'action', 'caseId', 'outcome', 'workstation'] as const satisfies readonly (keyof AuditEntry)[];
 
+/** The fields the MAC covers, as plain strings: an AuditEntry, or a stored row as read back (valid or not). */
+export type ChainFields = { readonly [K in (typeof FIELDS)[number]]: string | null };
+
 /**
  * Canonical bytes of entry `seq`: a version tag, the seq as a big-endian u64, then each field in
  * a fixed order as null (0x00) or present (0x01, u32 byte length, UTF-8). Length-prefixing makes
  * the encoding injective (no "ab"+"c" = "a"+"bc"), and including the seq makes a row's MAC valid
  * at one position only, which is how verify tells a moved row from an edited one.
  */
-export function encodeEntry(seq: number, entry: AuditEntry): Buffer {
+export function encodeEntry(seq: number, entry: ChainFields): Buffer {
   const parts: Buffer[] = [MAGIC];
   const head = Buffer.alloc(8);
   head.writeBigUInt64BE(BigInt(seq));
@@ -44,6 +47,6 @@ export function encodeEntry(seq: number, entry: AuditEntry): Buffer {
   return Buffer.concat(parts);
 }
 
-export function computeMac(auditKey: Buffer, prevMac: Buffer, seq: number, entry: AuditEntry): Buffer {
+export function computeMac(auditKey: Buffer, prevMac: Buffer, seq: number, entry: ChainFields): Buffer {
   return createHmac('sha256', auditKey).update(prevMac).update(encodeEntry(seq, entry)).digest();
 }

@@ -282,7 +282,9 @@ export class KeySlotStore {
 
   requeuePendingEvents(events: readonly PendingAuthEvent[]): void {
     if (events.length === 0) return;
-    this.state.pendingEvents = [...events, ...this.state.pendingEvents].slice(0, MAX_PENDING_EVENTS);
+    const all = [...events, ...this.state.pendingEvents];
+    this.state.droppedEvents += Math.max(0, all.length - MAX_PENDING_EVENTS);
+    this.state.pendingEvents = all.slice(0, MAX_PENDING_EVENTS);
     this.persist();
   }
 
