@@ -4,7 +4,8 @@
  *   npm run audit:verify -- --data-dir DIR --username U [--head SEQ:MAC]
  *
  * Signs in as U (password typed without echo, or AVRR_PASSWORD for automation) through the key
- * slots in DIR/keyslots.json, opens DIR/avrr.db read-only and checks the HMAC chain.
+ * slots in DIR/keyslots.json, opens DIR/avrr.db read-only and checks the HMAC chain, against
+ * the trail head given with --head or else the one the app recorded in the key-slot file.
  * The sign-in counts like any other: failures are throttled, locked out and queued for the
  * audit trail. Only data folders sealed with the dev sealer can be read here (the OS key store
  * belongs to the Electron app); for those, verify from the app's audit screen.
@@ -115,7 +116,10 @@ async function main(): Promise<number> {
   const db = openEncryptedDatabase(dbFile, unlocked.dbKey, { readonly: true });
   try {
     const rows = readAllAuditRows(db.sqlite);
-    const result = verifyAuditChain(rows, deriveAuditKey(unlocked.dbKey), args.head ? { head: args.head } : {});
+    // An explicit --head wins; otherwise the head the app recorded in the key-slot file, if any.
+    const head = args.head ?? store.auditHead() ?? undefined;
+    if (!head) process.stderr.write('no head anchor: entries cut from the end of the trail cannot be detected\n');
+    const result = verifyAuditChain(rows, deriveAuditKey(unlocked.dbKey), head ? { head } : {});
     if (result.ok) {
       process.stdout.write('ok\n');
       process.stderr.write(`${result.count} entries verified${result.head ? `; head ${result.head.seq}:${result.head.mac}` : ''}\n`);

@@ -120,7 +120,10 @@ interface LiveSlot {
  * - Failures and lockouts are queued in the file as pending events; the caller writes them into
  *   the audit trail after the next successful sign-in (`takePendingEvents`).
  *
- * One store per file per process: it keeps the file's content in memory and rewrites it whole.
+ * The file is re-read before every operation and rewritten whole after it, so a second process
+ * on the same data folder (the audit:verify CLI while the app runs) cannot reset the counters by
+ * writing back an old copy. Operations within a process are serialized; across processes the
+ * window is one argon2 run (a lost update there costs at most one counted attempt).
  */
 export class KeySlotStore {
   private readonly kdfParams: KdfParams;
@@ -150,16 +153,16 @@ export class KeySlotStore {
   }
 
   hasAnySlot(): boolean {
-    return this.state.slots.length > 0;
+    return this.reload().slots.length > 0;
   }
 
   hasSlot(userId: string): boolean {
-    return this.state.slots.some((s) => s.userId === userId);
+    return this.reload().slots.some((s) => s.userId === userId);
   }
 
   /** For the supervisor's account screen: who is locked out, without any key material. */
   listSlots(): SlotSummary[] {
-    return this.state.slots.map((s) => ({ userId: s.userId, username: s.username, failedAttempts: s.failedAttempts, lockedUntil: s.lockedUntil }));
+    return this.reload().slots.map((s) => ({ userId: s.userId, username: s.username, failedAttempts: s.failedAttempts, lockedUntil: s.lockedUntil }));
   }
 
   /** Add an account's slot. The password must pass the policy; the key must be the database key. */
@@ -167,11 +170,14 @@ export class KeySlotStore {
     return this.serialize(async () => {
       const name = normalizeUsername(username);
       if (!isPlausibleName(name)) throw new InvalidUsernameError();
-      if (this.hasSlot(userId)) throw new SlotExistsError(`user ${userId}`);
-      if (this.findByName(name)) throw new SlotExistsError(`user name ${name}`);
       this.requirePassword(password, name);
+      this.refuseDuplicate(userId, name);
       this.requireDbKey(dbKey);
       const slot = await this.makeSlot(userId, name, password, dbKey, now, now);
+      // Re-read after the await: another process (or a sync call) may have changed the file.
+      this.reload();
+      this.refuseDuplicate(userId, name);
+      this.requireDbKey(dbKey);
       this.state.keyCheck ??= keyCheck(dbKey).toString('base64');
       // A name that was guessed at before it existed starts clean.
       this.state.unknownNames = this.state.unknownNames.filter((u) => u.username !== name);
@@ -187,6 +193,7 @@ export class KeySlotStore {
   unlock(username: string, password: string, now: Date = new Date()): Promise<UnlockResult> {
     return this.serialize(async () => {
       const name = normalizeUsername(username);
+      this.reload();
       const slot = this.findByName(name);
       const throttle = slot ?? this.unknownThrottle(name, now);
 
@@ -203,26 +210,32 @@ export class KeySlotStore {
       const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
       kek.fill(0);
 
-      // The slot may have been removed or re-wrapped while argon2 ran: then this is no sign-in.
-      if (slot && dbKey && this.state.slots.includes(slot)) {
-        slot.failedAttempts = 0;
-        slot.lockedUntil = null;
+      // Re-read: the slot may have been removed or re-wrapped while argon2 ran (then this is no
+      // sign-in), and the counters may have moved in another process.
+      this.reload();
+      const current = this.findByName(name);
+      const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
+      if (current && dbKey && unchanged) {
+        current.failedAttempts = 0;
+        current.lockedUntil = null;
         this.persist();
-        return { ok: true, userId: slot.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
+        return { ok: true, userId: current.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
       }
       dbKey?.fill(0);
 
+      const counter = current ?? this.unknownThrottle(name, now);
       const at = now.toISOString();
-      const userId = slot?.userId ?? null;
+      const userId = current?.userId ?? null;
       // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
       const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
       this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
-      if (throttle.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-        throttle.lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-        throttle.failedAttempts = 0;
+      if (counter.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+        const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+        counter.lockedUntil = lockedUntil;
+        counter.failedAttempts = 0;
         this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
         this.persist();
-        return { ok: false, reason: 'locked', lockedUntil: throttle.lockedUntil };
+        return { ok: false, reason: 'locked', lockedUntil };
       }
       this.persist();
       return { ok: false, reason: 'invalid_credentials' };
@@ -235,13 +248,13 @@ export class KeySlotStore {
    */
   rewrap(userId: string, newPassword: string, dbKey: Buffer, now: Date = new Date()): Promise<void> {
     return this.serialize(async () => {
-      const old = this.state.slots.find((s) => s.userId === userId);
+      const old = this.reload().slots.find((s) => s.userId === userId);
       if (!old) throw new SlotNotFoundError(userId);
       this.requirePassword(newPassword, old.username);
       this.requireDbKey(dbKey);
       const fresh = await this.makeSlot(userId, old.username, newPassword, dbKey, new Date(old.createdAt), now);
-      // Re-check after the await: removeSlot may have run meanwhile.
-      const i = this.state.slots.indexOf(old);
+      // Re-read after the await: removeSlot may have run meanwhile.
+      const i = this.reload().slots.findIndex((s) => s.userId === userId);
       if (i < 0) throw new SlotNotFoundError(userId);
       this.state.slots[i] = fresh;
       this.persist();
@@ -250,7 +263,7 @@ export class KeySlotStore {
 
   /** Disable an account: delete its slot. Refuses to delete the last one. Returns false if there was none. */
   removeSlot(userId: string): boolean {
-    const i = this.state.slots.findIndex((s) => s.userId === userId);
+    const i = this.reload().slots.findIndex((s) => s.userId === userId);
     if (i < 0) return false;
     if (this.state.slots.length === 1) throw new LastSlotError();
     this.state.slots.splice(i, 1);
@@ -260,7 +273,7 @@ export class KeySlotStore {
 
   /** Supervisor action: lift a lockout before the fifteen minutes are over. */
   clearLockout(userId: string): void {
-    const slot = this.state.slots.find((s) => s.userId === userId);
+    const slot = this.reload().slots.find((s) => s.userId === userId);
     if (!slot) throw new SlotNotFoundError(userId);
     slot.failedAttempts = 0;
     slot.lockedUntil = null;
@@ -273,7 +286,7 @@ export class KeySlotStore {
    * write fails, give them back with `requeuePendingEvents` so they are not lost.
    */
   takePendingEvents(): PendingAuthEvent[] {
-    const events = this.state.pendingEvents;
+    const events = this.reload().pendingEvents;
     if (events.length === 0) return [];
     this.state.pendingEvents = [];
     this.persist();
@@ -282,7 +295,7 @@ export class KeySlotStore {
 
   requeuePendingEvents(events: readonly PendingAuthEvent[]): void {
     if (events.length === 0) return;
-    const all = [...events, ...this.state.pendingEvents];
+    const all = [...events, ...this.reload().pendingEvents];
     this.state.droppedEvents += Math.max(0, all.length - MAX_PENDING_EVENTS);
     this.state.pendingEvents = all.slice(0, MAX_PENDING_EVENTS);
     this.persist();
@@ -290,7 +303,25 @@ export class KeySlotStore {
 
   /** How many events were not queued because the queue was full (worth an audit line of its own). */
   droppedEventCount(): number {
-    return this.state.droppedEvents;
+    return this.reload().droppedEvents;
+  }
+
+  /**
+   * The audit trail's head (last seq and mac) as recorded outside the database: pass it to
+   * verifyAuditChain as `head` to catch entries cut from the end. Record it after writes you
+   * care about (sign-in, sign-out, lock); reset it (null) after restoring a backup on purpose.
+   */
+  auditHead(): { seq: number; mac: string } | null {
+    return this.reload().auditHead;
+  }
+
+  setAuditHead(head: { seq: number; mac: string } | null): void {
+    if (head !== null && (!Number.isSafeInteger(head.seq) || head.seq < 1 || !/^[0-9a-f]{64}$/.test(head.mac))) {
+      throw new RangeError('audit head must be a positive seq and a 64-hex-digit mac');
+    }
+    this.reload();
+    this.state.auditHead = head === null ? null : { seq: head.seq, mac: head.mac };
+    this.persist();
   }
 
   // ---- internals ----
@@ -299,6 +330,17 @@ export class KeySlotStore {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Take the file's current content as the state (see the class comment). */
+  private reload(): SlotFile {
+    this.state = readSlotFile(this.file, this.sealer);
+    return this.state;
+  }
+
+  private refuseDuplicate(userId: string, name: string): void {
+    if (this.state.slots.some((s) => s.userId === userId)) throw new SlotExistsError(`user ${userId}`);
+    if (this.findByName(name)) throw new SlotExistsError(`user name ${name}`);
   }
 
   private findByName(name: string): Slot | undefined {
@@ -380,6 +422,11 @@ function liveSlot(slot: Slot): LiveSlot {
       ciphertext: Buffer.from(slot.wrappedKey.ciphertext, 'base64'),
     },
   };
+}
+
+/** The same wrapped key (not re-wrapped meanwhile): same user, same salt, same IV and ciphertext. */
+function sameSlot(a: Slot, b: Slot): boolean {
+  return a.userId === b.userId && a.kdf.salt === b.kdf.salt && a.wrappedKey.iv === b.wrappedKey.iv && a.wrappedKey.ciphertext === b.wrappedKey.ciphertext;
 }
 
 function keyCheck(dbKey: Buffer): Buffer {

@@ -51,6 +51,15 @@ export const slotFileSchema = z
     pendingEvents: z.array(pendingEventSchema),
     /** Events not queued because the queue was full (see MAX_PENDING_EVENTS). */
     droppedEvents: z.number().int().min(0),
+    /**
+     * The audit trail's last (seq, mac) as last seen by the app, kept outside the database so
+     * verify can notice entries cut from the end of the trail.
+     */
+    auditHead: z
+      .object({ seq: z.number().int().min(1), mac: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -60,7 +69,7 @@ export type PendingAuthEvent = z.infer<typeof pendingEventSchema>;
 export type Throttle = z.infer<typeof throttleSchema>;
 
 export function emptySlotFile(): SlotFile {
-  return { format: 'avrr-keyslots', version: 1, keyCheck: null, slots: [], unknownNames: [], pendingEvents: [], droppedEvents: 0 };
+  return { format: 'avrr-keyslots', version: 1, keyCheck: null, slots: [], unknownNames: [], pendingEvents: [], droppedEvents: 0, auditHead: null };
 }
 
 /** The slot file exists but cannot be unsealed or is not a valid key-slot file. */

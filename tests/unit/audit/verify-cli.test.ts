@@ -75,6 +75,14 @@ describe('npm run audit:verify', () => {
         code: 1,
         out: 'bad entry: index=11 seq=12 kind=deleted\n',
       });
+      // The head recorded by the app in the key-slot file is used when --head is not given.
+      const [seq, mac] = (head ?? '').split(':');
+      store.setAuditHead({ seq: Number(seq), mac: mac ?? '' });
+      expect(run(['--data-dir', dataDir, '--username', 'auditor'], { env: { AVRR_PASSWORD: PASSWORD } })).toMatchObject({
+        code: 1,
+        out: 'bad entry: index=11 seq=12 kind=deleted\n',
+      });
+      store.setAuditHead(null);
       const db2 = openEncryptedDatabase(join(dataDir, 'avrr.db'), u.dbKey);
       db2.sqlite.prepare("UPDATE audit_log SET outcome = 'error' WHERE seq = 5").run();
       db2.close();

@@ -74,6 +74,18 @@ describe('lockout', () => {
     expect(await again.unlock(f.username, f.password, plus(1000))).toMatchObject({ ok: false, reason: 'locked' });
   });
 
+  it('two processes on one folder share the count: an old copy written back cannot reset it', async () => {
+    const f = await withOneSlot();
+    // A second store on the same file, opened before any failure (as the CLI next to the app).
+    const other = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
+    for (let i = 0; i < 3; i++) await f.store.unlock(f.username, WRONG, t0);
+    expect(await other.unlock(f.username, WRONG, t0)).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(other.listSlots()[0]?.failedAttempts).toBe(4);
+    expect(await f.store.unlock(f.username, WRONG, t0)).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await other.unlock(f.username, f.password, t0)).toMatchObject({ ok: false, reason: 'locked' });
+    expect(other.takePendingEvents().map((e) => e.action)).toEqual([...Array<string>(5).fill('auth.signInFailed'), 'auth.accountLocked']);
+  });
+
   it('parallel attempts are serialized: a burst cannot slip a sixth guess past the lock', async () => {
     const f = await withOneSlot();
     const burst = await Promise.all([
@@ -232,5 +244,19 @@ describe('creating and replacing slots', () => {
     const store = KeySlotStore.open(file, devPlaintextSealer, { kdfParams: TEST_KDF });
     expect(store.hasAnySlot()).toBe(false);
     expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('audit head anchor', () => {
+  it('keeps the last known (seq, mac) of the audit trail across restarts', async () => {
+    const f = await withOneSlot();
+    expect(f.store.auditHead()).toBeNull();
+    const head = { seq: 42, mac: 'ab'.repeat(32) };
+    f.store.setAuditHead(head);
+    expect(KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF }).auditHead()).toEqual(head);
+    expect(() => f.store.setAuditHead({ seq: 0, mac: 'ab'.repeat(32) })).toThrow(RangeError);
+    expect(() => f.store.setAuditHead({ seq: 1, mac: 'xyz' })).toThrow(RangeError);
+    f.store.setAuditHead(null);
+    expect(f.store.auditHead()).toBeNull();
   });
 });
