@@ -1,6 +1,7 @@
 import type { IpcResult } from '../../shared/ipc/errors';
 import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
+import { intakeHandlers } from './intake/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
 import type { SecretSealer } from './keys/sealer';
@@ -45,6 +46,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...userHandlers(sessions),
     ...auditHandlers(sessions),
     ...caseHandlers,
+    ...intakeHandlers,
   };
   const deps = {
     handlers,

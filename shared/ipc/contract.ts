@@ -3,8 +3,20 @@ import { auditQueryInput } from '../schema/audit';
 import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
-import { createCaseInput, getCaseInput, listCasesInput } from '../schema/case';
-import type { CasePage, CaseSummary } from '../schema/case';
+import { getCaseInput, listCasesInput } from '../schema/case';
+import type { CasePage } from '../schema/case';
+import {
+  createCaseFromIntakeInput,
+  decideCaseInput,
+  draftIdInput,
+  findDuplicatesInput,
+  reviewCaseInput,
+  saveDraftInput,
+  saveIntakeInput,
+  screenCaseInput,
+  withdrawCaseInput,
+} from '../schema/case-api';
+import type { CaseDetail, DraftRecord, DraftSaved, DuplicateCandidate, TodaySummary } from '../schema/case-api';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -38,8 +50,20 @@ export const contract = {
   'audit.exportCsv': channel<AuditCsv>()({ input: auditQueryInput, access: 'audit.read' }),
 
   'case.list': channel<CasePage>()({ input: listCasesInput.strict(), access: 'case.read' }),
-  'case.get': channel<CaseSummary>()({ input: getCaseInput.strict(), access: 'case.read' }),
-  'case.create': channel<CaseSummary>()({ input: createCaseInput.strict(), access: 'case.create' }),
+  'case.get': channel<CaseDetail & { myDraft: DraftRecord | null }>()({ input: getCaseInput.strict(), access: 'case.read' }),
+  'case.create': channel<CaseDetail>()({ input: createCaseFromIntakeInput, access: 'case.create' }),
+  'case.saveIntake': channel<CaseDetail>()({ input: saveIntakeInput, access: 'case.edit' }),
+  'case.screen': channel<CaseDetail>()({ input: screenCaseInput, access: 'case.screen' }),
+  'case.decide': channel<CaseDetail>()({ input: decideCaseInput, access: 'case.decide' }),
+  'case.review': channel<CaseDetail>()({ input: reviewCaseInput, access: 'case.review' }),
+  'case.withdraw': channel<CaseDetail>()({ input: withdrawCaseInput, access: 'case.withdraw' }),
+  'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
+  'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
+
+  // Autosave of what the officer types (per person, per case or new intake).
+  'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
+  'draft.get': channel<DraftRecord>()({ input: draftIdInput, access: 'case.edit' }),
+  'draft.discard': channel<{ discarded: boolean }>()({ input: draftIdInput, access: 'case.edit' }),
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

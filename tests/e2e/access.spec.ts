@@ -92,7 +92,7 @@ test('idle lock: the screen locks after the idle period without input', async ({
   await page.clock.install();
   await setUpSupervisor(page, harness);
   await page.getByRole('region', { name: 'New intake' }).getByLabel('Name in Latin letters').fill('Wang Xiaoming');
-  await page.clock.runFor(10 * 60_000 + 1_000);
+  await page.clock.fastForward(10 * 60_000 + 1_000);
   await expect(page.getByRole('dialog', { name: 'Workstation locked' })).toBeVisible();
 });
 

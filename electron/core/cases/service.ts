@@ -1,43 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CasePage, CaseSummary, CreateCaseInput, ListCasesInput } from '../../../shared/schema/case';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { Db, Sqlite } from '../db/open';
-import { cases, counters, persons } from '../db/schema';
+import { cases } from '../db/schema';
+import { todayIso } from '../../../shared/schema/common';
+import { blankIntake, intakeDocument } from '../../../shared/schema/intake';
+import { insertCase } from '../intake/persist';
+import { nextCaseNumber } from './case-number';
 import { foldForSearch } from './search-text';
 
-/** The next readable case number for the year, e.g. AVRR-2026-000123 (inside the caller's transaction). */
-function nextCaseNumber(db: Db, year: number): string {
-  const name = `case-number-${year}`;
-  const row = db
-    .insert(counters)
-    .values({ name, value: 1 })
-    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .get();
-  return `AVRR-${year}-${String(row.value).padStart(6, '0')}`;
-}
-
+/**
+ * A new case from the front counter's first facts: the principal's identity, every other fact
+ * unknown. Used by the demo data and the database tests; the app creates cases from a whole
+ * intake (intake/service.ts). Inside the caller's transaction.
+ */
 export function createCase({ db, sqlite }: { db: Db; sqlite: Sqlite }, input: CreateCaseInput, by: string | null, now: Date): CaseSummary {
-  const id = randomUUID();
-  const at = now.toISOString();
-  const caseNumber = nextCaseNumber(db, now.getUTCFullYear());
-  db.insert(cases).values({ id, caseNumber, status: 'draft', channel: input.channel, createdAt: at, createdBy: by, updatedAt: at }).run();
-  const p = input.principal;
-  db.insert(persons)
-    .values({
-      id: randomUUID(),
-      caseId: id,
-      position: 0,
-      relationship: 'principal',
-      nameAsWritten: p.nameAsWritten,
-      nameLatin: p.nameLatin,
-      dateOfBirth: p.dateOfBirth,
-      nationality: p.nationality,
-      uci: p.uci ?? null,
-      searchText: foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`),
-    })
-    .run();
+  const principalId = randomUUID();
+  const blank = blankIntake(principalId, input.channel, todayIso(now));
+  const intake = intakeDocument.parse({ ...blank, persons: [{ ...blank.persons[0], ...input.principal, uci: input.principal.uci ?? null }] });
+  const id = insertCase(sqlite, nextCaseNumber(db, now.getUTCFullYear()), intake, by, now.toISOString());
   return getCaseSummary(sqlite, id);
 }
 

@@ -20,8 +20,71 @@ export const cases = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by'),
+    /** The whole intake (shared/schema/intake.ts), validated, as JSON. */
+    intake: text('intake').notNull().default('{}'),
+    applicationDate: text('application_date'),
+    /** Hand-over from the front counter: interview appointment (local 'YYYY-MM-DDTHH:mm') or now. */
+    appointmentAt: text('appointment_at'),
+    /** The decision in force (decisions.id); older ones stay in `decisions` as history. */
+    decisionId: text('decision_id'),
+    /** 'pending' while a needs-review decision waits for the supervisor, then 'resolved'. */
+    reviewStatus: text('review_status'),
+    withdrawnAt: text('withdrawn_at'),
+    withdrawalReason: text('withdrawal_reason'),
   },
-  (t) => [uniqueIndex('cases_case_number').on(t.caseNumber), index('cases_updated_at').on(t.updatedAt)],
+  (t) => [
+    uniqueIndex('cases_case_number').on(t.caseNumber),
+    index('cases_updated_at').on(t.updatedAt),
+    index('cases_review').on(t.reviewStatus),
+    index('cases_appointment').on(t.appointmentAt),
+  ],
+);
+
+/**
+ * Eligibility decisions, each with the full rules result and the policy version used, so a
+ * decision can be explained later even after the policy changes. Append-only in practice.
+ */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    outcome: text('outcome').notNull(),
+    policyVersion: text('policy_version').notNull(),
+    /** The facts evaluated and the complete result (reasons, traces, assistance), JSON. */
+    facts: text('facts').notNull(),
+    result: text('result').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    overrideOutcome: text('override_outcome'),
+    overrideReason: text('override_reason'),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: text('reviewed_by'),
+  },
+  (t) => [index('decisions_case').on(t.caseId, t.decidedAt)],
+);
+
+/**
+ * Autosaved form state, per person and per case (or per new intake not yet saved as a case):
+ * what the officer typed, exactly, even when it is not valid yet. Never in browser storage.
+ */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    caseId: text('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    /** The case version the draft started from: a save onto a newer case version is a conflict. */
+    baseVersion: integer('base_version'),
+    /** Incremented by each autosave: a save from a stale tab or window is a conflict. */
+    revision: integer('revision').notNull(),
+    data: text('data').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('drafts_user').on(t.userId, t.updatedAt), uniqueIndex('drafts_user_case').on(t.userId, t.caseId)],
 );
 
 /** Each person in a case (principal, spouse, children, others), with their identity facts. */

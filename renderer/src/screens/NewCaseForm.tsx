@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createCaseInput, intakeChannels } from '../../../shared/schema/case';
+import { blankIntake } from '../../../shared/schema/intake';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { applyFieldIssues } from '../form-errors';
@@ -18,7 +19,11 @@ export function NewCaseForm() {
   const qc = useQueryClient();
   const form = useForm<Values>({ resolver: zodResolver(createCaseInput), defaultValues: empty });
   const create = useMutation({
-    mutationFn: (v: Values) => call('case.create', { ...v, principal: { ...v.principal, uci: v.principal.uci || undefined } }),
+    mutationFn: (v: Values) => {
+      const blank = blankIntake(crypto.randomUUID(), v.channel);
+      const principal = { ...blank.persons[0]!, ...v.principal, uci: v.principal.uci || null };
+      return call('case.create', { intake: { ...blank, persons: [principal] } });
+    },
     onSuccess: () => {
       form.reset(empty);
       void qc.invalidateQueries({ queryKey: ['cases'] });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { blankIntake } from '../../../shared/schema/intake';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,4 +67,10 @@ export async function withAccounts(t: TestCore): Promise<Record<Role, { username
   }
   await t.ok('auth.signIn', out.supervisor);
   return out;
+}
+
+/** A valid intake for a new case with this principal (every other fact unknown). */
+export function intakeWith(principal: { nameAsWritten: string; nameLatin: string; dateOfBirth: string; nationality: string; uci?: string | null }, channel: 'walk_in' | 'reporting_interview' | 'email' | 'phone' = 'walk_in', applicationDate = '2026-11-20') {
+  const blank = blankIntake(randomUUID(), channel, applicationDate);
+  return { ...blank, persons: [{ ...blank.persons[0]!, ...principal, uci: principal.uci ?? null }] };
 }

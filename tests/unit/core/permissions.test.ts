@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, contract } from '../../../shared/ipc/contract';
 import { can, roles } from '../../../shared/roles';
 import type { Role } from '../../../shared/roles';
-import { makeCore, withAccounts } from './helpers';
+import { intakeWith, makeCore, withAccounts } from './helpers';
 import type { TestCore } from './helpers';
 
 // Every channel x every role against the one permission matrix in shared/roles.ts. The input is
@@ -35,7 +35,7 @@ describe('permission matrix', () => {
 
   it('a clerk cannot create or decide cases but can read them', async () => {
     await t.ok('auth.signIn', accounts.clerk);
-    const create = await t.call('case.create', { channel: 'walk_in', principal: { nameAsWritten: 'A', nameLatin: 'A', dateOfBirth: '1990-01-01', nationality: 'MEX' } });
+    const create = await t.call('case.create', { intake: intakeWith({ nameAsWritten: 'A', nameLatin: 'A', dateOfBirth: '1990-01-01', nationality: 'MEX' }) });
     expect(create.ok ? 'ok' : create.error.code).toBe('forbidden');
     const list = await t.call('case.list', {});
     expect(list.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, SUPERVISOR, SUPERVISOR_LOGIN } from './helpers';
+import { intakeWith, makeCore, SUPERVISOR, SUPERVISOR_LOGIN } from './helpers';
 import type { TestCore } from './helpers';
 
 const principal = { nameAsWritten: 'Szőke Éva', nameLatin: 'Szoke Eva', dateOfBirth: '1979-08-02', nationality: 'HUN' };
@@ -45,7 +45,7 @@ describe('sessions', () => {
   });
 
   it('idle: after the idle period without activity every privileged call answers locked; the same person resumes', async () => {
-    await t.ok('case.create', { channel: 'walk_in', principal });
+    await t.ok('case.create', { intake: intakeWith(principal) });
     t.clock.advanceMinutes(9);
     expect((await t.call('case.list', {})).ok).toBe(true);
     await t.ok('auth.touch', {});

@@ -1,0 +1,37 @@
+import type { TodayCase, TodaySummary } from '../../../shared/schema/case-api';
+import { todayIso } from '../../../shared/schema/common';
+import type { Sqlite } from '../db/open';
+import { myNewDrafts } from '../drafts/service';
+
+const select = `SELECT c.id, c.case_number AS caseNumber, c.status, c.appointment_at AS appointmentAt, c.updated_at AS updatedAt,
+       p.name_as_written AS principalNameAsWritten, p.name_latin AS principalNameLatin
+  FROM cases c JOIN persons p ON p.case_id = c.id AND p.position = 0`;
+
+/**
+ * The home screen: walk-ins waiting (started at the counter today, not yet interviewed),
+ * today's interview appointments, my open cases, and the supervisor's review queue.
+ */
+export function todaySummary(sqlite: Sqlite, userId: string, now: Date): TodaySummary {
+  const today = todayIso(now);
+  // "Today" is the office's local day; created_at is UTC, so compare against the local day's UTC bounds.
+  const start = new Date(`${today}T00:00:00`).toISOString();
+  const end = new Date(new Date(`${today}T00:00:00`).getTime() + 86_400_000).toISOString();
+  const all = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
+  return {
+    walkIns: all<TodayCase>(
+      `${select} WHERE c.channel = 'walk_in' AND c.status IN ('draft', 'screened') AND c.created_at >= ? AND c.created_at < ?
+       AND (c.appointment_at IS NULL OR c.appointment_at < ?) ORDER BY c.created_at LIMIT 50`,
+      start,
+      end,
+      today,
+    ),
+    appointments: all<TodayCase>(`${select} WHERE c.appointment_at >= ? AND c.appointment_at < ? AND c.status NOT IN ('withdrawn') ORDER BY c.appointment_at LIMIT 100`, today, `${today}T99`),
+    mine: all<TodayCase>(
+      `${select} WHERE (c.created_by = ? OR c.updated_by = ?) AND c.status NOT IN ('referred', 'withdrawn') ORDER BY c.updated_at DESC LIMIT 20`,
+      userId,
+      userId,
+    ),
+    review: all<TodayCase>(`${select} WHERE c.review_status = 'pending' ORDER BY c.updated_at LIMIT 100`),
+    myNewDrafts: myNewDrafts(sqlite, userId),
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { CaseDecision, Outcome } from '../rules';
+import { entityId, isoDate, personName, uci } from './common';
+import type { CaseStatus } from './case';
+import { intakeDocument } from './intake';
+import type { IntakeDocument } from './intake';
+
+/** Inputs and outputs of the case channels (intake, decision, review, withdrawal, drafts). */
+
+const version = z.number({ error: 'validation.invalid' }).int().min(1);
+/** Autosaved form state: any JSON the form holds, capped so a runaway client cannot fill the disk. */
+const draftData = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 256 * 1024, { error: 'validation.too_long' });
+
+export const createCaseFromIntakeInput = z.object({ draftId: entityId.optional(), intake: intakeDocument }).strict();
+export const saveIntakeInput = z.object({ caseId: entityId, baseVersion: version, draftId: entityId.optional(), intake: intakeDocument }).strict();
+
+export const handover = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }).strict(),
+  z.object({ kind: z.literal('appointment'), at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.datetime' }) }).strict(),
+]);
+export const screenCaseInput = z.object({ caseId: entityId, baseVersion: version, handover }).strict();
+export const decideCaseInput = z.object({ caseId: entityId, baseVersion: version }).strict();
+export const reviewCaseInput = z
+  .object({
+    caseId: entityId,
+    baseVersion: version,
+    outcome: z.enum(['eligible', 'ineligible'], { error: 'validation.choice' }),
+    reason: z.string().trim().min(10, { error: 'validation.reason_required' }).max(2000, { error: 'validation.too_long' }),
+  })
+  .strict();
+export const withdrawCaseInput = z
+  .object({ caseId: entityId, baseVersion: version, date: isoDate, reason: z.string().trim().max(2000, { error: 'validation.too_long' }).optional() })
+  .strict();
+
+export const saveDraftInput = z
+  .object({ draftId: entityId, caseId: entityId.nullable(), baseVersion: version.nullable(), revision: z.number().int().min(0), data: draftData })
+  .strict();
+export const draftIdInput = z.object({ draftId: entityId }).strict();
+
+export const findDuplicatesInput = z
+  .object({
+    uci: uci.optional(),
+    nameAsWritten: personName.optional(),
+    nameLatin: personName.optional(),
+    dateOfBirth: isoDate.optional(),
+    excludeCaseId: entityId.optional(),
+  })
+  .strict();
+
+export interface DecisionRecord {
+  id: string;
+  outcome: Outcome;
+  policyVersion: string;
+  result: CaseDecision;
+  decidedAt: string;
+  decidedBy: string;
+  override: { outcome: 'eligible' | 'ineligible'; reason: string; reviewedAt: string; reviewedBy: string } | null;
+}
+
+export interface CaseDetail {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  version: number;
+  intake: IntakeDocument;
+  appointmentAt: string | null;
+  decision: DecisionRecord | null;
+  reviewStatus: 'pending' | 'resolved' | null;
+  withdrawal: { at: string; reason: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftRecord {
+  draftId: string;
+  caseId: string | null;
+  baseVersion: number | null;
+  revision: number;
+  data: unknown;
+  updatedAt: string;
+}
+
+export interface DraftSaved {
+  draftId: string;
+  revision: number;
+  savedAt: string;
+}
+
+export interface DuplicateCandidate {
+  caseId: string;
+  caseNumber: string;
+  nameAsWritten: string;
+  nameLatin: string;
+  dateOfBirth: string;
+  uci: string | null;
+  matchedOn: 'uci' | 'name_and_date_of_birth';
+}
+
+export interface TodayCase {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  principalNameAsWritten: string;
+  principalNameLatin: string;
+  appointmentAt: string | null;
+  updatedAt: string;
+}
+
+export interface TodaySummary {
+  walkIns: TodayCase[];
+  appointments: TodayCase[];
+  mine: TodayCase[];
+  review: TodayCase[];
+  myNewDrafts: { draftId: string; updatedAt: string; label: string }[];
+}
