@@ -2,6 +2,8 @@ import type { IpcResult } from '../../shared/ipc/errors';
 import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
 import { intakeHandlers } from './intake/handlers';
+import { registerHandlers } from './register/handlers';
+import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
 import type { SecretSealer } from './keys/sealer';
@@ -16,6 +18,10 @@ export interface AppCoreOptions {
   migrationsDir?: string;
   workstation: string;
   now?: () => Date;
+  /** Where the document fonts are (the packaged app's resources); default: resources/fonts of the source tree. */
+  fontsDir?: string;
+  /** Electron's system print dialog; without it (browser harness) printing returns a download. */
+  printer?: RegisterOptions['printer'];
 }
 
 export interface AppCore {
@@ -47,6 +53,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...auditHandlers(sessions),
     ...caseHandlers,
     ...intakeHandlers,
+    // After the intake handlers: its case.withdraw adds the withdrawal documents.
+    ...registerHandlers(sessions, { fontsDir: options.fontsDir, printer: options.printer }),
   };
   const deps = {
     handlers,

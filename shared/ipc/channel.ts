@@ -13,7 +13,7 @@ export interface ChannelDef<I extends z.ZodType, O> {
   /** Whether a call is recorded in the audit trail (reads of a case are). */
   audited: boolean;
   /** Phantom: the output type, carried for the type system only. */
-  readonly _output?: O;
+  readonly _output?: { readonly value: O };
 }
 
 /** Declare a channel: its input schema, who may call it, and (as a type argument) its output. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { auditQueryInput } from '../schema/audit';
+import { caseIdInput, documentIdInput, generateConsentInput, importCertificateInput, recordConsentInput, referInput } from '../schema/documents-api';
+import type { CertificateInfo, ConsentRecord, DocumentInfo, PrintResult } from '../schema/documents-api';
 import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
@@ -60,6 +62,19 @@ export const contract = {
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
 
+  // Documents for IOM: certificate, register, consent, referral, printing.
+  'certificate.status': channel<CertificateInfo | null>()({ input: empty, access: 'certificate.manage' }),
+  'certificate.import': channel<CertificateInfo>()({ input: importCertificateInput, access: 'certificate.manage' }),
+  'certificate.generateSelfSigned': channel<CertificateInfo>()({ input: empty, access: 'certificate.manage' }),
+  'document.list': channel<DocumentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
+  'document.printQueue': channel<DocumentInfo[]>()({ input: empty, access: 'document.print' }),
+  'document.print': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
+  'document.view': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
+  'consent.generateForm': channel<DocumentInfo>()({ input: generateConsentInput, access: 'document.generate' }),
+  'consent.get': channel<(ConsentRecord & { formNumber: string }) | null>()({ input: caseIdInput, access: 'case.read' }),
+  'consent.record': channel<CaseDetail>()({ input: recordConsentInput, access: 'consent.record' }),
+  'referral.create': channel<CaseDetail>()({ input: referInput, access: 'referral.create' }),
+
   // Autosave of what the officer types (per person, per case or new intake).
   'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
   'draft.get': channel<DraftRecord>()({ input: draftIdInput, access: 'case.edit' }),
@@ -70,7 +85,7 @@ export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelParsed<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type ChannelOutput<C extends ChannelName> = NonNullable<Contract[C]['_output']>;
+export type ChannelOutput<C extends ChannelName> = NonNullable<Contract[C]['_output']>['value'];
 
 export const channelNames = Object.keys(contract) as ChannelName[];
 

@@ -6,7 +6,7 @@ import type { Role } from '../roles';
 export const username = z
   .string({ error: 'validation.required' })
   .transform((s) => s.normalize('NFC').trim().toLowerCase())
-  .pipe(z.string().min(2, { error: 'validation.username' }).max(64, { error: 'validation.username' }).regex(/^[\p{L}\p{N}._-]+$/u, { error: 'validation.username' }));
+  .pipe(z.string().min(2, { error: 'validation.username' }).max(64, { error: 'validation.username' }).regex(/^[\p{L}\p{M}\p{N}._-]+$/u, { error: 'validation.username' }));
 
 export const displayName = z
   .string({ error: 'validation.required' })

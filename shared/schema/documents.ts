@@ -101,7 +101,8 @@ export const TravelDocumentStatusSchema = z.enum([
   'none',
 ]);
 
-export const AssistanceTierSchema = z.enum(['T1', 'T2', 'T3']);
+/** T1-T3 by recourse stage; DCO for nationals of a designated country of origin (flat amount). */
+export const AssistanceTierSchema = z.enum(['T1', 'T2', 'T3', 'DCO']);
 
 export const PacketPersonSchema = PersonSchema.extend({
   travelDocument: z.object({

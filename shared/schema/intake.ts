@@ -90,6 +90,8 @@ export const intakeDocument = z
     applicationDate: pastOrTodayDate,
     language: languageCode,
     interpreterNeeded: yesNo,
+    /** The interpreter who explains the forms (printed on the consent form). */
+    interpreterName: shortText(200).default(''),
     contact: z.object({
       phone: shortText(40),
       email: shortText(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'validation.email' }),
@@ -164,6 +166,7 @@ export function blankIntake(principalId: string, channel: IntakeDocument['channe
     applicationDate: today,
     language: 'en',
     interpreterNeeded: null,
+    interpreterName: '',
     contact: { phone: '', email: '', address: '' },
     persons: [blankPerson(principalId, 'principal')],
     travel: { countryOfReturn: null, finalDestination: '' },

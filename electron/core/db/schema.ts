@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database schema (drizzle). Change it here, then `npm run db:generate` writes the next
@@ -165,3 +165,85 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The office's signing certificate(s). The .p12 and its passphrase are kept encrypted under a
+ * key derived from the database key (documents/certificate-store.ts): never in plaintext, even
+ * inside the encrypted database. One is active at a time.
+ */
+export const certificates = sqliteTable('certificates', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  subject: text('subject').notNull(),
+  issuer: text('issuer').notNull(),
+  serialNumber: text('serial_number').notNull(),
+  notBefore: text('not_before').notNull(),
+  notAfter: text('not_after').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  selfSigned: integer('self_signed', { mode: 'boolean' }).notNull(),
+  sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});
+
+/** The document register: every generated document, its bytes (encrypted with the database) and its hashes. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** SHA-256 of the PDF bytes as generated. */
+    sha256: text('sha256').notNull(),
+    /** For packets: SHA-256 of the canonical content data printed in the QR code. */
+    contentHash: text('content_hash'),
+    /** The validated render input, so a reprint renders the same content again. */
+    input: text('input').notNull(),
+    pdf: blob('pdf', { mode: 'buffer' }).notNull(),
+    signed: integer('signed', { mode: 'boolean' }).notNull(),
+    certificateId: text('certificate_id'),
+    generatedAt: text('generated_at').notNull(),
+    generatedBy: text('generated_by').notNull(),
+  },
+  (t) => [uniqueIndex('documents_number').on(t.number), index('documents_case').on(t.caseId, t.type)],
+);
+
+/** The clerk's print log: every print, reprint and download of a document. */
+export const printLog = sqliteTable(
+  'print_log',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [index('print_log_document').on(t.documentId, t.at)],
+);
+
+/** Consent recorded by the officer: who signed the consent form, when, and which form. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    signedOn: text('signed_on').notNull(),
+    /** JSON: [{ personId, signedBy: 'self' | 'guardian', guardianName? }] */
+    signers: text('signers').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('consents_case').on(t.caseId)],
+);

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakeDocument } from '../../../shared/schema/intake';
 import { todayIso } from '../../../shared/schema/common';
 import type { CallContext } from '../context';
+import type { Sqlite } from '../db/open';
 import { nextCaseNumber } from '../cases/case-number';
 import { bumpVersion, readCaseDetail, readCaseRow, requireStatus } from './case-row';
 import { insertCase, writePersons } from './persist';
@@ -116,19 +117,32 @@ export function reviewCase(ctx: CallContext, input: { caseId: string; baseVersio
 }
 
 /** The participant withdraws: possible from every state but withdrawn. */
-export function withdrawCase(ctx: CallContext, input: { caseId: string; baseVersion: number; date: string; reason?: string | undefined }): CaseDetail {
-  const { sqlite } = ctx.db();
+export function withdrawCase(ctx: CallContext, input: WithdrawalInput): CaseDetail {
   const by = who(ctx);
-  if (input.date > todayIso(ctx.now())) {
+  checkWithdrawalDate(ctx, input.date);
+  return ctx.tx(input.caseId, () => applyWithdrawal(ctx.db().sqlite, input, by, ctx.now().toISOString()));
+}
+
+export interface WithdrawalInput {
+  caseId: string;
+  baseVersion: number;
+  date: string;
+  reason?: string | undefined;
+}
+
+export function checkWithdrawalDate(ctx: CallContext, date: string): void {
+  if (date > todayIso(ctx.now())) {
     throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['date'], messageKey: 'validation.date_in_future' }] }));
   }
-  return ctx.tx(input.caseId, () => {
-    const row = readCaseRow(sqlite, input.caseId);
-    requireStatus(row.status, ['draft', 'screened', 'decided', 'consented', 'referred'], 'errors.already_withdrawn');
-    bumpVersion(sqlite, input.caseId, input.baseVersion, by, ctx.now().toISOString());
-    sqlite
-      .prepare(`UPDATE cases SET status = 'withdrawn', withdrawn_at = ?, withdrawal_reason = ?, review_status = NULL WHERE id = ?`)
-      .run(input.date, input.reason && input.reason.length > 0 ? input.reason : null, input.caseId);
-    return readCaseDetail(sqlite, input.caseId);
-  });
+}
+
+/** The withdrawal itself, inside the caller's transaction (the documents issue adds its forms to the same one). */
+export function applyWithdrawal(sqlite: Sqlite, input: WithdrawalInput, by: string, at: string): CaseDetail {
+  const row = readCaseRow(sqlite, input.caseId);
+  requireStatus(row.status, ['draft', 'screened', 'decided', 'consented', 'referred'], 'errors.already_withdrawn');
+  bumpVersion(sqlite, input.caseId, input.baseVersion, by, at);
+  sqlite
+    .prepare(`UPDATE cases SET status = 'withdrawn', withdrawn_at = ?, withdrawal_reason = ?, review_status = NULL WHERE id = ?`)
+    .run(input.date, input.reason && input.reason.length > 0 ? input.reason : null, input.caseId);
+  return readCaseDetail(sqlite, input.caseId);
 }

@@ -1,0 +1,193 @@
+import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
+import { reasonText } from '../../../shared/rules';
+import type { ReasonCode } from '../../../shared/rules';
+import type { CaseDetail } from '../../../shared/schema/case-api';
+import type { IntakePerson } from '../../../shared/schema/intake';
+import type { ConsentRecord } from '../../../shared/schema/documents-api';
+import type { ConsentFormInput, LanguageUse, Officer, Person, ReferralPacketInput, ReintegrationCategory, TravelDocumentStatus, WithdrawalInput } from '../../../shared/schema/documents';
+import type { Session } from '../context';
+
+/**
+ * Age of majority in Ontario (Age of Majority and Accountability Act, R.S.O. 1990, c. A.7, s. 1):
+ * below it, a parent or guardian signs the consent form. Used only when the rules could not
+ * tell (unknown application date).
+ */
+const AGE_OF_MAJORITY = 18;
+
+function ageOn(dob: string, on: string): number {
+  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
+  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
+}
+
+const relationships = { principal: 'principal_applicant', spouse: 'spouse', child: 'child', other: 'other_relative' } as const;
+
+const categories = {
+  luggage: 'additional_luggage_allowance',
+  onward_transport: 'onward_transportation',
+  job_search: 'job_search_assistance',
+  material: 'material_assistance',
+  medical: 'medical_assistance',
+  small_business: 'small_business_support',
+  housing: 'temporary_accommodation_housing',
+  training: 'training_schooling',
+  legal: 'legal_assistance',
+} as const satisfies Record<string, ReintegrationCategory>;
+
+/** The officer as printed: display name, and the sign-in name as their identifier in this system. */
+export function officerOf(s: Session): Officer {
+  return { name: s.displayName, badgeNumber: s.username };
+}
+
+export function docPerson(c: CaseDetail, p: IntakePerson, onDate: string): Person {
+  const ruled = c.decision?.result.persons.find((x) => x.id === p.id)?.minor;
+  return {
+    personId: p.id,
+    nameOwnScript: p.nameAsWritten,
+    nameLatin: p.nameLatin,
+    dateOfBirth: p.dateOfBirth,
+    nationality: p.nationality,
+    relationship: relationships[p.relationship],
+    minor: typeof ruled === 'boolean' ? ruled : ageOn(p.dateOfBirth, onDate) < AGE_OF_MAJORITY,
+  };
+}
+
+/** "Hungarian / hongrois (hu)": the language in both official languages. */
+function languageName(code: string): string {
+  const en = new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  const fr = new Intl.DisplayNames(['fr'], { type: 'language' }).of(code) ?? code;
+  return en === fr ? `${en} (${code})` : `${en} / ${fr} (${code})`;
+}
+
+/** Strict for consent and referral (the interpreter must be named); a withdrawal is never blocked by it. */
+export function languageUse(c: CaseDetail, strict = true): LanguageUse {
+  const i = c.intake;
+  if (i.interpreterNeeded && !i.interpreterName) {
+    if (strict) throw missing(['interpreterName']);
+    return { language: languageName(i.language), interpreter: null };
+  }
+  return { language: languageName(i.language), interpreter: i.interpreterNeeded ? { name: i.interpreterName, organisation: null } : null };
+}
+
+function missing(fields: string[]): IpcFailure {
+  return new IpcFailure(ipcError('rejected', { messageKey: 'errors.referral_incomplete', params: { fields: fields.join(', ') } }));
+}
+
+export function consentFormData(c: CaseDetail, officer: Officer, formNumber: string, date: string): ConsentFormInput {
+  const shared: ConsentFormInput['sharedInformation'] = ['identity', 'contact_details', 'family_composition', 'immigration_status', 'travel_documents', 'reintegration_preferences', 'language_needs'];
+  if (c.intake.persons.some((p) => p.specialNeeds.shareMedicalWithIom)) shared.push('medical_needs');
+  return {
+    formNumber,
+    caseNumber: c.caseNumber,
+    date,
+    persons: c.intake.persons.map((p) => docPerson(c, p, date)),
+    sharedInformation: shared,
+    languageUse: languageUse(c),
+    officer,
+  };
+}
+
+/** The decision in force: the supervisor's override if there is one, else the rules' outcome. */
+export function effectiveOutcome(c: CaseDetail): 'eligible' | 'ineligible' | 'needs_review' | null {
+  if (!c.decision) return null;
+  return c.decision.override?.outcome ?? c.decision.outcome;
+}
+
+function travelStatus(s: IntakePerson['travelDocument']['status']): TravelDocumentStatus | null {
+  switch (s) {
+    case 'valid_passport':
+    case 'held_by_cbsa':
+      return 'valid_passport';
+    case 'expired_passport':
+      return 'expired_passport';
+    case 'travel_document_needed':
+      return 'travel_document_requested';
+    case 'none':
+      return 'none';
+    case null:
+      return null;
+  }
+}
+
+/**
+ * Everything the referral packet carries, or a `referral_incomplete` error listing exactly what
+ * is still missing (the packet never goes out with a blank the officer did not see).
+ */
+export function referralPacketData(
+  c: CaseDetail,
+  consent: ConsentRecord & { formNumber: string; officer: Officer },
+  referringOfficer: Officer,
+  packetNumber: string,
+  referralDate: string,
+  auditChainHead: string,
+): ReferralPacketInput {
+  const d = c.decision;
+  if (!d) throw missing(['decision']);
+  const gaps: string[] = [];
+  if (!c.intake.travel.countryOfReturn) gaps.push('travel.countryOfReturn');
+  if (!c.intake.travel.finalDestination) gaps.push('travel.finalDestination');
+  const persons = c.intake.persons.map((p, i) => {
+    const ruled = d.result.persons.find((x) => x.id === p.id);
+    const status = travelStatus(p.travelDocument.status);
+    if (!status) gaps.push(`persons[${i}].travelDocument.status`);
+    if (p.specialNeeds.medicalEscort === null) gaps.push(`persons[${i}].specialNeeds.medicalEscort`);
+    if (p.specialNeeds.nonMedicalEscort === null) gaps.push(`persons[${i}].specialNeeds.nonMedicalEscort`);
+    const tier = ruled?.assistance.tier ?? null;
+    const amount = ruled?.assistance.maxAmountCad ?? null;
+    if (tier === null || amount === null) gaps.push(`persons[${i}].assistance`);
+    const notes = [p.specialNeeds.mobility, p.specialNeeds.shareMedicalWithIom ? p.specialNeeds.medicalConditions : ''].filter(Boolean).join(' — ');
+    return {
+      ...docPerson(c, p, referralDate),
+      travelDocument: { status: status ?? 'none', notes: p.travelDocument.expiryDate ? `Expiry / expiration: ${p.travelDocument.expiryDate}${p.travelDocument.status === 'held_by_cbsa' ? ' — held by CBSA / détenu par l’ASFC' : ''}` : null },
+      specialNeeds: { medicalEscort: p.specialNeeds.medicalEscort ?? false, nonMedicalEscort: p.specialNeeds.nonMedicalEscort ?? false, notes: notes || null },
+      tier: tier ?? 'T1',
+      maxAssistanceCad: amount ?? 0,
+    };
+  });
+  if (gaps.length > 0) throw missing(gaps);
+
+  const codes = new Set<ReasonCode>();
+  for (const r of d.result.reasons) codes.add(r.code);
+  for (const p of d.result.persons) for (const r of p.reasons) codes.add(r.code);
+  const reasons: { code: string; text: { en: string; fr: string } }[] = [...codes].map((code) => ({ code, text: { en: reasonText(code, 'en'), fr: reasonText(code, 'fr') } }));
+  if (d.override) {
+    reasons.push({ code: 'REVIEW', text: { en: `Supervisor review: ${d.override.reason}`, fr: `Examen par le superviseur : ${d.override.reason}` } });
+  }
+  const notes = c.intake.reintegration.notes;
+  return {
+    packetNumber,
+    caseNumber: c.caseNumber,
+    referralDate,
+    referringOfficer,
+    persons,
+    countryOfReturn: c.intake.travel.countryOfReturn ?? '',
+    finalDestination: c.intake.travel.finalDestination,
+    languageUse: languageUse(c),
+    eligibility: { outcome: effectiveOutcome(c) ?? d.outcome, reasons, policyVersion: d.policyVersion, decidedOn: d.decidedAt.slice(0, 10), decidedBy: d.decidedBy },
+    preferences: c.intake.reintegration.categories.map((cat, i) => ({ category: categories[cat], notes: i === 0 && notes ? notes : null })),
+    consent: {
+      formNumber: consent.formNumber,
+      signedOn: consent.signedOn,
+      signedBy: consent.signers.map((s) => {
+        const p = c.intake.persons.find((x) => x.id === s.personId);
+        const name = p ? p.nameLatin : s.personId;
+        return s.signedBy === 'guardian' ? `${s.guardianName ?? ''} (for / pour ${name})` : name;
+      }),
+      officer: consent.officer,
+      languageUse: languageUse(c),
+    },
+    auditChainHead,
+  };
+}
+
+export function withdrawalData(c: CaseDetail, officer: Officer, packetNumber: string | null, date: string, reason: string | null): WithdrawalInput {
+  return {
+    caseNumber: c.caseNumber,
+    packetNumber,
+    date,
+    reason,
+    persons: c.intake.persons.map((p) => docPerson(c, p, date)),
+    witnessingOfficer: officer,
+    languageUse: languageUse(c, false),
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { entityId, isoDate, personName } from './common';
+
+/** Inputs and outputs of the certificate, document, consent and referral channels. */
+
+export interface CertificateInfo {
+  id: string;
+  label: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  fingerprint: string;
+  selfSigned: boolean;
+  createdAt: string;
+}
+
+export const importCertificateInput = z
+  .object({
+    /** The .p12 / .pfx file, base64. */
+    p12Base64: z.string().min(1, { error: 'validation.required' }).max(200_000, { error: 'validation.too_long' }).regex(/^[A-Za-z0-9+/=\s]+$/, { error: 'validation.invalid' }),
+    passphrase: z.string().max(1000, { error: 'validation.too_long' }),
+    label: z.string().trim().max(200, { error: 'validation.too_long' }).optional(),
+  })
+  .strict();
+
+export const documentTypes = ['consent_form', 'referral_packet', 'withdrawal_form', 'withdrawal_notice'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+export interface DocumentInfo {
+  id: string;
+  number: string;
+  type: DocumentType;
+  caseId: string;
+  caseNumber: string;
+  version: number;
+  sha256: string;
+  contentHash: string | null;
+  signed: boolean;
+  generatedAt: string;
+  generatedBy: string;
+  printCount: number;
+  lastPrintedAt: string | null;
+}
+
+export const caseIdInput = z.object({ caseId: entityId }).strict();
+export const documentIdInput = z.object({ documentId: entityId }).strict();
+export const generateConsentInput = z.object({ caseId: entityId, baseVersion: z.number().int().min(1) }).strict();
+
+export const consentSigner = z
+  .object({
+    personId: entityId,
+    signedBy: z.enum(['self', 'guardian'], { error: 'validation.choice' }),
+    guardianName: personName.optional(),
+  })
+  .strict()
+  .refine((s) => s.signedBy === 'self' || Boolean(s.guardianName), { error: 'validation.guardian_name', path: ['guardianName'] });
+
+export const recordConsentInput = z
+  .object({
+    caseId: entityId,
+    baseVersion: z.number().int().min(1),
+    documentId: entityId,
+    signedOn: isoDate,
+    signers: z.array(consentSigner).min(1, { error: 'validation.required' }).max(20),
+  })
+  .strict();
+
+export const referInput = z.object({ caseId: entityId, baseVersion: z.number().int().min(1) }).strict();
+
+export interface ConsentRecord {
+  documentId: string;
+  signedOn: string;
+  signers: { personId: string; signedBy: 'self' | 'guardian'; guardianName?: string }[];
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** A document to show or print: in Electron it went to the system print dialog; in the harness it comes back as a download. */
+export interface PrintResult {
+  mode: 'printed' | 'download';
+  copy: boolean;
+  filename: string;
+  pdfBase64: string | null;
+}
