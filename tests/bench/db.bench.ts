@@ -1,0 +1,245 @@
+/**
+ * Database benchmark: the encrypted database against the same data in plain SQLite, side by
+ * side, on 50,000 cases / 100,000 persons of synthetic demo data.
+ *
+ *   npx tsx tests/bench/run.ts db
+ *
+ * The two databases are built once and cached under the OS temp dir (keyed by BUILD_VERSION and
+ * the migration files, so a schema change rebuilds them); each run works on fresh copies so the
+ * saves it measures never accumulate in the cache.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCase, listCases } from '../../electron/core/cases/service';
+import { foldForSearch } from '../../electron/core/cases/search-text';
+import { openEncryptedDatabase, openPlainDatabaseForComparison, sourceMigrationsDir } from '../../electron/core/db/open';
+import type { OpenDatabase } from '../../electron/core/db/open';
+import { generateDemoFamilies, insertDemoFamilies } from '../../electron/core/demo';
+import type { DemoFamily } from '../../electron/core/demo';
+import type { CreateCaseInput } from '../../shared/schema/case';
+import { sample, summarize } from './stats';
+
+/** Bump when the generator or the build below changes in a way that should rebuild the cache. */
+const BUILD_VERSION = 'db-bench-1';
+const CASES = 50_000;
+const PERSONS = 100_000;
+const SEED = 2012;
+
+const targets = { openP50Ms: 150, saveP95Ms: 5, ratio: 1.3, searchP95Ms: 20 } as const;
+
+interface Fixture {
+  cases: number;
+  persons: number;
+  /** Realistic search-box inputs taken from the data. */
+  queries: { name: string[]; dob: string[]; uci: string[] };
+  principals: CreateCaseInput['principal'][];
+}
+
+type Variant = 'encrypted' | 'plain';
+
+export default async function dbBench(): Promise<object> {
+  const cache = buildCache();
+  const fixture = JSON.parse(readFileSync(join(cache, 'fixture.json'), 'utf8')) as Fixture;
+  const key = Buffer.from(readFileSync(join(cache, 'bench.key'), 'utf8'), 'hex');
+  const work = mkdtempSync(join(tmpdir(), 'avrr-bench-db-run-'));
+  try {
+    const files = { encrypted: join(work, 'encrypted.db'), plain: join(work, 'plain.db') };
+    copyFileSync(join(cache, 'encrypted.db'), files.encrypted);
+    copyFileSync(join(cache, 'plain.db'), files.plain);
+    const openers: Record<Variant, () => OpenDatabase> = {
+      encrypted: () => openEncryptedDatabase(files.encrypted, key),
+      plain: () => openPlainDatabaseForComparison(files.plain),
+    };
+    const encrypted = await measure(openers.encrypted, fixture);
+    const plain = await measure(openers.plain, fixture);
+    const proposed = await measureProposedSearch(openers.encrypted, fixture);
+
+    const ratio = (k: keyof typeof encrypted) => round(encrypted[k].p50 / plain[k].p50);
+    const ratios = { open: ratio('open'), save: ratio('save'), list: ratio('list'), searchName: ratio('searchName'), searchDob: ratio('searchDob'), searchUci: ratio('searchUci') };
+    const searchP95 = Math.max(encrypted.searchName.p95, encrypted.searchDob.p95, encrypted.searchUci.p95);
+    return {
+      data: { cases: fixture.cases, persons: fixture.persons, cache },
+      encrypted,
+      plain,
+      ratiosP50: ratios,
+      targets: {
+        openP50: { limitMs: targets.openP50Ms, actual: encrypted.open.p50, holds: encrypted.open.p50 <= targets.openP50Ms },
+        saveP95: { limitMs: targets.saveP95Ms, actual: encrypted.save.p95, holds: encrypted.save.p95 <= targets.saveP95Ms },
+        saveRatio: { limit: targets.ratio, actual: ratios.save, holds: ratios.save <= targets.ratio },
+        listRatio: { limit: targets.ratio, actual: ratios.list, holds: ratios.list <= targets.ratio },
+        searchP95: { limitMs: targets.searchP95Ms, actual: searchP95, holds: searchP95 <= targets.searchP95Ms },
+      },
+      proposedSearchEncrypted: proposed,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function measure(openDb: () => OpenDatabase, fx: Fixture) {
+  // Open = new connection + key + migrations check + the first screen's query.
+  const openSamples: number[] = [];
+  for (let i = 0; i < 23; i++) {
+    const t0 = performance.now();
+    const o = openDb();
+    listCases(o.sqlite, { limit: 50, offset: 0 });
+    const ms = performance.now() - t0;
+    o.close();
+    if (i >= 3) openSamples.push(ms); // the first opens warm the OS file cache
+  }
+
+  const o = openDb();
+  try {
+    const page = { limit: 50, offset: 0 };
+    const pick = <T>(xs: T[], i: number): T => xs[Math.abs(i) % xs.length] as T;
+    const save = await sample(500, (i) =>
+      o.sqlite.transaction(() => createCase(o, { channel: 'walk_in', principal: pick(fx.principals, i) }, null, new Date()))(),
+    );
+    const list = await sampleWithin(200, () => listCases(o.sqlite, page));
+    const searchName = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.name, i) }));
+    const searchDob = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.dob, i) }));
+    const searchUci = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.uci, i) }));
+    return {
+      open: summarize(openSamples),
+      save: summarize(save),
+      list: summarize(list),
+      searchName: summarize(searchName),
+      searchDob: summarize(searchDob),
+      searchUci: summarize(searchUci),
+    };
+  } finally {
+    o.close();
+  }
+}
+
+/**
+ * Up to `n` samples, fewer (never under 20) when each takes so long that `n` would exceed
+ * SAMPLE_BUDGET_MS: a slow query shape is already obvious from 20 samples, and the whole
+ * benchmark stays within a few minutes. The `n` in the output says how many were taken.
+ */
+const SAMPLE_BUDGET_MS = 10_000;
+async function sampleWithin(n: number, fn: (i: number) => unknown): Promise<number[]> {
+  const probe = await sample(5, fn);
+  const mean = probe.reduce((a, b) => a + b, 0) / probe.length;
+  return sample(Math.max(20, Math.min(n, Math.floor(SAMPLE_BUDGET_MS / Math.max(mean, 1e-3)))), fn, 0);
+}
+
+/** The list row of service.ts (principal + person count), reused by the proposed search shapes below. */
+const summarySelect = `SELECT c.id, c.case_number AS caseNumber, c.status, c.channel, c.updated_at AS updatedAt,
+       p.name_as_written AS principalNameAsWritten, p.name_latin AS principalNameLatin,
+       p.date_of_birth AS principalDateOfBirth, p.nationality AS principalNationality,
+       (SELECT count(*) FROM persons x WHERE x.case_id = c.id) AS personCount
+  FROM cases c JOIN persons p ON p.case_id = c.id AND p.position = 0`;
+
+/**
+ * PROPOSAL, measured on this run's scratch copy only (the app schema is unchanged): one query
+ * shape per kind of input instead of one OR over all persons. A date uses persons_dob, digits
+ * use persons_uci, a name uses an FTS5 trigram index over search_text.
+ */
+async function measureProposedSearch(openDb: () => OpenDatabase, fx: Fixture) {
+  const o = openDb();
+  try {
+    const tBuild = performance.now();
+    o.sqlite.exec(`CREATE VIRTUAL TABLE persons_fts USING fts5(search_text, content='persons', content_rowid='rowid', tokenize='trigram remove_diacritics 1');
+      INSERT INTO persons_fts(persons_fts) VALUES ('rebuild');`);
+    const ftsBuildMs = round(performance.now() - tBuild);
+    const cols = summarySelect.slice('SELECT '.length, summarySelect.indexOf('\n  FROM'));
+    // Page first: pick the 50 case ids, then build only their list rows (personCount included).
+    const byShape = (where: string) => ({
+      items: o.sqlite.prepare(`WITH page AS (SELECT c.id FROM cases c WHERE c.id IN (${where}) ORDER BY c.updated_at DESC, c.id LIMIT 50 OFFSET 0)
+        SELECT ${cols} FROM page CROSS JOIN cases c ON c.id = page.id CROSS JOIN persons p ON p.case_id = c.id AND p.position = 0
+        ORDER BY c.updated_at DESC, c.id`),
+      total: o.sqlite.prepare(`SELECT count(DISTINCT case_id) FROM (${where})`),
+    });
+    const shapes = {
+      name: byShape('SELECT case_id FROM persons WHERE rowid IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)'),
+      dob: byShape('SELECT case_id FROM persons WHERE date_of_birth = ?'),
+      uci: byShape('SELECT case_id FROM persons WHERE uci = ?'),
+    };
+    // CROSS JOIN keeps cases as the outer loop, walking cases_updated_at newest first.
+    const listCross = o.sqlite.prepare(`${summarySelect.replace('JOIN persons p', 'CROSS JOIN persons p')} ORDER BY c.updated_at DESC, c.id LIMIT 50 OFFSET 0`);
+    const countCases = o.sqlite.prepare('SELECT count(*) FROM cases');
+    const run = (shape: keyof typeof shapes, arg: string) => {
+      shapes[shape].items.all(arg);
+      shapes[shape].total.get(arg);
+    };
+    const pick = (xs: string[], i: number): string => xs[Math.abs(i) % xs.length] ?? '';
+    const phrase = (q: string) => `"${foldForSearch(q).replaceAll('"', '""')}"`;
+    return {
+      ftsBuildMs,
+      listCrossJoin: summarize(await sample(200, () => [listCross.all(), countCases.get()])),
+      searchName: summarize(await sample(200, (i) => run('name', phrase(pick(fx.queries.name, i))))),
+      searchDob: summarize(await sample(200, (i) => run('dob', pick(fx.queries.dob, i)))),
+      searchUci: summarize(await sample(200, (i) => run('uci', pick(fx.queries.uci, i)))),
+    };
+  } finally {
+    o.close();
+  }
+}
+
+/** Build the two databases once; later runs reuse them. Returns the cache folder. */
+function buildCache(): string {
+  const hash = createHash('sha256').update(BUILD_VERSION);
+  for (const f of readdirSync(sourceMigrationsDir).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(join(sourceMigrationsDir, f)));
+  const dir = join(tmpdir(), `avrr-bench-db-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(join(dir, 'fixture.json'))) return dir; // written last: its presence means the build finished
+  process.stderr.write(`bench db: building ${CASES} cases / ${PERSONS} persons in ${dir} (once)…\n`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  const families = trimToPersons(generateDemoFamilies(CASES, SEED), PERSONS);
+  const key = randomBytes(32);
+  writeFileSync(join(dir, 'bench.key'), key.toString('hex'), { mode: 0o600 });
+  const now = new Date();
+  for (const o of [openEncryptedDatabase(join(dir, 'encrypted.db'), key), openPlainDatabaseForComparison(join(dir, 'plain.db'))]) {
+    insertDemoFamilies(o, families, now);
+    o.close(); // checkpoints the WAL into the file, so copying the .db file alone is a whole database
+  }
+
+  const persons = families.flatMap((f) => f.persons);
+  const every = (n: number) => persons.filter((_, i) => i % Math.floor(persons.length / n) === 0).slice(0, n);
+  const fixture: Fixture = {
+    cases: families.length,
+    persons: persons.length,
+    queries: {
+      // What an officer types: the start of a family (or only) name, in Latin letters or as written.
+      name: every(60).map((p, i) => {
+        const words = (i % 3 === 2 ? p.nameAsWritten : p.nameLatin).split(' ');
+        const word = words.length > 1 && i % 2 === 0 ? words[words.length - 1] : words[0];
+        return (word ?? p.nameLatin).slice(0, 5).padEnd(3, (word ?? '').slice(-1));
+      }),
+      dob: every(60).map((p) => p.dateOfBirth),
+      uci: every(120).flatMap((p) => (p.uci ? [p.uci] : [])),
+    },
+    principals: families.slice(0, 50).map(({ persons: [p] }) => ({
+      nameAsWritten: p?.nameAsWritten ?? '',
+      nameLatin: p?.nameLatin ?? '',
+      dateOfBirth: p?.dateOfBirth ?? '',
+      nationality: p?.nationality ?? '',
+      ...(p?.uci ? { uci: p.uci } : {}),
+    })),
+  };
+  writeFileSync(join(dir, 'fixture.json'), JSON.stringify(fixture));
+  return dir;
+}
+
+/** Drop family members (never a principal) from the last families until exactly `persons` remain. */
+function trimToPersons(families: DemoFamily[], persons: number): DemoFamily[] {
+  let excess = families.reduce((n, f) => n + f.persons.length, 0) - persons;
+  const out = [...families];
+  for (let i = out.length - 1; i >= 0 && excess > 0; i--) {
+    const f = out[i];
+    if (!f || f.persons.length === 1) continue;
+    const keep = Math.max(1, f.persons.length - excess);
+    excess -= f.persons.length - keep;
+    out[i] = { ...f, persons: f.persons.slice(0, keep) };
+  }
+  if (excess > 0) throw new Error(`cannot trim to ${persons} persons`);
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
