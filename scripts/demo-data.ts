@@ -1,19 +1,20 @@
 /**
  * Fill a data folder with synthetic demo cases (never real people: see electron/core/demo).
  *
- *   npm run demo-data -- --data-dir DIR --cases N [--seed S]
+ *   npm run demo-data -- --data-dir DIR --cases N [--seed S] [--username U] [--password P]
  *
- * Opens (or creates) the encrypted database DIR/avrr.db and prints one JSON line:
- * {"cases":N,"persons":P,"ms":T}. Usage errors exit with status 2.
+ * Opens the data folder through an account's key slot, as the app does. A new folder is set
+ * up with a demo supervisor account (default user name demo.supervisor; the password comes
+ * from --password, AVRR_PASSWORD, or is generated and printed once). Prints one JSON line:
+ * {"cases":N,"persons":P,"ms":T,...}. Usage errors exit with status 2, sign-in failures 1.
  */
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DatabaseKeyError, openEncryptedDatabase } from '../electron/core/db/open';
+import { DatabaseKeyError } from '../electron/core/db/open';
 import { generateDemoFamilies, insertDemoFamilies } from '../electron/core/demo';
-import { FileKeyProvider } from '../electron/core/keys/key-provider';
-import { devPlaintextSealer } from '../electron/core/keys/sealer';
+import { DemoSignInError, openDemoDataFolder } from '../electron/core/demo/data-folder';
 
-const USAGE = 'usage: npm run demo-data -- --data-dir DIR --cases N [--seed S]';
+const USAGE = 'usage: npm run demo-data -- --data-dir DIR --cases N [--seed S] [--username U] [--password P]';
 const MAX_CASES = 1_000_000;
 
 class UsageError extends Error {}
@@ -22,6 +23,8 @@ interface Options {
   dataDir: string;
   cases: number;
   seed: number;
+  username: string;
+  password: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -29,7 +32,7 @@ function parseOptions(argv: string[]): Options {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { 'data-dir': { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' } },
+      options: { 'data-dir': { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -42,6 +45,8 @@ function parseOptions(argv: string[]): Options {
     dataDir,
     cases: wholeNumber('--cases', values.cases, 1, MAX_CASES),
     seed: values.seed === undefined ? 1 : wholeNumber('--seed', values.seed, 0, 0xffffffff),
+    username: values.username ?? 'demo.supervisor',
+    password: values.password ?? process.env.AVRR_PASSWORD,
   };
 }
 
@@ -52,15 +57,7 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
   return n;
 }
 
-/**
- * The database key. For now the dev-only key file in the data folder; this is the one place to
- * change when the script unlocks through a key slot and a demo supervisor account instead.
- */
-function getDatabaseKey(dataDir: string): Buffer {
-  return new FileKeyProvider(dataDir, devPlaintextSealer).getOrCreateKey();
-}
-
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let opts: Options;
   try {
     opts = parseOptions(argv);
@@ -70,21 +67,25 @@ function main(argv: string[]): number {
     return 2;
   }
   const t0 = performance.now();
-  let open;
+  const generated = opts.password === undefined;
+  const password = opts.password ?? `${randomBytes(12).toString('base64url')} sample passphrase`;
+  let folder;
   try {
-    open = openEncryptedDatabase(join(opts.dataDir, 'avrr.db'), getDatabaseKey(opts.dataDir));
+    folder = await openDemoDataFolder(opts.dataDir, { username: opts.username, displayName: 'Demo Supervisor', password });
   } catch (e) {
-    if (!(e instanceof DatabaseKeyError)) throw e;
+    if (!(e instanceof DatabaseKeyError) && !(e instanceof DemoSignInError)) throw e;
     process.stderr.write(`demo-data: ${e.message}\n`);
     return 1;
   }
+  const open = folder.open;
   try {
     const summary = insertDemoFamilies(open, generateDemoFamilies(opts.cases, opts.seed), new Date());
-    process.stdout.write(`${JSON.stringify({ cases: summary.cases, persons: summary.persons, ms: Math.round(performance.now() - t0) })}\n`);
+    const account = folder.created ? { username: opts.username, ...(generated ? { password } : {}) } : undefined;
+    process.stdout.write(`${JSON.stringify({ cases: summary.cases, persons: summary.persons, ms: Math.round(performance.now() - t0), ...(account ? { demoSupervisor: account } : {}) })}\n`);
   } finally {
     open.close();
   }
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -55,5 +55,8 @@ export interface CaseSummary {
 
 export interface CasePage {
   items: CaseSummary[];
+  /** Matching cases, counted up to a cap (see `more`). */
   total: number;
+  /** More cases match than `total` says ("1000+"). */
+  more: boolean;
 }

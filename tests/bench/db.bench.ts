@@ -13,7 +13,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCase, listCases } from '../../electron/core/cases/service';
-import { foldForSearch } from '../../electron/core/cases/search-text';
 import { openEncryptedDatabase, openPlainDatabaseForComparison, sourceMigrationsDir } from '../../electron/core/db/open';
 import type { OpenDatabase } from '../../electron/core/db/open';
 import { generateDemoFamilies, insertDemoFamilies } from '../../electron/core/demo';
@@ -54,7 +53,6 @@ export default async function dbBench(): Promise<object> {
     };
     const encrypted = await measure(openers.encrypted, fixture);
     const plain = await measure(openers.plain, fixture);
-    const proposed = await measureProposedSearch(openers.encrypted, fixture);
 
     const ratio = (k: keyof typeof encrypted) => round(encrypted[k].p50 / plain[k].p50);
     const ratios = { open: ratio('open'), save: ratio('save'), list: ratio('list'), searchName: ratio('searchName'), searchDob: ratio('searchDob'), searchUci: ratio('searchUci') };
@@ -71,7 +69,6 @@ export default async function dbBench(): Promise<object> {
         listRatio: { limit: targets.ratio, actual: ratios.list, holds: ratios.list <= targets.ratio },
         searchP95: { limitMs: targets.searchP95Ms, actual: searchP95, holds: searchP95 <= targets.searchP95Ms },
       },
-      proposedSearchEncrypted: proposed,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -124,59 +121,6 @@ async function sampleWithin(n: number, fn: (i: number) => unknown): Promise<numb
   const probe = await sample(5, fn);
   const mean = probe.reduce((a, b) => a + b, 0) / probe.length;
   return sample(Math.max(20, Math.min(n, Math.floor(SAMPLE_BUDGET_MS / Math.max(mean, 1e-3)))), fn, 0);
-}
-
-/** The list row of service.ts (principal + person count), reused by the proposed search shapes below. */
-const summarySelect = `SELECT c.id, c.case_number AS caseNumber, c.status, c.channel, c.updated_at AS updatedAt,
-       p.name_as_written AS principalNameAsWritten, p.name_latin AS principalNameLatin,
-       p.date_of_birth AS principalDateOfBirth, p.nationality AS principalNationality,
-       (SELECT count(*) FROM persons x WHERE x.case_id = c.id) AS personCount
-  FROM cases c JOIN persons p ON p.case_id = c.id AND p.position = 0`;
-
-/**
- * PROPOSAL, measured on this run's scratch copy only (the app schema is unchanged): one query
- * shape per kind of input instead of one OR over all persons. A date uses persons_dob, digits
- * use persons_uci, a name uses an FTS5 trigram index over search_text.
- */
-async function measureProposedSearch(openDb: () => OpenDatabase, fx: Fixture) {
-  const o = openDb();
-  try {
-    const tBuild = performance.now();
-    o.sqlite.exec(`CREATE VIRTUAL TABLE persons_fts USING fts5(search_text, content='persons', content_rowid='rowid', tokenize='trigram remove_diacritics 1');
-      INSERT INTO persons_fts(persons_fts) VALUES ('rebuild');`);
-    const ftsBuildMs = round(performance.now() - tBuild);
-    const cols = summarySelect.slice('SELECT '.length, summarySelect.indexOf('\n  FROM'));
-    // Page first: pick the 50 case ids, then build only their list rows (personCount included).
-    const byShape = (where: string) => ({
-      items: o.sqlite.prepare(`WITH page AS (SELECT c.id FROM cases c WHERE c.id IN (${where}) ORDER BY c.updated_at DESC, c.id LIMIT 50 OFFSET 0)
-        SELECT ${cols} FROM page CROSS JOIN cases c ON c.id = page.id CROSS JOIN persons p ON p.case_id = c.id AND p.position = 0
-        ORDER BY c.updated_at DESC, c.id`),
-      total: o.sqlite.prepare(`SELECT count(DISTINCT case_id) FROM (${where})`),
-    });
-    const shapes = {
-      name: byShape('SELECT case_id FROM persons WHERE rowid IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)'),
-      dob: byShape('SELECT case_id FROM persons WHERE date_of_birth = ?'),
-      uci: byShape('SELECT case_id FROM persons WHERE uci = ?'),
-    };
-    // CROSS JOIN keeps cases as the outer loop, walking cases_updated_at newest first.
-    const listCross = o.sqlite.prepare(`${summarySelect.replace('JOIN persons p', 'CROSS JOIN persons p')} ORDER BY c.updated_at DESC, c.id LIMIT 50 OFFSET 0`);
-    const countCases = o.sqlite.prepare('SELECT count(*) FROM cases');
-    const run = (shape: keyof typeof shapes, arg: string) => {
-      shapes[shape].items.all(arg);
-      shapes[shape].total.get(arg);
-    };
-    const pick = (xs: string[], i: number): string => xs[Math.abs(i) % xs.length] ?? '';
-    const phrase = (q: string) => `"${foldForSearch(q).replaceAll('"', '""')}"`;
-    return {
-      ftsBuildMs,
-      listCrossJoin: summarize(await sample(200, () => [listCross.all(), countCases.get()])),
-      searchName: summarize(await sample(200, (i) => run('name', phrase(pick(fx.queries.name, i))))),
-      searchDob: summarize(await sample(200, (i) => run('dob', pick(fx.queries.dob, i)))),
-      searchUci: summarize(await sample(200, (i) => run('uci', pick(fx.queries.uci, i)))),
-    };
-  } finally {
-    o.close();
-  }
 }
 
 /** Build the two databases once; later runs reuse them. Returns the cache folder. */

@@ -23,12 +23,12 @@ export function createCase({ db, sqlite }: { db: Db; sqlite: Sqlite }, input: Cr
   return getCaseSummary(sqlite, id);
 }
 
-/** The list row of a case: the case and its principal applicant. */
-const summarySelect = `SELECT c.id, c.case_number AS caseNumber, c.status, c.channel, c.updated_at AS updatedAt,
+/** The list row of a case: the case and its principal applicant (CROSS JOIN keeps SQLite from scanning every person first). */
+export const summarySelect = `SELECT c.id, c.case_number AS caseNumber, c.status, c.channel, c.updated_at AS updatedAt,
        p.name_as_written AS principalNameAsWritten, p.name_latin AS principalNameLatin,
        p.date_of_birth AS principalDateOfBirth, p.nationality AS principalNationality,
        (SELECT count(*) FROM persons x WHERE x.case_id = c.id) AS personCount
-  FROM cases c JOIN persons p ON p.case_id = c.id AND p.position = 0`;
+  FROM cases c CROSS JOIN persons p ON p.case_id = c.id AND p.position = 0`;
 
 export function getCaseSummary(sqlite: Sqlite, caseId: string): CaseSummary {
   const row = sqlite.prepare(`${summarySelect} WHERE c.id = ?`).get(caseId) as CaseSummary | undefined;
@@ -36,28 +36,56 @@ export function getCaseSummary(sqlite: Sqlite, caseId: string): CaseSummary {
   return row;
 }
 
+/** Totals stop counting here: "1000+" is all an officer needs, and counting further costs time on every keystroke. */
+export const TOTAL_CAP = 1000;
+
 /**
- * One page of cases, newest first. With a query: cases where any person's name (folded),
- * date of birth or UCI matches. Prepared statements are cached per connection because this
- * runs on every keystroke of the search box.
+ * Which persons a search text means, as `SELECT r, case_id` (r = the person row's rowid). Chosen
+ * by the text's shape so that each kind uses its own index: a (partial) date of birth, a
+ * (partial) UCI, or a name (trigram full-text index; names shorter than three characters, like
+ * many two-character Chinese names, fall back to a scan).
+ */
+export function personMatch(query: string): { sql: string; args: unknown[] } {
+  const q = query.trim();
+  const digits = q.replace(/[\s-]/g, '');
+  if (/^\d{4}(-\d{2}){0,2}$/.test(q)) {
+    return { sql: 'SELECT rowid AS r, case_id FROM persons WHERE date_of_birth >= ? AND date_of_birth < ?', args: [q, `${q}~`] };
+  }
+  if (/^\d{4,10}$/.test(digits)) {
+    return { sql: 'SELECT rowid AS r, case_id FROM persons WHERE uci >= ? AND uci < ?', args: [digits, `${digits}~`] };
+  }
+  const folded = foldForSearch(q);
+  if ([...folded].length >= 3) {
+    return {
+      sql: 'SELECT f.rowid AS r, p.case_id FROM persons_fts f CROSS JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ?',
+      args: [`"${folded.replace(/"/g, '""')}"`],
+    };
+  }
+  return { sql: 'SELECT rowid AS r, case_id FROM persons WHERE instr(search_text, ?) > 0', args: [folded] };
+}
+
+/**
+ * One page of cases. Without a query: newest change first. With one: the cases where any
+ * person matches, most recently saved first (person rows are rewritten on each save, so their
+ * rowid order is save order: the full-text index streams it without sorting every match).
  */
 export function listCases(sqlite: Sqlite, input: Required<Pick<ListCasesInput, 'limit' | 'offset'>> & { query?: string | undefined }): CasePage {
   const q = input.query?.trim() ?? '';
-  const base = summarySelect;
   if (q === '') {
-    const items = sqlite.prepare(`${base} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`).all(input.limit, input.offset) as CaseSummary[];
-    const total = (sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
-    return { items, total };
+    const items = sqlite.prepare(`${summarySelect} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`).all(input.limit, input.offset) as CaseSummary[];
+    const total = (sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM cases LIMIT ?)').get(TOTAL_CAP + 1) as { n: number }).n;
+    return { items, total: Math.min(total, TOTAL_CAP), more: total > TOTAL_CAP };
   }
-  const folded = foldForSearch(q);
-  const digits = q.replace(/[\s-]/g, '');
-  const match = `SELECT DISTINCT case_id FROM persons
-    WHERE instr(search_text, ?) > 0 OR date_of_birth = ? OR (uci IS NOT NULL AND uci = ?)`;
-  const items = sqlite
-    .prepare(`${base} WHERE c.id IN (${match}) ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`)
-    .all(folded, q, digits, input.limit, input.offset) as CaseSummary[];
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM (${match})`).get(folded, q, digits) as { n: number }).n;
-  return { items, total };
+  const m = personMatch(q);
+  const ids = sqlite
+    .prepare(`SELECT case_id FROM (${m.sql}) GROUP BY case_id ORDER BY max(r) DESC LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...m.args, input.limit, input.offset) as string[];
+  const rows = ids.length === 0 ? [] : (sqlite.prepare(`${summarySelect} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseSummary[]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.map((id) => byId.get(id)).filter((r): r is CaseSummary => r !== undefined);
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT DISTINCT case_id FROM (${m.sql}) LIMIT ?)`).get(...m.args, TOTAL_CAP + 1) as { n: number }).n;
+  return { items, total: Math.min(total, TOTAL_CAP), more: total > TOTAL_CAP };
 }
 
 export function caseExists(db: Db, caseId: string): boolean {

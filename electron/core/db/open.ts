@@ -69,7 +69,11 @@ function configure(sqlite: Sqlite, opts: { migrationsDir?: string; readonly?: bo
   sqlite.pragma('memory_security = 1');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
-  if (!opts.readonly) migrate(db, { migrationsFolder: opts.migrationsDir ?? sourceMigrationsDir });
+  if (!opts.readonly) {
+    migrate(db, { migrationsFolder: opts.migrationsDir ?? sourceMigrationsDir });
+    // Keeps the query planner's statistics current (cheap: it only analyzes what needs it).
+    sqlite.pragma('optimize');
+  }
   return { sqlite, db, close: () => sqlite.close() };
 }
 

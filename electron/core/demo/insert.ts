@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { foldForSearch } from '../cases/search-text';
 import type { OpenDatabase } from '../db/open';
+import { blankIntake, blankPerson } from '../../../shared/schema/intake';
 import type { DemoFamily } from './family';
+
+/** The intake document of a demo family: identities known, every eligibility fact still unknown. */
+function demoIntake(family: DemoFamily, applicationDate: string) {
+  const blank = blankIntake(randomUUID(), family.channel, applicationDate);
+  return {
+    ...blank,
+    persons: family.persons.map((p) => ({ ...blankPerson(randomUUID(), p.relationship), nameAsWritten: p.nameAsWritten, nameLatin: p.nameLatin, dateOfBirth: p.dateOfBirth, nationality: p.nationality, uci: p.uci ?? null })),
+  };
+}
 
 export interface DemoInsertSummary {
   cases: number;
@@ -27,8 +37,8 @@ export function insertDemoFamilies(
   const { sqlite } = open;
   const spacing = opts.spacingMs ?? 60_000;
   const insertCase = sqlite.prepare(
-    `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at)
-     VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?)`,
+    `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at, intake, application_date)
+     VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?, ?, ?)`,
   );
   const insertPerson = sqlite.prepare(
     `INSERT INTO persons (id, case_id, position, relationship, name_as_written, name_latin, date_of_birth, nationality, uci, search_text)
@@ -52,7 +62,7 @@ export function insertDemoFamilies(
       const caseNumber = `AVRR-${year}-${String(value).padStart(6, '0')}`;
       const caseId = randomUUID();
       const iso = at.toISOString();
-      insertCase.run(caseId, caseNumber, family.channel, iso, iso);
+      insertCase.run(caseId, caseNumber, family.channel, iso, iso, JSON.stringify(demoIntake(family, iso.slice(0, 10))), iso.slice(0, 10));
       family.persons.forEach((p, position) => {
         insertPerson.run(
           randomUUID(),

@@ -77,7 +77,8 @@ describe('insertDemoFamilies', () => {
       expect(summary.firstCaseNumber).toBe('AVRR-2025-000002');
       expect(summary.lastCaseNumber).toBe('AVRR-2026-000031'); // 60 s apart: the last 31 are after midnight
 
-      const next = open.sqlite.transaction(() => createCase(open, { channel: 'phone', principal }, null, now))();
+      // A second later than the newest demo case, so "newest first" has one answer.
+      const next = open.sqlite.transaction(() => createCase(open, { channel: 'phone', principal }, null, new Date(now.getTime() + 1000)))();
       expect(next.caseNumber).toBe('AVRR-2026-000032');
 
       const page = listCases(open.sqlite, { limit: 50, offset: 0 });

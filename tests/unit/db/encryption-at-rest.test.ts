@@ -7,8 +7,7 @@ import { foldForSearch } from '../../../electron/core/cases/search-text';
 import { DatabaseKeyError, openEncryptedDatabase, openPlainDatabaseForComparison } from '../../../electron/core/db/open';
 import type { OpenDatabase } from '../../../electron/core/db/open';
 import { generateDemoFamilies, insertDemoFamilies } from '../../../electron/core/demo';
-import { FileKeyProvider } from '../../../electron/core/keys/key-provider';
-import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
+import { openDemoDataFolder } from '../../../electron/core/demo/data-folder';
 import { findPlaintext, folderHashes, makeDataDir, randomKey, removeDataDir, runTs } from './helpers';
 
 const CASES = 300;
@@ -25,11 +24,12 @@ describe('encryption at rest', () => {
   let dbFile = '';
   let open: OpenDatabase | undefined;
   let needles: string[] = [];
+  const DEMO_PASSWORD = 'at-rest test passphrase 2026';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeDataDir('at-rest');
     dbFile = join(dir, 'avrr.db');
-    const r = runTs('scripts/demo-data.ts', ['--data-dir', dir, '--cases', String(CASES), '--seed', String(SEED)]);
+    const r = runTs('scripts/demo-data.ts', ['--data-dir', dir, '--cases', String(CASES), '--seed', String(SEED), '--password', DEMO_PASSWORD]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ cases: CASES });
@@ -38,7 +38,9 @@ describe('encryption at rest', () => {
     const persons = generateDemoFamilies(CASES, SEED).flatMap((f) => f.persons);
     needles = [CANARY, foldForSearch(CANARY), ...new Set(persons.flatMap((p) => [p.nameAsWritten, p.nameLatin, foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`)]))];
 
-    open = openEncryptedDatabase(dbFile, new FileKeyProvider(dir, devPlaintextSealer).getOrCreateKey());
+    // The key comes only from the demo supervisor's key slot, as in the app; the password is a needle too.
+    needles.push(DEMO_PASSWORD);
+    open = (await openDemoDataFolder(dir, { username: 'demo.supervisor', displayName: 'Demo Supervisor', password: DEMO_PASSWORD })).open;
     const db = open;
     db.sqlite.transaction(() =>
       createCase(db, { channel: 'walk_in', principal: { nameAsWritten: CANARY, nameLatin: CANARY, dateOfBirth: '1990-05-17', nationality: 'HUN' } }, null, new Date()),
