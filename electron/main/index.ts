@@ -3,6 +3,7 @@ import type { BrowserWindow } from 'electron';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore } from '../core/app-core';
+import { printPdf } from './printing';
 import type { AppCore } from '../core/app-core';
 import { installWebContentsGuards, lockDownSession } from './guards';
 import { registerBridge } from './ipc';
@@ -37,7 +38,10 @@ function start(): void {
     dataDir: join(app.getPath('userData'), 'data'),
     sealer,
     migrationsDir: paths.migrationsDir,
+    fontsDir: paths.fontsDir,
     workstation: hostname(),
+    // Printing goes through the system print dialog; a cancelled dialog logs nothing.
+    printer: async (pdf) => ({ printed: (await printPdf(pdf)).printed }),
   });
 
   lockDownSession(session.defaultSession);

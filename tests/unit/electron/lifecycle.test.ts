@@ -89,6 +89,8 @@ describe('main process lifecycle', () => {
     expect(options?.sealer.kind).toBe('os-keystore');
     expect(options?.dataDir).toBe('/home/agent/.config/AVRR Intake/data');
     expect(options?.migrationsDir).toBe('/opt/avrr/resources/app.asar/out/main/migrations');
+    expect(options?.fontsDir).toBe('/opt/avrr/resources/app.asar/out/main/fonts');
+    expect(typeof options?.printer).toBe('function');
     expect(options?.workstation).toBe(hostname());
 
     expect(fake.protocol.handle.mock.calls.map(([scheme]) => scheme)).toEqual(['app']);
