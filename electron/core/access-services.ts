@@ -29,6 +29,8 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
     removeSlot: (userId) => {
       store.removeSlot(userId);
     },
+    auditHead: () => store.auditHead(),
+    setAuditHead: (head) => store.setAuditHead(head),
     takePendingEvents: () =>
       store.takePendingEvents().map((e) => ({ at: e.at, action: e.action, username: e.username, userId: e.userId ?? null })),
   };

@@ -28,8 +28,9 @@ export function listAudit(sqlite: Sqlite, q: AuditQuery & { limit: number; offse
   };
 }
 
-export function verifyAudit(sqlite: Sqlite, auditKey: Buffer): AuditVerifyView {
-  const r = verifyAuditChain(readAllAuditRows(sqlite), auditKey);
+/** Verify the chain, and against the head recorded outside the database when there is one (a cut-off tail shows). */
+export function verifyAudit(sqlite: Sqlite, auditKey: Buffer, head: { seq: number; mac: string } | null): AuditVerifyView {
+  const r = verifyAuditChain(readAllAuditRows(sqlite), auditKey, head ? { head } : {});
   return r.ok ? { ok: true, count: r.count } : { ok: false, index: r.index, seq: r.seq, kind: r.kind };
 }
 

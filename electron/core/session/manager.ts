@@ -143,6 +143,7 @@ export class SessionManager {
       const open = this.open;
       open.sqlite.transaction(() => this.audit(open.sqlite, this.record(reason, this.session, 'ok')))();
       this.locked = true;
+      this.anchorAuditHead();
     }
     return this.status();
   }
@@ -231,7 +232,14 @@ export class SessionManager {
     this.writeAudit = this.o.auditWriterFor(this.dbKey);
   }
 
+  /** Record the trail's head outside the database (at sign-out, lock and close). */
+  private anchorAuditHead(): void {
+    const row = this.open?.sqlite.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; mac: string } | undefined;
+    if (row) this.o.vault.setAuditHead(row);
+  }
+
   private detach(): void {
+    if (this.open) this.anchorAuditHead();
     this.open?.close();
     this.open = null;
     this.dbKey?.fill(0);

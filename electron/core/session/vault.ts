@@ -19,4 +19,7 @@ export interface SlotVault {
   rewrap(userId: string, newPassword: string, dbKey: Buffer): Promise<void>;
   removeSlot(userId: string): void;
   takePendingEvents(): PendingAuthEvent[];
+  /** The audit trail's last (seq, mac), kept outside the database: a trail cut short is then noticed. */
+  auditHead(): { seq: number; mac: string } | null;
+  setAuditHead(head: { seq: number; mac: string } | null): void;
 }
