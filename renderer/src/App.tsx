@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { flushAll } from './flush';
 import { call, errorOf, onLocked } from './ipc';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LockScreen } from './screens/LockScreen';
@@ -16,7 +17,14 @@ export function App() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const status = useQuery({ queryKey: ['auth'], queryFn: () => call('auth.status', {}) });
-  const lock = useMutation({ mutationFn: () => call('auth.lock', {}), onSuccess: (s) => qc.setQueryData(['auth'], s) });
+  const lock = useMutation({
+    // What the officer typed last is saved as their draft before the screen locks.
+    mutationFn: async () => {
+      await flushAll();
+      return call('auth.lock', {});
+    },
+    onSuccess: (s) => qc.setQueryData(['auth'], s),
+  });
   const s = status.data;
   useIdleLock(s?.idleLockMinutes ?? 10, Boolean(s?.user && !s.locked), () => lock.mutate());
   useEffect(() => onLocked(() => void qc.invalidateQueries({ queryKey: ['auth'] })), [qc]);

@@ -1,80 +1,116 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../shared/roles';
 import type { AuthStatus, SessionUser } from '../../shared/schema/auth';
+import { LockedContext } from './components/Dialog';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { flushAll } from './flush';
 import { call } from './ipc';
-import { CasesScreen } from './screens/CasesScreen';
+import { NavContext } from './navigation';
+import type { Route } from './navigation';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
-import { AuditScreen } from './screens/AuditScreen';
-import { UsersScreen } from './screens/UsersScreen';
+import { TodayScreen } from './screens/TodayScreen';
 
-type Screen = 'cases' | 'users' | 'audit' | 'password';
+// The interview and the supervisor screens load on first use: the sign-in and Today screens
+// stay small and fast to start.
+const CaseScreen = lazy(() => import('./screens/case/CaseScreen').then((m) => ({ default: m.CaseScreen })));
+const UsersScreen = lazy(() => import('./screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const AuditScreen = lazy(() => import('./screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [screen, setScreen] = useState<Screen>('cases');
+  const [route, setRoute] = useState<Route>({ name: 'today' });
+  const mainRef = useRef<HTMLElement>(null);
   const setStatus = (s: AuthStatus) => qc.setQueryData(['auth'], s);
-  const lock = useMutation({ mutationFn: () => call('auth.lock', {}), onSuccess: setStatus });
+  const lock = useMutation({
+    mutationFn: async () => {
+      await flushAll();
+      return call('auth.lock', {});
+    },
+    onSuccess: setStatus,
+  });
   const signOut = useMutation({
-    mutationFn: () => call('auth.signOut', {}),
+    mutationFn: async () => {
+      await flushAll();
+      return call('auth.signOut', {});
+    },
     onSuccess: (s) => {
       setStatus(s);
       // Nothing of the last person's data stays in memory after sign-out.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
     },
   });
-  const nav: { id: Screen; label: string; show: boolean }[] = [
-    { id: 'cases', label: t('nav.cases'), show: true },
-    { id: 'users', label: t('nav.users'), show: can(user.role, 'user.manage') },
-    { id: 'audit', label: t('nav.audit'), show: can(user.role, 'audit.read') },
+  const go = useCallback((r: Route) => {
+    setRoute(r);
+    if (r.name === 'today') void qc.invalidateQueries({ queryKey: ['today'] });
+  }, [qc]);
+  // A new screen: focus its main region so a screen reader and the keyboard start at the top.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [route]);
+  const nav: { route: Route; label: string; show: boolean }[] = [
+    { route: { name: 'today' }, label: t('nav.today'), show: true },
+    { route: { name: 'users' }, label: t('nav.users'), show: can(user.role, 'user.manage') },
+    { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
   ];
 
   return (
-    <div className="shell" inert={inert}>
-      <a href="#main" className="skip-link">
-        {t('common.skipToContent')}
-      </a>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {nav
-              .filter((n) => n.show)
-              .map((n) => (
-                <li key={n.id}>
-                  <button type="button" className="nav-button" aria-current={screen === n.id ? 'page' : undefined} onClick={() => setScreen(n.id)}>
-                    {n.label}
-                  </button>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <div className="who">
-          <span>
-            {user.displayName} · {t(`role.${user.role}`)}
-          </span>
-          <LanguageSwitch />
-          <button type="button" className="link-button" onClick={() => setScreen('password')}>
-            {t('password.title')}
-          </button>
-          <button type="button" className="link-button" onClick={() => lock.mutate()}>
-            {t('lock.action')}
-          </button>
-          <button type="button" className="link-button" onClick={() => signOut.mutate()}>
-            {t('auth.signOut')}
-          </button>
+    <LockedContext.Provider value={inert}>
+      <NavContext.Provider value={go}>
+        <div className="shell" inert={inert}>
+          <a href="#main" className="skip-link">
+            {t('common.skipToContent')}
+          </a>
+          <header className="topbar">
+            <span className="brand">{t('app.name')}</span>
+            <nav aria-label={t('nav.label')}>
+              <ul>
+                {nav
+                  .filter((n) => n.show)
+                  .map((n) => (
+                    <li key={n.route.name}>
+                      <button type="button" className="nav-button" aria-current={route.name === n.route.name ? 'page' : undefined} onClick={() => go(n.route)}>
+                        {n.label}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </nav>
+            <div className="who">
+              <span>
+                {user.displayName} · {t(`role.${user.role}`)}
+              </span>
+              <LanguageSwitch />
+              <button type="button" className="link-button" onClick={() => go({ name: 'password' })}>
+                {t('password.title')}
+              </button>
+              <button type="button" className="link-button" onClick={() => lock.mutate()}>
+                {t('lock.action')}
+              </button>
+              <button type="button" className="link-button" onClick={() => signOut.mutate()}>
+                {t('auth.signOut')}
+              </button>
+            </div>
+          </header>
+          <main id="main" tabIndex={-1} ref={mainRef}>
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              {route.name === 'today' && <TodayScreen user={user} />}
+              {route.name === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />}
+              {route.name === 'users' && can(user.role, 'user.manage') && <UsersScreen user={user} />}
+              {route.name === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
+              {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
+            </Suspense>
+          </main>
         </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {screen === 'cases' && <CasesScreen user={user} />}
-        {screen === 'users' && can(user.role, 'user.manage') && <UsersScreen user={user} />}
-        {screen === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
-        {screen === 'password' && <ChangePasswordScreen forced={false} onDone={() => setScreen('cases')} />}
-      </main>
-    </div>
+      </NavContext.Provider>
+    </LockedContext.Provider>
   );
 }

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { AutosaveStatus } from '../hooks/useAutosave';
+import { localeOf, useLang } from '../lang';
+
+/** "Saved" / "Saving…" / "Not saved — retrying": always visible, announced politely. */
+export function SaveStatus({ status }: { status: AutosaveStatus }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const time = status.savedAt ? new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' }).format(new Date(status.savedAt)) : null;
+  const text = {
+    clean: t('draft.clean'),
+    pending: t('draft.saving'),
+    saving: t('draft.saving'),
+    saved: time ? t('draft.savedAt', { time }) : t('draft.saved'),
+    retrying: t('draft.retrying'),
+    conflict: t('draft.conflict'),
+  }[status.state];
+  const tone = status.state === 'retrying' || status.state === 'conflict' ? 'save-status save-bad' : 'save-status';
+  return (
+    <p role="status" className={tone} data-state={status.state}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,66 @@
+import type { HTMLAttributes } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { fieldId } from './field-id';
+import type { IntakePath, IntakeValues } from './types';
+import { useFieldError } from './useFieldError';
+
+/**
+ * A labelled text input bound to the intake form (uncontrolled: typing re-renders nothing but
+ * the watchers). `nullable`: an empty box is stored as null (unknown), not as "".
+ */
+export function TextField(props: {
+  name: IntakePath;
+  label: string;
+  hint?: string | undefined;
+  nullable?: boolean;
+  upper?: boolean;
+  multiline?: boolean;
+  autoDir?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'datetime-local';
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  className?: string;
+  maxLength?: number;
+  readOnly?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { register } = useFormContext<IntakeValues>();
+  const error = useFieldError(props.name);
+  const id = fieldId(props.name);
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const setValueAs = (v: unknown) => {
+    const s = typeof v === 'string' ? (props.upper ? v.toUpperCase() : v) : v;
+    return props.nullable && (s === '' || s === undefined) ? null : s;
+  };
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    dir: props.autoDir ? 'auto' : undefined,
+    readOnly: props.readOnly,
+    maxLength: props.maxLength,
+    ...register(props.name, { setValueAs }),
+  } as const;
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type={props.type ?? 'text'} inputMode={props.inputMode} className={props.upper ? 'upper' : undefined} {...common} />
+      )}
+      {error && (
+        <p className="error" id={errorId}>
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}

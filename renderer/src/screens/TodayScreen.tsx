@@ -1,0 +1,118 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/roles';
+import type { SessionUser } from '../../../shared/schema/auth';
+import type { CaseDetail, DraftRecord, TodayCase } from '../../../shared/schema/case-api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { call, errorOf } from '../ipc';
+import { localeOf, useLang } from '../lang';
+import { useNavigate } from '../navigation';
+import { CaseTable } from './today/CaseTable';
+import { QuickIntake } from './today/QuickIntake';
+import { SearchBox } from './today/SearchBox';
+
+/** Walk-in hours at the office (policy brief §2): Monday to Friday, 8:00 to 16:00. */
+function counterOpen(now: Date): boolean {
+  const day = now.getDay();
+  const minutes = now.getHours() * 60 + now.getMinutes();
+  return day >= 1 && day <= 5 && minutes >= 8 * 60 && minutes < 16 * 60;
+}
+
+/**
+ * The home page: find a person, start an intake, and today's work — walk-ins waiting, reporting
+ * appointments, the supervisor's review queue, my open cases and my unfinished intakes. A case
+ * appears once, in the first list it belongs to.
+ */
+export function TodayScreen({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const qc = useQueryClient();
+  const go = useNavigate();
+  const today = useQuery({ queryKey: ['today'], queryFn: () => call('today.summary', {}), staleTime: 0 });
+  const [intakeKey, setIntakeKey] = useState(0);
+  const [resume, setResume] = useState<DraftRecord | null>(null);
+  const [created, setCreated] = useState<CaseDetail | null>(null);
+  const [resumeError, setResumeError] = useState<unknown>(null);
+  const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' });
+
+  const onCreated = (c: CaseDetail) => {
+    setCreated(c);
+    setResume(null);
+    setIntakeKey((k) => k + 1);
+    void qc.invalidateQueries({ queryKey: ['today'] });
+    void qc.invalidateQueries({ queryKey: ['case-search'] });
+  };
+  const resumeDraft = async (draftId: string) => {
+    try {
+      setResume(await call('draft.get', { draftId }));
+      setCreated(null);
+      setIntakeKey((k) => k + 1);
+    } catch (e) {
+      setResumeError(e);
+    }
+  };
+
+  const s = today.data;
+  const seen = new Set<string>();
+  const once = (list: TodayCase[] | undefined) =>
+    (list ?? []).filter((c) => {
+      if (seen.has(c.id)) return false;
+      seen.add(c.id);
+      return true;
+    });
+  const walkIns = once(s?.walkIns);
+  const appointments = once(s?.appointments);
+  const review = once(s?.review);
+  const mine = once(s?.mine);
+
+  return (
+    <>
+      <h1>{t('today.title')}</h1>
+      <p className="hint">
+        {t('today.officeHours')} {counterOpen(new Date()) ? t('today.counterOpen') : t('today.counterClosed')}
+      </p>
+      <SearchBox />
+      {created && (
+        <div role="status" className="banner banner-ok">
+          {t(created.status === 'screened' ? 'cases.createdScreened' : 'cases.created', { number: created.caseNumber })}{' '}
+          <button type="button" onClick={() => go({ name: 'case', caseId: created.id })}>
+            {t('cases.openNamed', { number: created.caseNumber })}
+          </button>
+        </div>
+      )}
+      {can(user.role, 'case.create') && <QuickIntake key={intakeKey} userId={user.userId} resume={resume} onCreated={onCreated} />}
+      {today.error && <ErrorBanner error={errorOf(today.error)} />}
+      {resumeError !== null && <ErrorBanner error={errorOf(resumeError)} />}
+      {s && (
+        <>
+          <CaseTable title={t('today.walkIns')} empty={t('today.noWalkIns')} cases={walkIns} />
+          <CaseTable title={t('today.appointments')} empty={t('today.noAppointments')} cases={appointments} showAppointment />
+          <CaseTable title={t('today.review')} empty={t('today.noReview')} cases={review} intro={can(user.role, 'case.review') ? t('today.reviewIntro') : undefined} />
+          <CaseTable title={t('today.mine')} empty={t('today.noMine')} cases={mine} />
+          {can(user.role, 'case.edit') && (
+            <section aria-labelledby="drafts-title" className="today-list">
+              <h2 id="drafts-title">
+                {t('today.drafts')} <span className="count">({s.myNewDrafts.length})</span>
+              </h2>
+              {s.myNewDrafts.length === 0 ? (
+                <p className="hint">{t('today.noDrafts')}</p>
+              ) : (
+                <ul className="drafts">
+                  {s.myNewDrafts.map((d) => (
+                    <li key={d.draftId}>
+                      <span dir="auto">{d.label || t('today.draftNoName')}</span> · {when.format(new Date(d.updatedAt))}{' '}
+                      <button type="button" onClick={() => void resumeDraft(d.draftId)} aria-label={t('today.resumeNamed', { name: d.label || t('today.draftNoName') })}>
+                        {t('today.resume')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TodayCase } from '../../../../shared/schema/case-api';
+import { localeOf, useLang } from '../../lang';
+import { useNavigate } from '../../navigation';
+
+/** One list of the Today screen: a titled table of cases, each with a button to open it. */
+export function CaseTable(props: { title: string; empty: string; cases: TodayCase[]; showAppointment?: boolean; intro?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const go = useNavigate();
+  const id = useId();
+  const time = new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' });
+  return (
+    <section aria-labelledby={id} className="today-list">
+      <h2 id={id}>
+        {props.title} <span className="count">({props.cases.length})</span>
+      </h2>
+      {props.intro && <p className="hint">{props.intro}</p>}
+      {props.cases.length === 0 ? (
+        <p className="hint">{props.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.number')}</th>
+              <th scope="col">{t('cases.principal')}</th>
+              <th scope="col">{t('cases.status')}</th>
+              {props.showAppointment && <th scope="col">{t('today.time')}</th>}
+              <th scope="col">
+                <span className="visually-hidden">{t('cases.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.cases.map((c) => (
+              <tr key={c.id}>
+                <td>{c.caseNumber}</td>
+                <td>
+                  <span dir="auto">{c.principalNameAsWritten}</span>
+                  {c.principalNameLatin !== c.principalNameAsWritten && <span className="latin"> ({c.principalNameLatin})</span>}
+                </td>
+                <td>{t(`status.${c.status}`)}</td>
+                {props.showAppointment && <td>{c.appointmentAt ? time.format(new Date(c.appointmentAt)) : '—'}</td>}
+                <td>
+                  <button type="button" onClick={() => go({ name: 'case', caseId: c.id })} aria-label={t('cases.openNamed', { number: c.caseNumber })}>
+                    {t('cases.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

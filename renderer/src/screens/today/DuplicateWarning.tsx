@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { DuplicateCandidate } from '../../../../shared/schema/case-api';
+import { useNavigate } from '../../navigation';
+
+/** The person may already be in the database: show who, and offer to open that case instead. */
+export function DuplicateWarning({ matches }: { matches: DuplicateCandidate[] }) {
+  const { t } = useTranslation();
+  const go = useNavigate();
+  if (!matches.length) return null;
+  return (
+    <div className="banner banner-warn duplicate-warning" role="alert" aria-labelledby="dup-title">
+      <h3 id="dup-title">{t('duplicates.title', { count: matches.length })}</h3>
+      <ul>
+        {matches.map((m) => (
+          <li key={`${m.caseId}-${m.nameLatin}`}>
+            <span dir="auto">{m.nameAsWritten}</span> ({m.nameLatin}), {m.dateOfBirth}
+            {m.uci && <>, UCI {m.uci}</>} — {m.caseNumber} · {t(`duplicates.matchedOn.${m.matchedOn}`)}{' '}
+            <button type="button" onClick={() => go({ name: 'case', caseId: m.caseId })}>
+              {t('duplicates.open', { number: m.caseNumber })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { handover as handoverSchema } from '../../../../shared/schema/case-api';
+import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
+import { blankIntake, intakeDocument } from '../../../../shared/schema/intake';
+import type { IntakeDocument } from '../../../../shared/schema/intake';
+import { EligibilityPanel } from '../../components/EligibilityPanel';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorSummary, flattenErrors, labelErrors } from '../../components/ErrorSummary';
+import type { SummaryItem } from '../../components/ErrorSummary';
+import { restoreValues } from '../../components/form/restore';
+import type { IntakeValues } from '../../components/form/types';
+import { ChannelField, ContactFields, LanguageFields } from '../../components/intake/ContactFields';
+import { ClaimQuestions, ComplianceQuestion, ExclusionQuestions } from '../../components/intake/FactQuestions';
+import { PersonIdentity } from '../../components/intake/PersonIdentity';
+import { SaveStatus } from '../../components/SaveStatus';
+import { applyFieldIssues } from '../../form-errors';
+import { useAutosave } from '../../hooks/useAutosave';
+import { useDuplicateCheck } from '../../hooks/useDuplicateCheck';
+import { call, errorOf } from '../../ipc';
+import type { IpcError } from '../../../../shared/ipc/errors';
+import { DuplicateWarning } from './DuplicateWarning';
+import { HandoverChoice, type HandoverState } from './HandoverChoice';
+
+/**
+ * Front-counter quick intake (about a minute): how the person came, the principal's identity,
+ * language and contact, the first screening questions with the early eligibility signal, and the
+ * hand-over to an interview. Autosaved as a new-intake draft from the first keystroke.
+ */
+export function QuickIntake(props: { userId: string; resume: DraftRecord | null; onCreated: (c: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const [draftId] = useState(() => props.resume?.draftId ?? crypto.randomUUID());
+  const [initial] = useState<IntakeValues>(() => {
+    const blank = blankIntake(crypto.randomUUID(), 'walk_in');
+    return props.resume ? restoreValues(props.resume.data, blank) : blank;
+  });
+  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocument), defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const { status, saver } = useAutosave(form, {
+    binding: { draftId, caseId: null, baseVersion: null, revision: props.resume?.revision ?? 0 },
+    // A resumed draft is already saved as it is; a blank form is not worth a draft until typed in.
+    initialJson: JSON.stringify(initial),
+    userId: props.userId,
+    enabled: true,
+  });
+  const matches = useDuplicateCheck(form.control);
+  const [different, setDifferent] = useState(false);
+  const [dupError, setDupError] = useState(false);
+  const [handover, setHandover] = useState<HandoverState>({ kind: 'none', at: '' });
+  const [handoverError, setHandoverError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const differentId = useId();
+
+  useEffect(() => {
+    // Resuming: take the officer straight to the form they left.
+    if (props.resume) document.getElementById('f-persons-0-nameAsWritten')?.focus();
+  }, [props.resume]);
+
+  const submit = async (intake: IntakeDocument) => {
+    setSummary([]);
+    setError(null);
+    if (matches.length && !different) {
+      setDupError(true);
+      document.getElementById(differentId)?.focus();
+      return;
+    }
+    const parsedHandover = handover.kind === 'none' ? null : handoverSchema.safeParse(handover.kind === 'now' ? { kind: 'now' } : { kind: 'appointment', at: handover.at });
+    if (parsedHandover && !parsedHandover.success) {
+      setHandoverError('validation.datetime');
+      document.getElementById('handover-at')?.focus();
+      return;
+    }
+    setHandoverError(null);
+    setBusy(true);
+    await saver.flush();
+    saver.suspend(); // the draft becomes the case: no save may recreate it
+    try {
+      let created = await call('case.create', { draftId: saver.current.revision > 0 ? draftId : undefined, intake });
+      if (parsedHandover?.success) created = await call('case.screen', { caseId: created.id, baseVersion: created.version, handover: parsedHandover.data });
+      props.onCreated(created);
+    } catch (e) {
+      const err = errorOf(e);
+      saver.resume();
+      if (!applyFieldIssues(err, form.setError)) setError(err);
+      else setSummary(labelErrors(flattenErrors(form.formState.errors)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="new-intake-title" className="card quick-intake">
+      <div className="section-head">
+        <h2 id="new-intake-title">{t('cases.new')}</h2>
+        <SaveStatus status={status} />
+      </div>
+      <FormProvider {...form}>
+        <div className="quick-layout">
+          <form
+            noValidate
+            onSubmit={(e) =>
+              void form.handleSubmit(submit, (errors) => {
+                setSummary(labelErrors(flattenErrors(errors)));
+              })(e)
+            }
+          >
+            <ErrorSummary items={summary} />
+            <ChannelField />
+            <h3>{t('intake.principal')}</h3>
+            <PersonIdentity index={0} />
+            <DuplicateWarning matches={matches} />
+            {matches.length > 0 && (
+              <div className="field checkbox-field">
+                <label>
+                  <input
+                    type="checkbox"
+                    id={differentId}
+                    checked={different}
+                    aria-describedby={dupError ? `${differentId}-error` : undefined}
+                    aria-invalid={dupError && !different ? true : undefined}
+                    onChange={(e) => {
+                      setDifferent(e.target.checked);
+                      setDupError(false);
+                    }}
+                  />{' '}
+                  {t('duplicates.createAnyway')}
+                </label>
+                {dupError && (
+                  <p className="error" id={`${differentId}-error`}>
+                    {t('duplicates.confirmFirst')}
+                  </p>
+                )}
+              </div>
+            )}
+            <div className="grid">
+              <LanguageFields />
+            </div>
+            <ContactFields />
+            <h3>{t('intake.screening')}</h3>
+            <ClaimQuestions index={0} brief />
+            <ExclusionQuestions index={0} brief />
+            <ComplianceQuestion index={0} />
+            <HandoverChoice value={handover} onChange={setHandover} error={handoverError} />
+            <ErrorBanner error={error} />
+            <div className="actions">
+              <button type="submit" className="primary" disabled={busy}>
+                {busy ? t('common.working') : t('cases.create')}
+              </button>
+            </div>
+          </form>
+          <EligibilityPanel compact />
+        </div>
+      </FormProvider>
+    </section>
+  );
+}
