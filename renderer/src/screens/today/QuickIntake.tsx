@@ -104,6 +104,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
             onSubmit={(e) =>
               void form.handleSubmit(submit, (errors) => {
                 setSummary(labelErrors(flattenErrors(errors)));
+                if (matches.length && !different) setDupError(true);
               })(e)
             }
           >
