@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { AutosaveStatus } from '../hooks/useAutosave';
+import type { DraftAutosaver } from '../hooks/draft-autosaver';
+import { useSaveStatus } from '../hooks/useAutosave';
 import { localeOf, useLang } from '../lang';
 
 /** "Saved" / "Saving…" / "Not saved — retrying": always visible, announced politely. */
-export function SaveStatus({ status }: { status: AutosaveStatus }) {
+export function SaveStatus({ saver }: { saver: DraftAutosaver }) {
+  const status = useSaveStatus(saver);
   const { t } = useTranslation();
   const lang = useLang();
   const time = status.savedAt ? new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' }).format(new Date(status.savedAt)) : null;

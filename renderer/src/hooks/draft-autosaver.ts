@@ -17,7 +17,7 @@ export interface AutosaverDeps {
   canSave(): boolean;
   /** The form as JSON, read at save time (not at change time: the latest keystroke wins). */
   snapshot(): string;
-  onState(state: SaveState, savedAt: string | null): void;
+  onState?(state: SaveState, savedAt: string | null): void;
   errorCode(e: unknown): IpcErrorCode | null;
   delayMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -36,12 +36,24 @@ export class DraftAutosaver {
   private forced = false;
   private suspended = false;
   private state: SaveState = 'clean';
+  private status: { state: SaveState; savedAt: string | null } = { state: 'clean', savedAt: null };
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly deps: AutosaverDeps,
     private binding: DraftBinding,
     private lastJson: string,
-  ) {}
+  ) {
+    if (binding.revision > 0) this.status = { state: 'saved', savedAt: null };
+  }
+
+  /** The save state as a tiny store: only the status line re-renders when it changes, never the form. */
+  readonly subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  readonly getStatus = (): { state: SaveState; savedAt: string | null } => this.status;
 
   get current(): DraftBinding {
     return this.binding;
@@ -147,6 +159,10 @@ export class DraftAutosaver {
 
   private set(state: SaveState, savedAt: string | null = null): void {
     this.state = state;
-    this.deps.onState(state, savedAt);
+    const next = { state, savedAt: savedAt ?? this.status.savedAt };
+    if (next.state === this.status.state && next.savedAt === this.status.savedAt) return;
+    this.status = next;
+    this.deps.onState?.(state, savedAt);
+    for (const fn of this.listeners) fn();
   }
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { AuthStatus } from '../../../shared/schema/auth';
 import type { IntakeValues } from '../components/form/types';
@@ -19,7 +19,6 @@ export interface AutosaveStatus {
  */
 export function useAutosave(form: UseFormReturn<IntakeValues>, init: { binding: DraftBinding; initialJson: string; userId: string; enabled: boolean }) {
   const qc = useQueryClient();
-  const [status, setStatus] = useState<AutosaveStatus>({ state: init.binding.revision > 0 ? 'saved' : 'clean', savedAt: null });
   const [saver] = useState(
     () =>
       new DraftAutosaver(
@@ -30,7 +29,6 @@ export function useAutosave(form: UseFormReturn<IntakeValues>, init: { binding: 
             return s?.user?.userId === init.userId && !s.locked;
           },
           snapshot: () => JSON.stringify(form.getValues()),
-          onState: (state, savedAt) => setStatus((prev) => ({ state, savedAt: savedAt ?? prev.savedAt })),
           errorCode: (e) => errorOf(e).code,
         },
         init.binding,
@@ -48,5 +46,10 @@ export function useAutosave(form: UseFormReturn<IntakeValues>, init: { binding: 
       void saver.stop();
     };
   }, [form, saver, enabled]);
-  return { status, saver };
+  return { saver };
+}
+
+/** The save state of one autosaver, for the status line alone. */
+export function useSaveStatus(saver: DraftAutosaver): AutosaveStatus {
+  return useSyncExternalStore(saver.subscribe, saver.getStatus);
 }

@@ -50,7 +50,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
   const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocument), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const array = useFieldArray({ control: form.control, name: 'persons', keyName: 'key' });
   const [draftId] = useState(() => myDraft?.draftId ?? crypto.randomUUID());
-  const { status, saver } = useAutosave(form, {
+  const { saver } = useAutosave(form, {
     binding: { draftId, caseId: initial.id, baseVersion: myDraft?.baseVersion ?? initial.version, revision: myDraft?.revision ?? 0 },
     initialJson: JSON.stringify(initialValues),
     userId: user.userId,
@@ -171,7 +171,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           {detail.appointmentAt && <> · {t('handover.appointmentAt', { at: when.format(new Date(detail.appointmentAt)) })}</>}
           {detail.withdrawal && <> · {t('withdraw.withdrawnOn', { date: detail.withdrawal.at })}</>}
         </p>
-        {editable && <SaveStatus status={status} />}
+        {editable && <SaveStatus saver={saver} />}
       </div>
       {stale && (
         <DraftNotice

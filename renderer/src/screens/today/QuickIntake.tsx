@@ -37,7 +37,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
     return props.resume ? restoreValues(props.resume.data, blank) : blank;
   });
   const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocument), defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
-  const { status, saver } = useAutosave(form, {
+  const { saver } = useAutosave(form, {
     binding: { draftId, caseId: null, baseVersion: null, revision: props.resume?.revision ?? 0 },
     // A resumed draft is already saved as it is; a blank form is not worth a draft until typed in.
     initialJson: JSON.stringify(initial),
@@ -95,7 +95,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
     <section aria-labelledby="new-intake-title" className="card quick-intake">
       <div className="section-head">
         <h2 id="new-intake-title">{t('cases.new')}</h2>
-        <SaveStatus status={status} />
+        <SaveStatus saver={saver} />
       </div>
       <FormProvider {...form}>
         <div className="quick-layout">
