@@ -2,6 +2,8 @@ import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { COPY_STAMP, REPRINTED_ON } from '../../../resources/forms/documents-text';
 import { AlreadySignedError } from './errors';
 import { loadFontSet } from './fonts/registry';
+import { useNativeDeflate } from './layout/deflate';
+import { SAVE_OPTIONS } from './layout/writer';
 import { isSigned } from './signing/sign-pdf';
 
 /**
@@ -15,6 +17,7 @@ import { isSigned } from './signing/sign-pdf';
 export async function stampCopy(pdf: Uint8Array, reprintDate: string, options: { fontsDir?: string } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   if (isSigned(doc)) throw new AlreadySignedError();
+  useNativeDeflate(doc);
   const fonts = loadFontSet(options.fontsDir);
   doc.registerFontkit(fonts.fontkit);
   const bold = await doc.embedFont(fonts.bytes.latinBold, { subset: true });
@@ -44,5 +47,6 @@ export async function stampCopy(pdf: Uint8Array, reprintDate: string, options: {
     page.drawText(mark, { x: x + 8, y: y + 17, size: 14, font: bold, color: red });
     page.drawText(line, { x: x + 8, y: y + 6, size: 7.5, font: bold, color: red });
   }
-  return doc.save();
+  const bytes = await doc.save(SAVE_OPTIONS);
+  return bytes;
 }

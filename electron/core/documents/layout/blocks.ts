@@ -3,7 +3,7 @@
  * signature lines. Each draws at the writer's cursor and moves it down.
  */
 import type { Bilingual } from '../../../../resources/forms/documents-text';
-import type { TextStyle , DocumentWriter} from './writer';
+import type { DocumentWriter, TextStyle } from './writer';
 import { BODY, COLORS, lineHeight, SMALL } from './writer';
 
 export const bi = (t: Bilingual): string => `${t.en} / ${t.fr}`;
@@ -73,16 +73,11 @@ export function table(w: DocumentWriter, cols: readonly Column[], rows: readonly
   const drawRow = (cells: readonly string[], style: TextStyle, shaded: boolean) => {
     const height = rowHeight(cells, style);
     if (shaded) {
-      w.page.drawRectangle({ x: w.left, y: w.y - height, width: w.width, height, color: COLORS.band });
+      w.page.content.fillRect(w.left, w.y - height, w.width, height, COLORS.band);
     }
     cells.forEach((cell, i) => w.drawBlock(cell, (xs[i] ?? 0) + pad, w.y - pad, (widths[i] ?? 0) - 2 * pad, style));
     w.space(height);
-    w.page.drawLine({
-      start: { x: w.left, y: w.y },
-      end: { x: w.left + w.width, y: w.y },
-      thickness: 0.4,
-      color: COLORS.rule,
-    });
+    w.page.content.line(w.left, w.y, w.left + w.width, w.y, 0.4, COLORS.rule);
   };
 
   const headerHeight = rowHeight(headerCells, headerStyle);
@@ -107,8 +102,7 @@ export function signatureLine(w: DocumentWriter, caption: string, dateCaption = 
   const captionHeight = w.textHeight(caption, sigWidth, SMALL);
   w.ensure(30 + captionHeight);
   w.space(26);
-  const line = (x: number, width: number) =>
-    w.page.drawLine({ start: { x, y: w.y }, end: { x: x + width, y: w.y }, thickness: 0.7, color: COLORS.text });
+  const line = (x: number, width: number) => w.page.content.line(x, w.y, x + width, w.y, 0.7, COLORS.text);
   line(w.left, sigWidth);
   line(w.left + sigWidth + gap, dateWidth);
   w.space(2);

@@ -24,14 +24,10 @@ export function decoratePages(w: DocumentWriter, d: Decoration): void {
       w.drawLine(page, d.runningTitle, PAGE.margin, PAGE.height - 28, { ...SMALL, size: fit });
     }
     const footerTop = 44;
-    page.drawLine({
-      start: { x: PAGE.margin, y: footerTop + 8 },
-      end: { x: PAGE.width - PAGE.margin - (d.qr ? QR_SIZE + 12 : 0), y: footerTop + 8 },
-      thickness: 0.4,
-      color: COLORS.rule,
-    });
+    const ruleEnd = PAGE.width - PAGE.margin - (d.qr ? QR_SIZE + 12 : 0);
+    page.content.line(PAGE.margin, footerTop + 8, ruleEnd, footerTop + 8, 0.4, COLORS.rule);
     w.drawLine(page, d.reference, PAGE.margin, footerTop, SMALL);
     w.drawLine(page, `Page ${n} of ${total} / Page ${n} de ${total}`, PAGE.margin, footerTop - 11, SMALL);
-    if (d.qr) drawQr(page, d.qr(n, total), PAGE.width - PAGE.margin - QR_SIZE, 16, QR_SIZE);
+    if (d.qr) drawQr(page.content, d.qr(n, total), PAGE.width - PAGE.margin - QR_SIZE, 16, QR_SIZE);
   });
 }

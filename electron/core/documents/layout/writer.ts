@@ -4,10 +4,12 @@
  * file knows *how* text is measured and drawn.
  */
 import { randomBytes } from 'node:crypto';
-import type { Color, PDFFont, PDFPage } from 'pdf-lib';
-import { PDFDocument, rgb } from 'pdf-lib';
+import type { Color, PDFFont, PDFPage, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import type { FaceName, FontSet } from '../fonts/registry';
 import { isRtlParagraph, visualLine } from '../text/runs';
+import { PageContent, glyphLiteral } from './content';
+import { deflate, useNativeDeflate } from './deflate';
 
 export const PAGE = { width: 612, height: 792, margin: 48, top: 56, bottom: 88 } as const;
 export const COLORS = {
@@ -52,24 +54,45 @@ function subsetTag(): string {
   return Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
+/** A page and the operators drawn on it (see content.ts). */
+export interface WriterPage {
+  readonly pdf: PDFPage;
+  readonly content: PageContent;
+}
+
+/** pdf-lib save options: object streams, and no yielding to the event loop every 50 objects. */
+export const SAVE_OPTIONS = { useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity, updateFieldAppearances: false } as const;
+
 export class DocumentWriter {
   readonly doc: PDFDocument;
-  readonly pages: PDFPage[] = [];
+  readonly pages: WriterPage[] = [];
   /** Top of the next line, in PDF points from the bottom of the page. */
   y = 0;
-  private current: PDFPage | null = null;
+  private current: WriterPage | null = null;
   private readonly fonts: FontSet;
   private readonly pdfFonts: ReadonlyMap<FaceName, PDFFont>;
+  /** Resource name of each embedded face on every page: /F0, /F1, … */
+  private readonly fontKeys: ReadonlyMap<FaceName, string>;
+  private readonly fontRefs: ReadonlyMap<string, PDFRef>;
 
   private constructor(doc: PDFDocument, fonts: FontSet, pdfFonts: ReadonlyMap<FaceName, PDFFont>) {
     this.doc = doc;
     this.fonts = fonts;
     this.pdfFonts = pdfFonts;
+    const keys = new Map<FaceName, string>();
+    const refs = new Map<string, PDFRef>();
+    [...pdfFonts].forEach(([face, font], i) => {
+      keys.set(face, `F${i}`);
+      refs.set(`F${i}`, font.ref);
+    });
+    this.fontKeys = keys;
+    this.fontRefs = refs;
   }
 
   /** `faces`: the faces the data needs (from checkPrintable); Latin regular and bold are always embedded. */
   static async create(fonts: FontSet, faces: ReadonlySet<FaceName>, meta: DocumentMeta): Promise<DocumentWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
+    useNativeDeflate(doc);
     doc.registerFontkit(fonts.fontkit);
     const needed = new Set<FaceName>(['latin', 'latinBold', ...faces]);
     const pdfFonts = new Map<FaceName, PDFFont>();
@@ -90,7 +113,7 @@ export class DocumentWriter {
     return writer;
   }
 
-  get page(): PDFPage {
+  get page(): WriterPage {
     if (!this.current) throw new Error('no page');
     return this.current;
   }
@@ -104,7 +127,7 @@ export class DocumentWriter {
   }
 
   newPage(): void {
-    this.current = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.current = { pdf: this.doc.addPage([PAGE.width, PAGE.height]), content: new PageContent() };
     this.pages.push(this.current);
     this.y = PAGE.height - PAGE.top;
   }
@@ -188,14 +211,17 @@ export class DocumentWriter {
    * Draws one line with its top at `top`. Right-to-left lines are right-aligned in `width`.
    * Returns the drawn width.
    */
-  drawLine(page: PDFPage, text: string, x: number, top: number, style: TextStyle, width?: number, rtl?: boolean): number {
+  drawLine(page: WriterPage, text: string, x: number, top: number, style: TextStyle, width?: number, rtl?: boolean): number {
     const line = visualLine(text.normalize('NFC'), this.fonts, style.bold === true, rtl);
     const total = this.measure(text.normalize('NFC'), style);
     let cursor = line.rtl && width !== undefined ? x + width - total : x;
     const baseline = top - style.size;
     for (const run of line.runs) {
       const font = this.font(run.face);
-      page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font, color: style.color ?? COLORS.text });
+      const key = this.fontKeys.get(run.face) ?? this.fontKeys.get('latin') ?? 'F0';
+      // encodeText shapes the run (memoised, see layout-cache.ts) and adds its glyphs to the subset.
+      const glyphs = glyphLiteral(font.encodeText(run.text).toString().slice(1, -1));
+      page.content.text(key, style.size, style.color ?? COLORS.text, cursor, baseline, glyphs);
       cursor += font.widthOfTextAtSize(run.text, style.size);
     }
     return total;
@@ -218,15 +244,24 @@ export class DocumentWriter {
   }
 
   rule(color: Color = COLORS.rule, thickness = 0.6): void {
-    this.page.drawLine({
-      start: { x: this.left, y: this.y },
-      end: { x: this.left + this.width, y: this.y },
-      thickness,
-      color,
-    });
+    this.page.content.line(this.left, this.y, this.left + this.width, this.y, thickness, color);
   }
 
+  /**
+   * Writes each page's operators as one deflated content stream with its font resources,
+   * then saves.
+   */
   async save(): Promise<Uint8Array> {
-    return this.doc.save();
+    const ctx = this.doc.context;
+    for (const page of this.pages) {
+      for (const key of page.content.fonts) {
+        const ref = this.fontRefs.get(key);
+        if (ref) page.pdf.node.setFontDictionary(PDFName.of(key), ref);
+      }
+      const stream = ctx.stream(deflate(page.content.bytes()), { Filter: 'FlateDecode' });
+      page.pdf.node.set(PDFName.of('Contents'), ctx.register(stream));
+    }
+    const bytes = await this.doc.save(SAVE_OPTIONS);
+    return bytes;
   }
 }
