@@ -1,4 +1,5 @@
-import type { Font, Glyph, GlyphRun } from 'pdf-lib/cjs/types/fontkit';
+import { Readable } from 'node:stream';
+import type { Font, Glyph, GlyphRun, SubsetStream } from 'pdf-lib/cjs/types/fontkit';
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** Bound on memoised layouts per font; the form text and a day of names fit easily. */
@@ -40,4 +41,39 @@ export function wrapLayout(font: Font): void {
 
 function isArabicOnly(codePoints: readonly number[]): boolean {
   return codePoints.every((cp) => ARABIC_LETTER.test(String.fromCodePoint(cp)));
+}
+
+/** Bound on memoised subset files per font. */
+const MAX_CACHED_SUBSETS = 32;
+
+/**
+ * Memoises the encoded subset font file by its glyph list. fontkit re-encodes every table of
+ * a subset with its generic struct encoder (a few milliseconds a document); a document that
+ * uses the same glyphs in the same order (the form text is the same every time) gets the
+ * same bytes, so they are reused. The key is the glyph list *before* encoding: encoding adds
+ * the components of composite glyphs, deterministically.
+ */
+export function memoiseSubsets(font: Font): void {
+  const createSubset = font.createSubset.bind(font);
+  const memo = new Map<string, Uint8Array>();
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encodeStream = subset.encodeStream.bind(subset);
+    subset.encodeStream = (): SubsetStream => {
+      const glyphs = (subset as unknown as { glyphs?: unknown }).glyphs;
+      if (!Array.isArray(glyphs)) return encodeStream();
+      const key = glyphs.join(',');
+      const hit = memo.get(key);
+      if (hit) return Readable.from([hit]) as unknown as SubsetStream;
+      const parts: Uint8Array[] = [];
+      const stream = encodeStream();
+      stream.on('data', (part) => parts.push(part));
+      stream.on('end', () => {
+        if (memo.size >= MAX_CACHED_SUBSETS) memo.delete(memo.keys().next().value ?? '');
+        memo.set(key, Buffer.concat(parts));
+      });
+      return stream;
+    };
+    return subset;
+  };
 }

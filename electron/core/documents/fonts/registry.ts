@@ -9,7 +9,7 @@ import type { Font, Fontkit } from 'pdf-lib/cjs/types/fontkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveFontsDir } from './paths';
-import { wrapLayout } from './layout-cache';
+import { memoiseSubsets, wrapLayout } from './layout-cache';
 
 export type FaceName = 'latin' | 'latinBold' | 'arabic' | 'tamil' | 'cjk';
 
@@ -48,6 +48,7 @@ export function loadFontSet(fontsDir?: string): FontSet {
     const data = new Uint8Array(readFileSync(join(dir, file)));
     const font = fontkit.create(data);
     wrapLayout(font);
+    memoiseSubsets(font);
     bytes[face] = data;
     faces[face] = font;
     byBytes.set(data, font);
