@@ -17,6 +17,8 @@ import { TodayScreen } from './screens/TodayScreen';
 const CaseScreen = lazy(() => import('./screens/case/CaseScreen').then((m) => ({ default: m.CaseScreen })));
 const UsersScreen = lazy(() => import('./screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const AuditScreen = lazy(() => import('./screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const PrintQueueScreen = lazy(() => import('./documents/PrintQueueScreen').then((m) => ({ default: m.PrintQueueScreen })));
+const CertificateScreen = lazy(() => import('./documents/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
@@ -58,7 +60,9 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   }, [route]);
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { name: 'today' }, label: t('nav.today'), show: true },
+    { route: { name: 'printQueue' }, label: t('nav.printQueue'), show: can(user.role, 'document.print') },
     { route: { name: 'users' }, label: t('nav.users'), show: can(user.role, 'user.manage') },
+    { route: { name: 'certificate' }, label: t('nav.certificate'), show: can(user.role, 'certificate.manage') },
     { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
   ];
 
@@ -106,6 +110,8 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />}
               {route.name === 'users' && can(user.role, 'user.manage') && <UsersScreen user={user} />}
               {route.name === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
+              {route.name === 'printQueue' && can(user.role, 'document.print') && <PrintQueueScreen />}
+              {route.name === 'certificate' && can(user.role, 'certificate.manage') && <CertificateScreen />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>
           </main>

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'case'; caseId: string }
   | { name: 'users' }
   | { name: 'audit' }
+  | { name: 'printQueue' }
+  | { name: 'certificate' }
   | { name: 'password' };
 
 export const NavContext = createContext<(route: Route) => void>(() => undefined);

@@ -23,6 +23,7 @@ import { localeOf, useLang } from '../../lang';
 import { HandoverChoice } from '../today/HandoverChoice';
 import type { HandoverState } from '../today/HandoverChoice';
 import { ApplicationSection } from './ApplicationSection';
+import { CaseDocumentsPanel } from '../../documents/CaseDocumentsPanel';
 import { DecisionView } from './DecisionView';
 import { DraftNotice } from './DraftNotice';
 import { ClaimSection, ComplianceSection, ExclusionsSection, NeedsSection, ReintegrationSection, TravelSection } from './FactSections';
@@ -239,6 +240,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
         <aside className="side" aria-label={t('case.sideLabel')}>
           <EligibilityPanel />
           <DecisionView detail={detail} />
+          {detail.decision && <CaseDocumentsPanel detail={detail} user={user} onChanged={stepped} />}
           {(canScreen || canDecide || canReview || canWithdraw) && (
             <section className="card steps" aria-labelledby="steps-title">
               <h2 id="steps-title">{t('case.steps')}</h2>
