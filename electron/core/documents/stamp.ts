@@ -4,6 +4,7 @@ import { AlreadySignedError } from './errors';
 import { loadFontSet } from './fonts/registry';
 import { useNativeDeflate } from './layout/deflate';
 import { SAVE_OPTIONS } from './layout/writer';
+import { rememberForSigning } from './signing/incremental';
 import { isSigned } from './signing/sign-pdf';
 
 /**
@@ -48,5 +49,6 @@ export async function stampCopy(pdf: Uint8Array, reprintDate: string, options: {
     page.drawText(line, { x: x + 8, y: y + 6, size: 7.5, font: bold, color: red });
   }
   const bytes = await doc.save(SAVE_OPTIONS);
+  rememberForSigning(doc, bytes);
   return bytes;
 }

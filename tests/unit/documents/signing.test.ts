@@ -83,6 +83,45 @@ describe.each(documents)('signed %s', (name, render) => {
   });
 });
 
+describe('one pass or two', () => {
+  const check = (file: string) => {
+    const out = pdfsig(file, nssDb).out;
+    expect(out).toContain('Signature is Valid.');
+    expect(out).toContain('Total document signed');
+    expect(out).toContain('Certificate is Trusted.');
+    const qpdf = run('qpdf', ['--check', file]);
+    expect(qpdf.status).toBe(0);
+    expect(qpdf.out).toContain('No syntax or stream encoding errors found');
+  };
+  const revisions = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1').split('%%EOF').length - 1;
+
+  it('appends the signature to a fresh render as one incremental update, with no spare room in /Contents', async () => {
+    const rendered = await renderReferralPacket(PACKET);
+    const signed = await sign(rendered);
+    expect(Buffer.from(signed.subarray(0, rendered.length)).equals(Buffer.from(rendered))).toBe(true);
+    expect(revisions(signed)).toBe(2);
+    check(save('incremental.pdf', signed));
+    // The placeholder is the exact size of the CMS: its hex has no trailing zero padding.
+    const { cms } = signatureParts(signed);
+    const asn1 = asn1js.fromBER(cms.slice().buffer);
+    expect(asn1.offset).toBe(cms.length);
+  });
+
+  it('loads and rewrites bytes it did not just write (a copy, or changed bytes), and still signs them', async () => {
+    const rendered = await renderConsentForm(CONSENT);
+    const copy = Uint8Array.from(rendered);
+    const signedCopy = await sign(copy);
+    expect(revisions(signedCopy)).toBe(1);
+    check(save('rewritten-copy.pdf', signedCopy));
+    // Changing the remembered bytes in place: their hash no longer matches, so they are parsed again.
+    const changed = await renderWithdrawalNotice(WITHDRAWAL);
+    changed[10] = (changed[10] ?? 0) ^ 0x01; // the binary comment after %PDF-1.7
+    const signedChanged = await sign(changed);
+    expect(revisions(signedChanged)).toBe(1);
+    check(save('rewritten-changed.pdf', signedChanged));
+  });
+});
+
 describe('tampering', () => {
   it('flipping a byte anywhere in the signed ranges gives "Digest Mismatch"', async () => {
     const signed = await sign(await renderReferralPacket(PACKET));

@@ -8,6 +8,7 @@ import type { Color, PDFFont, PDFPage, PDFRef } from 'pdf-lib';
 import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import type { FaceName, FontSet } from '../fonts/registry';
 import { isRtlParagraph, visualLine } from '../text/runs';
+import { rememberForSigning } from '../signing/incremental';
 import { PageContent, glyphLiteral } from './content';
 import { deflate, useNativeDeflate } from './deflate';
 
@@ -249,7 +250,8 @@ export class DocumentWriter {
 
   /**
    * Writes each page's operators as one deflated content stream with its font resources,
-   * then saves.
+   * then saves. The bytes are remembered (with a hash) so that signPdf can append the
+   * signature to them without parsing them again (signing/incremental.ts).
    */
   async save(): Promise<Uint8Array> {
     const ctx = this.doc.context;
@@ -262,6 +264,7 @@ export class DocumentWriter {
       page.pdf.node.set(PDFName.of('Contents'), ctx.register(stream));
     }
     const bytes = await this.doc.save(SAVE_OPTIONS);
+    rememberForSigning(this.doc, bytes);
     return bytes;
   }
 }

@@ -50,10 +50,47 @@ function signingCertificateV2(cert: pkijs.Certificate, der: Uint8Array): asn1js.
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
+interface ParsedSigner {
+  readonly cert: pkijs.Certificate;
+  readonly chain: readonly pkijs.Certificate[];
+  /** Exact DER size of the CMS this signer makes (see cmsSize). */
+  size?: number;
+}
+
+/** Certificates parsed once per signer object (an opened office certificate is reused by the app). */
+const parsedSigners = new WeakMap<CmsSigner, ParsedSigner>();
+
+function parsed(signer: CmsSigner): ParsedSigner {
+  let p = parsedSigners.get(signer);
+  if (!p) {
+    p = { cert: pkijs.Certificate.fromBER(ab(signer.certificate)), chain: signer.chain.map((c) => pkijs.Certificate.fromBER(ab(c))) };
+    parsedSigners.set(signer, p);
+  }
+  return p;
+}
+
+/**
+ * The exact size of the CMS buildCadesDetached makes for this signer. Every part has a fixed
+ * length: the certificates, three attributes with a 32-byte digest, and an RSA PKCS#1 v1.5
+ * signature as long as the modulus. So the /Contents placeholder (hex, two bytes in the file
+ * for each byte of CMS) needs no spare room. Null if the key size is unknown.
+ */
+export function cmsSize(signer: CmsSigner): number | null {
+  const p = parsed(signer);
+  if (p.size !== undefined) return p.size;
+  const bits = signer.privateKey.asymmetricKeyDetails?.modulusLength;
+  if (signer.privateKey.asymmetricKeyType !== 'rsa' || bits === undefined) return null;
+  p.size = buildCms(new Uint8Array(32), signer, () => new Uint8Array(Math.ceil(bits / 8))).length;
+  return p.size;
+}
+
 /** DER of a ContentInfo(SignedData) over `contentDigest` (SHA-256 of the PDF byte ranges). */
 export function buildCadesDetached(contentDigest: Uint8Array, signer: CmsSigner): Uint8Array {
-  const cert = pkijs.Certificate.fromBER(ab(signer.certificate));
-  const chain = signer.chain.map((c) => pkijs.Certificate.fromBER(ab(c)));
+  return buildCms(contentDigest, signer, (data) => sign('sha256', data, signer.privateKey));
+}
+
+function buildCms(contentDigest: Uint8Array, signer: CmsSigner, rsaSign: (data: Uint8Array) => Uint8Array): Uint8Array {
+  const { cert, chain } = parsed(signer);
 
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
@@ -66,7 +103,7 @@ export function buildCadesDetached(contentDigest: Uint8Array, signer: CmsSigner)
   // The signature covers the DER of the attributes re-tagged as SET OF (RFC 5652 §5.4).
   const attrsDer = new Uint8Array(signedAttrs.toSchema().toBER());
   attrsDer[0] = 0x31;
-  const signature = sign('sha256', attrsDer, signer.privateKey);
+  const signature = rsaSign(attrsDer);
 
   const signerInfo = new pkijs.SignerInfo({
     version: 1,

@@ -3,8 +3,10 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import { AlreadySignedError, CertificateNotValidAtSigningTimeError, SignaturePlaceholderTooSmallError } from '../errors';
+import { SAVE_OPTIONS } from '../layout/writer';
 import type { CmsSigner } from './cms';
-import { buildCadesDetached } from './cms';
+import { buildCadesDetached, cmsSize } from './cms';
+import { appendSignature } from './incremental';
 import type { OfficeCertificate } from './office-certificate';
 import { readOfficeCertificate } from './office-certificate';
 import { addSignaturePlaceholder, signatureBytesFor } from './placeholder';
@@ -46,30 +48,41 @@ export function isSigned(doc: PDFDocument): boolean {
 }
 
 /**
- * Signs a rendered (unsigned) PDF as PAdES baseline B-B with the office certificate. The
- * document is rewritten once to add the signature field, then signed in place over the whole
- * file ("Total document signed"). Signing an already signed PDF is refused: it would need an
- * incremental update, and the engine always signs a fresh render instead.
+ * Signs a rendered (unsigned) PDF as PAdES baseline B-B with the office certificate, over the
+ * whole file ("Total document signed"). Signing an already signed PDF is refused: the engine
+ * always signs a fresh render instead.
+ *
+ * Bytes this engine has just written (a render or stampCopy, unchanged since) are signed by
+ * appending the signature as an incremental update, without parsing them again
+ * (incremental.ts). Any other unsigned PDF is loaded, given the signature field and rewritten
+ * with pdf-lib, then signed in place by @signpdf.
  */
 export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Uint8Array> {
   const cert = 'certificate' in options ? options.certificate : readOfficeCertificate(options.p12, options.passphrase);
   if (options.signingTime < cert.notBefore || options.signingTime > cert.notAfter) {
     throw new CertificateNotValidAtSigningTimeError(options.signingTime, cert.notBefore, cert.notAfter);
   }
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  if (isSigned(doc)) throw new AlreadySignedError();
-  const signatureBytes = signatureBytesFor([cert.certificate, ...cert.chain]);
-  addSignaturePlaceholder(doc, {
-    signatureBytes,
+  const signatureBytes = cmsSize(cert) ?? signatureBytesFor([cert.certificate, ...cert.chain]);
+  const fields = {
     reason: options.reason,
     location: options.location,
     signingTime: options.signingTime,
     signerName: cert.subject,
     ...(options.contactInfo === undefined ? {} : { contactInfo: options.contactInfo }),
+  };
+  const appended = appendSignature(pdf, fields, signatureBytes, (digest) => {
+    const cms = buildCadesDetached(digest, cert);
+    if (cms.length > signatureBytes) throw new SignaturePlaceholderTooSmallError(cms.length, signatureBytes);
+    return cms;
   });
+  if (appended) return appended;
+
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (isSigned(doc)) throw new AlreadySignedError();
+  addSignaturePlaceholder(doc, { signatureBytes, ...fields });
   doc.setModificationDate(options.signingTime);
   // The signature dictionary is written outside the object streams (see placeholder.ts).
-  const prepared = await doc.save();
+  const prepared = await doc.save(SAVE_OPTIONS);
   const signed = await new SignPdf().sign(Buffer.from(prepared), new PadesBaselineBSigner(cert, signatureBytes));
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }
