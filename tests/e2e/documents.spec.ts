@@ -1,0 +1,124 @@
+import type { Download, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseDetail } from '../../shared/schema/case-api';
+import { familyIntake, syrianFamily } from '../fixtures/intakes';
+import { expect, expectAccessible, supervisor, test } from './fixtures';
+import type { Harness } from './fixtures';
+
+const artefacts = join('tests', 'artifacts', 'e2e-documents');
+
+async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
+  const r = await h.core.invoke(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/** Seed through the back end: supervisor, certificate, an interview officer, a clerk, one case decided eligible. */
+async function seed(h: Harness) {
+  await ok(h, 'auth.setup', supervisor);
+  await ok(h, 'certificate.generateSelfSigned', {});
+  const people = { officer: { username: 'ines.officer', password: 'interviews all morning long' }, clerk: { username: 'carl.clerk', password: 'prints packets for IOM daily' } };
+  for (const [who, role, name] of [['officer', 'interview_officer', 'Inès Officer'], ['clerk', 'clerk', 'Carl Clerk']] as const) {
+    await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
+    const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: people[who].username, displayName: name, role });
+    await ok(h, 'auth.signIn', { username: people[who].username, password: made.oneTimePassword });
+    await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: people[who].password });
+  }
+  await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
+  const created = await ok<CaseDetail>(h, 'case.create', { intake: familyIntake(syrianFamily) });
+  const decided = await ok<CaseDetail>(h, 'case.decide', { caseId: created.id, baseVersion: created.version });
+  await ok(h, 'auth.signOut', {});
+  return { people, caseNumber: decided.caseNumber };
+}
+
+async function signIn(page: Page, who: { username: string; password: string }) {
+  await page.getByLabel('User name').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+async function openCase(page: Page, caseNumber: string) {
+  await page.getByLabel('Search by name, date of birth or UCI').fill('Al-Ahmad');
+  await page.getByRole('button', { name: `Open case ${caseNumber}` }).first().click();
+  await expect(page.getByRole('region', { name: 'Documents for IOM' })).toBeVisible();
+}
+
+async function saved(download: Download, name: string): Promise<string> {
+  mkdirSync(artefacts, { recursive: true });
+  const file = join(artefacts, name);
+  await download.saveAs(file);
+  return file;
+}
+
+const text = (f: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }).normalize('NFKC');
+const sig = (f: string) => execFileSync('pdfsig', [f], { encoding: 'utf8' });
+
+test('the officer takes consent and refers; the clerk prints from the queue; a reprint is stamped COPY', async ({ page, harness }) => {
+  const { people, caseNumber } = await seed(harness);
+  await page.goto(harness.url);
+  await signIn(page, people.officer);
+  await openCase(page, caseNumber);
+  const docs = page.getByRole('region', { name: 'Documents for IOM' });
+
+  // Referral is not offered before consent; the consent form comes out for signing.
+  await expect(docs.getByRole('button', { name: /Refer to IOM/ })).toHaveCount(0);
+  const consentDownload = page.waitForEvent('download');
+  await docs.getByRole('button', { name: 'Generate the consent form' }).click();
+  const consentFile = await saved(await consentDownload, 'consent.pdf');
+  expect(text(consentFile)).toContain('Mohammed Al-Ahmad');
+  await expectAccessible(page);
+
+  // Record who signed: the child by her mother.
+  const record = docs.getByRole('form', { name: /Record the signed consent form/ });
+  await record.getByRole('group', { name: /Layla Al-Ahmad/ }).getByLabel('Name of the parent or guardian').fill('فاطمة الزهراء');
+  await record.getByRole('button', { name: 'Record consent' }).click();
+  await docs.getByRole('button', { name: /Refer to IOM/ }).click();
+  await expect(docs.getByText('The case was referred to IOM.')).toBeVisible();
+  await expect(docs.getByRole('row').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // The clerk: print queue, first print, then a reprint from the case.
+  await signIn(page, people.clerk);
+  await page.getByRole('button', { name: 'Print queue' }).click();
+  const row = page.getByRole('row').filter({ hasText: `${caseNumber}-RP-01` });
+  await expect(row).toBeVisible();
+  await expectAccessible(page);
+  const printDownload = page.waitForEvent('download');
+  await row.getByRole('button', { name: /^Print / }).click();
+  const packet = await saved(await printDownload, 'packet.pdf');
+  expect(sig(packet)).toContain('Signature is Valid.');
+  for (const p of syrianFamily) expect(text(packet)).toContain(p.nameLatin);
+  await expect(page.getByText('Nothing to print.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Today' }).click();
+  await openCase(page, caseNumber);
+  // A clerk prints; no decision or consent controls.
+  await expect(page.getByRole('button', { name: /Record the decision|Refer to IOM|Generate the consent form/ })).toHaveCount(0);
+  const reprintDownload = page.waitForEvent('download');
+  await page.getByRole('row').filter({ hasText: 'Referral packet' }).getByRole('button', { name: /^Reprint/ }).click();
+  const copy = await saved(await reprintDownload, 'packet-copy.pdf');
+  expect(text(copy)).toMatch(/COPY/);
+  expect(sig(copy)).toContain('Signature is Valid.');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('region', { name: 'Documents pour l’OIM' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the supervisor sees the office certificate and can make a labelled self-signed one', async ({ page, harness }) => {
+  await ok(harness, 'auth.setup', supervisor);
+  await ok(harness, 'auth.signOut', {});
+  await page.goto(harness.url);
+  await signIn(page, supervisor);
+  await page.getByRole('button', { name: 'Certificate' }).click();
+  await expect(page.getByText('No certificate yet.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Make a self-signed certificate' }).click();
+  await expect(page.getByText(/^This is a self-signed certificate/)).toBeVisible();
+  await expect(page.locator('dl.facts dd').first()).toHaveText(/AVRR Intake self-signed office certificate/);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { name: 'Certificat de signature du bureau' })).toBeVisible();
+  await expectAccessible(page);
+});
