@@ -1,5 +1,6 @@
 import type { DocumentWriter } from './writer';
 import { COLORS, PAGE, SMALL } from './writer';
+import { phase } from '../timing';
 import { drawQr } from './qr';
 
 export interface Decoration {
@@ -28,6 +29,8 @@ export function decoratePages(w: DocumentWriter, d: Decoration): void {
     page.content.line(PAGE.margin, footerTop + 8, ruleEnd, footerTop + 8, 0.4, COLORS.rule);
     w.drawLine(page, d.reference, PAGE.margin, footerTop, SMALL);
     w.drawLine(page, `Page ${n} of ${total} / Page ${n} de ${total}`, PAGE.margin, footerTop - 11, SMALL);
+    phase('render: running header + footer');
     if (d.qr) drawQr(page.content, d.qr(n, total), PAGE.width - PAGE.margin - QR_SIZE, 16, QR_SIZE);
+    phase('render: QR codes');
   });
 }

@@ -9,6 +9,7 @@ import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import type { FaceName, FontSet } from '../fonts/registry';
 import { isRtlParagraph, visualLine } from '../text/runs';
 import { rememberForSigning } from '../signing/incremental';
+import { phase } from '../timing';
 import { PageContent, glyphLiteral } from './content';
 import { deflate, useNativeDeflate } from './deflate';
 
@@ -263,8 +264,11 @@ export class DocumentWriter {
       const stream = ctx.stream(deflate(page.content.bytes()), { Filter: 'FlateDecode' });
       page.pdf.node.set(PDFName.of('Contents'), ctx.register(stream));
     }
+    phase('save: page content streams (deflate)');
     const bytes = await this.doc.save(SAVE_OPTIONS);
+    phase('save: font subsets + pdf-lib serialise');
     rememberForSigning(this.doc, bytes);
+    phase('save: remember for signing (SHA-256)');
     return bytes;
   }
 }

@@ -6,6 +6,7 @@ import { checkPrintable } from '../text/coverage';
 import type { DocumentMeta } from '../layout/writer';
 import { DocumentWriter } from '../layout/writer';
 import { bi } from '../layout/blocks';
+import { phase } from '../timing';
 
 export interface RenderOptions {
   /** Folder of the bundled fonts; defaults to resources/fonts of the repository. */
@@ -24,7 +25,9 @@ export async function startDocument(
   const fonts = loadFontSet(options.fontsDir);
   const faces = checkPrintable(data, fonts);
   const meta: DocumentMeta = { title: bi(title), subject, createdAt: options.now ?? new Date() };
-  return DocumentWriter.create(fonts, faces, meta);
+  const writer = await DocumentWriter.create(fonts, faces, meta);
+  phase('render: font coverage + embed');
+  return writer;
 }
 
 export const officerText = (o: Officer): string => `${o.name} (${o.badgeNumber})`;

@@ -12,6 +12,7 @@ import { bi, columns, documentTitle, field, heading, table } from '../layout/blo
 import { decoratePages } from '../layout/decorate';
 import { BODY, COLORS, SMALL } from '../layout/writer';
 import { hashValidatedPacket, packetQrPayload } from '../packet-hash';
+import { phase } from '../timing';
 import { parseDocumentInput } from '../validate';
 import type { RenderOptions } from './common';
 import { interpreterText, nameCell, officerText, relationshipCell, startDocument, yesNo } from './common';
@@ -26,6 +27,7 @@ const cad = (n: number): string => `$${n.toLocaleString('en-CA')}`;
 export async function renderReferralPacket(data: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const packet: ReferralPacket = parseDocumentInput(ReferralPacketSchema, data, 'referral packet');
   const sha256 = hashValidatedPacket(packet);
+  phase('render: validate + content hash');
   const w = await startDocument(packet, REFERRAL.title, `Referral packet ${packet.packetNumber}`, options);
 
   // Cover page.
@@ -148,6 +150,7 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
   field(w, LABELS.auditChainHead, packet.auditChainHead);
   field(w, LABELS.contentHash, sha256);
 
+  phase('render: layout + draw');
   decoratePages(w, {
     runningTitle: `${bi(REFERRAL.title)} — ${packet.packetNumber}`,
     reference: `${bi(LABELS.packetNumber)} ${packet.packetNumber} · ${packet.office.address}`,

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { phase } from '../timing';
 
 interface WrittenDict {
   /** "12 0" */
@@ -125,6 +126,7 @@ export function appendSignature(
 ): Uint8Array | null {
   const s = remembered.get(pdf);
   if (!s || s.length !== pdf.length || createHash('sha256').update(pdf).digest('hex') !== s.sha256) return null;
+  phase('sign: check the bytes (SHA-256)');
 
   const sigNum = s.nextObject;
   const widgetNum = sigNum + 1;
@@ -192,7 +194,10 @@ export function appendSignature(
   signed.write(byteRange, byteRangeAt, 'latin1');
 
   const digest = createHash('sha256').update(signed.subarray(0, contentsAt)).update(signed.subarray(contentsEnd)).digest();
+  phase('sign: incremental update + digest');
   const cms = makeCms(digest);
+  phase('sign: CMS + RSA signature');
   signed.write(Buffer.from(cms).toString('hex'), contentsAt + 1, 'latin1');
+  phase('sign: write /Contents');
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }
