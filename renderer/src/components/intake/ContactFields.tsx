@@ -1,4 +1,4 @@
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { intakeChannels } from '../../../../shared/schema/case';
 import { localeOf, useLang } from '../../lang';
@@ -19,7 +19,8 @@ export function ChannelField() {
 export function LanguageFields() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { register } = useFormContext<IntakeValues>();
+  const { register, control } = useFormContext<IntakeValues>();
+  const interpreter = useWatch({ control, name: 'interpreterNeeded' });
   const error = useFieldError('language');
   const names = new Intl.DisplayNames([localeOf(lang)], { type: 'language' });
   const options = LANGUAGE_CODES.map((c) => ({ code: c, label: names.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, localeOf(lang)));
@@ -42,6 +43,8 @@ export function LanguageFields() {
         )}
       </div>
       <YesNoField name="interpreterNeeded" legend={t('intake.interpreterNeeded')} />
+      {/* The consent form names the interpreter who explained it. */}
+      {interpreter === true && <TextField name="interpreterName" label={t('intake.interpreterName')} hint={t('intake.interpreterNameHint')} autoDir maxLength={200} />}
     </>
   );
 }
