@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { contentTypeFor } from './content-types';
 
 export const APP_SCHEME = 'app';
@@ -8,23 +9,8 @@ export const APP_HOST = 'avrr';
 /** Where the main window starts. Never file://: file URLs share one origin with the whole disk. */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/**
- * The one policy every app:// response carries. Only our own bundle may run or style the page;
- * no remote origin anywhere, no inline script or style, no eval, no plugins, no framing, no
- * forms posting anywhere. `connect-src 'self'` is app:// only: data goes through IPC, not fetch.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Re-exported: the tests and the window read the policy from here. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers on every app:// response, 404s included. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AppCore } from '../core/app-core';
 import { bridgeScript } from './bridge-script';
-import { contentSecurityPolicy } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const mime: Record<string, string> = {
@@ -101,7 +101,7 @@ export async function startHarnessServer(core: AppCore, opts: { rendererDir: str
 
 function securityHeaders(): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
