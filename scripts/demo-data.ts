@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DatabaseKeyError } from '../electron/core/db/open';
 import { generateDemoFamilies, insertDemoFamilies } from '../electron/core/demo';
-import { DemoSignInError, openDemoDataFolder } from '../electron/core/demo/data-folder';
+import { DemoSetupError, DemoSignInError, openDemoDataFolder } from '../electron/core/demo/data-folder';
 
 const USAGE = 'usage: npm run demo-data -- --data-dir DIR --cases N [--seed S] [--username U] [--password P]';
 const MAX_CASES = 1_000_000;
@@ -71,8 +71,12 @@ async function main(argv: string[]): Promise<number> {
   const password = opts.password ?? `${randomBytes(12).toString('base64url')} sample passphrase`;
   let folder;
   try {
-    folder = await openDemoDataFolder(opts.dataDir, { username: opts.username, displayName: 'Demo Supervisor', password });
+    folder = await openDemoDataFolder(opts.dataDir, { username: opts.username, displayName: 'AVRR Demonstration', password });
   } catch (e) {
+    if (e instanceof DemoSetupError) {
+      process.stderr.write(`demo-data: ${e.message}\n`);
+      return 2;
+    }
     if (!(e instanceof DatabaseKeyError) && !(e instanceof DemoSignInError)) throw e;
     process.stderr.write(`demo-data: ${e.message}\n`);
     return 1;

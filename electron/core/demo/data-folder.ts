@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAccessServices } from '../access-services';
+import { authMessages } from '../auth/messages';
 import { createAppCore } from '../app-core';
 import { openEncryptedDatabase } from '../db/open';
 import type { OpenDatabase } from '../db/open';
@@ -11,6 +12,14 @@ export interface DemoAccount {
   username: string;
   displayName: string;
   password: string;
+}
+
+/** The first-run setup refused the account (e.g. the password breaks a rule); `reasons` in English. */
+export class DemoSetupError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`The demo supervisor account was refused: ${reasons.join(' ')}`);
+    this.name = 'DemoSetupError';
+  }
 }
 
 export class DemoSignInError extends Error {
@@ -32,7 +41,11 @@ export async function openDemoDataFolder(dataDir: string, account: DemoAccount):
     const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'demo-data' });
     try {
       const r = await core.invoke('auth.setup', { username: account.username, displayName: account.displayName, password: account.password });
-      if (!r.ok) throw new Error(`Setting up the demo supervisor failed: ${r.error.messageKey} ${JSON.stringify(r.error.issues ?? [])}`);
+      if (!r.ok) {
+        const texts: Record<string, string> = authMessages.en;
+        const keys = r.error.issues?.length ? r.error.issues.map((i) => i.messageKey) : [r.error.messageKey];
+        throw new DemoSetupError(keys.map((k) => (texts[k] ?? k).replace(/\{\{\w+\}\}/g, '…')));
+      }
       created = true;
     } finally {
       core.close();

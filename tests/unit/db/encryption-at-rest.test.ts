@@ -40,7 +40,7 @@ describe('encryption at rest', () => {
 
     // The key comes only from the demo supervisor's key slot, as in the app; the password is a needle too.
     needles.push(DEMO_PASSWORD);
-    open = (await openDemoDataFolder(dir, { username: 'demo.supervisor', displayName: 'Demo Supervisor', password: DEMO_PASSWORD })).open;
+    open = (await openDemoDataFolder(dir, { username: 'demo.supervisor', displayName: 'AVRR Demonstration', password: DEMO_PASSWORD })).open;
     const db = open;
     db.sqlite.transaction(() =>
       createCase(db, { channel: 'walk_in', principal: { nameAsWritten: CANARY, nameLatin: CANARY, dateOfBirth: '1990-05-17', nationality: 'HUN' } }, null, new Date()),
