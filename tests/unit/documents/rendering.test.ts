@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   InvalidDocumentInputError,
@@ -157,5 +158,38 @@ describe('refusals', () => {
 describe('fonts', () => {
   it('are read once per folder and shared', () => {
     expect(loadFontSet()).toBe(loadFontSet());
+  });
+
+  it('lay Latin lines out word by word with the same glyphs and widths as the whole line', async () => {
+    const fonts = loadFontSet();
+    const drawn = { latin: new Set<string>(), latinBold: new Set<string>() };
+    const originals = { latin: fonts.faces.latin.layout, latinBold: fonts.faces.latinBold.layout };
+    for (const face of ['latin', 'latinBold'] as const) {
+      const layout = originals[face];
+      fonts.faces[face].layout = (text, features) => {
+        drawn[face].add(text);
+        return layout(text, features);
+      };
+    }
+    try {
+      await renderReferralPacket(PACKET);
+      await renderConsentForm(CONSENT);
+      await renderWithdrawalNotice(WITHDRAWAL);
+      await renderReferralPacket({ ...PACKET, packetNumber: 'AVRR-GTA-2013-987654' });
+    } finally {
+      Object.assign(fonts.faces.latin, { layout: originals.latin });
+      Object.assign(fonts.faces.latinBold, { layout: originals.latinBold });
+    }
+    for (const face of ['latin', 'latinBold'] as const) {
+      // A fresh parse of the same file, without the engine's wrappers.
+      const plain = fontkit.create(fonts.bytes[face]);
+      expect(drawn[face].size).toBeGreaterThan(20);
+      for (const text of drawn[face]) {
+        const a = plain.layout(text).glyphs;
+        const b = fonts.faces[face].layout(text).glyphs;
+        expect(b.map((g) => g.id), text).toEqual(a.map((g) => g.id));
+        expect(b.reduce((w, g) => w + g.advanceWidth, 0), text).toBe(a.reduce((w, g) => w + g.advanceWidth, 0));
+      }
+    }
   });
 });

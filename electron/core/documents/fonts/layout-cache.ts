@@ -18,15 +18,15 @@ const MAX_CACHED_LAYOUTS = 20_000;
  *    Storing an Arabic ligature's code points in visual order makes the name extract correctly.
  *    fontkit caches glyph objects by id, so each is flipped once (WeakSet).
  */
-export function wrapLayout(font: Font): void {
+export function wrapLayout(font: Font, options: { splitWords?: boolean } = {}): void {
   const layout = font.layout.bind(font);
   const memo = new Map<string, GlyphRun>();
   const fixed = new WeakSet<Glyph>();
-  font.layout = (text, features) => {
+  const memoised = (text: string, features: Parameters<Font['layout']>[1]): GlyphRun => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     const hit = memo.get(key);
     if (hit) return hit;
-    const run = layout(text, features);
+    const run = options.splitWords === true && features === undefined && text.includes(' ') && text.trim() !== '' ? byWords(text) : layout(text, features);
     for (const glyph of run.glyphs) {
       if (glyph.codePoints.length > 1 && !fixed.has(glyph) && isArabicOnly(glyph.codePoints)) {
         glyph.codePoints = [...glyph.codePoints].reverse();
@@ -37,6 +37,32 @@ export function wrapLayout(font: Font): void {
     memo.set(key, run);
     return run;
   };
+  /**
+   * 3. For the Latin faces (left to right, no shaping across a space: pdf-lib draws glyph ids
+   *    with their advance widths and ignores GPOS positions), a line is laid out word by word,
+   *    so a line that is new only because it carries a new packet number or name reuses the
+   *    shaped words it shares with every other document. The glyphs are the same as shaping
+   *    the whole line (checked by tests/unit/documents/rendering.test.ts).
+   */
+  const byWords = (text: string): GlyphRun => {
+    const space = memoised(' ', undefined);
+    const glyphs: Glyph[] = [];
+    const positions: GlyphRun['positions'] = [];
+    text.split(' ').forEach((word, i) => {
+      if (i > 0) {
+        glyphs.push(...space.glyphs);
+        positions.push(...space.positions);
+      }
+      if (word === '') return;
+      const run = memoised(word, undefined);
+      glyphs.push(...run.glyphs);
+      positions.push(...run.positions);
+    });
+    const whole = space as GlyphRun & { script?: string; language?: string | null; direction?: string; features?: object };
+    const advanceWidth = positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    return { glyphs, positions, script: whole.script, language: whole.language, direction: whole.direction, features: whole.features, advanceWidth } as unknown as GlyphRun;
+  };
+  font.layout = memoised;
 }
 
 function isArabicOnly(codePoints: readonly number[]): boolean {

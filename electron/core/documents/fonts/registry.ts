@@ -47,7 +47,7 @@ export function loadFontSet(fontsDir?: string): FontSet {
   for (const [face, file] of Object.entries(FONT_FILES) as [FaceName, string][]) {
     const data = new Uint8Array(readFileSync(join(dir, file)));
     const font = fontkit.create(data);
-    wrapLayout(font);
+    wrapLayout(font, { splitWords: face === 'latin' || face === 'latinBold' });
     memoiseSubsets(font);
     bytes[face] = data;
     faces[face] = font;
