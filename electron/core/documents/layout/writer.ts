@@ -65,6 +65,9 @@ export interface WriterPage {
 /** pdf-lib save options: object streams, and no yielding to the event loop every 50 objects. */
 export const SAVE_OPTIONS = { useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity, updateFieldAppearances: false } as const;
 
+const MAX_MEMOISED_WRAPS = 20_000;
+const wrapMemo = new WeakMap<FontSet, Map<string, readonly WrappedLine[]>>();
+
 export class DocumentWriter {
   readonly doc: PDFDocument;
   readonly pages: WriterPage[] = [];
@@ -173,8 +176,24 @@ export class DocumentWriter {
     return width;
   }
 
-  /** Greedy word wrap; words wider than the line (Chinese has no spaces) break between characters. */
-  wrap(text: string, width: number, style: TextStyle): WrappedLine[] {
+  /**
+   * Greedy word wrap; words wider than the line (Chinese has no spaces) break between characters.
+   * Memoised per font set: the same paragraphs are wrapped to the same widths in every document
+   * (and twice in each: once to measure the block, once to draw it).
+   */
+  wrap(text: string, width: number, style: TextStyle): readonly WrappedLine[] {
+    let memo = wrapMemo.get(this.fonts);
+    if (!memo) wrapMemo.set(this.fonts, (memo = new Map()));
+    const key = `${style.bold === true ? 'b' : 'r'}${style.size}|${width}|${text}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const lines = this.wrapUncached(text, width, style);
+    if (memo.size >= MAX_MEMOISED_WRAPS) memo.clear();
+    memo.set(key, lines);
+    return lines;
+  }
+
+  private wrapUncached(text: string, width: number, style: TextStyle): WrappedLine[] {
     const lines: WrappedLine[] = [];
     for (const paragraph of text.normalize('NFC').split(/\r?\n/)) {
       const rtl = isRtlParagraph(paragraph);
