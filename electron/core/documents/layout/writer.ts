@@ -105,6 +105,12 @@ export class DocumentWriter {
       const customName = `${subsetTag()}+${fonts.faces[face].postscriptName ?? face}`;
       pdfFonts.set(face, await doc.embedFont(fonts.bytes[face], { subset: true, customName }));
     }
+    // A subset numbers its glyphs in order of first use, so a packet number drawn early (the
+    // cover's bold number) would give the Latin subsets a different glyph order, and fontkit
+    // would encode them afresh, for every packet. With the digits included first, in a fixed
+    // order, the same form text gives the same subset and the memoised file is reused
+    // (fonts/layout-cache.ts memoiseSubsets). Costs at most ten small glyphs per face.
+    for (const face of ['latin', 'latinBold'] as const) pdfFonts.get(face)?.encodeText('0123456789');
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setSubject(meta.subject);
     doc.setAuthor('Canada Border Services Agency / Agence des services frontaliers du Canada');
