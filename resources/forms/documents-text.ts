@@ -19,11 +19,11 @@ const b = (en: string, fr: string): Bilingual => ({ en, fr });
 
 export const PROGRAMME = b(
   'Assisted Voluntary Return and Reintegration (AVRR)',
-  "Retour volontaire aidé et réintégration (RVAR)",
+  "Aide au retour volontaire et à la réintégration (ARVR)",
 );
 
 export const CONSENT = {
-  title: b('Consent to participate in AVRR and to share information with IOM', "Consentement à participer au RVAR et à la communication de renseignements à l'OIM"),
+  title: b('Consent to participate in AVRR and to share information with IOM', "Consentement à participer à l'ARVR et à la communication de renseignements à l'OIM"),
   clausesHeading: b('Declaration', 'Déclaration'),
   /** The six points the brief requires, in its order. */
   clauses: [
@@ -85,7 +85,7 @@ export const REFERRAL = {
 } as const;
 
 export const WITHDRAWAL = {
-  formTitle: b('Withdrawal from AVRR', 'Retrait du RVAR'),
+  formTitle: b('Withdrawal from AVRR', 'Retrait de l'ARVR'),
   noticeTitle: b('Notice of withdrawal to IOM', "Avis de retrait à l'OIM"),
   statement: b(
     'I withdraw from the Assisted Voluntary Return and Reintegration programme. I understand that my case leaves the programme and that IOM will be told.',
@@ -93,7 +93,7 @@ export const WITHDRAWAL = {
   ),
   noticeStatement: b(
     'The persons below have withdrawn from the AVRR programme. Please close the referral and stop any arrangements for their return and reintegration.',
-    "Les personnes ci-dessous se sont retirées du programme RVAR. Veuillez fermer l'aiguillage et cesser toute démarche relative à leur retour et à leur réintégration.",
+    "Les personnes ci-dessous se sont retirées du programme ARVR. Veuillez fermer l'aiguillage et cesser toute démarche relative à leur retour et à leur réintégration.",
   ),
   noticeTo: b('To: International Organization for Migration (IOM)', "Destinataire : Organisation internationale pour les migrations (OIM)"),
   participantSignature: b('Signature of the participant', 'Signature du participant ou de la participante'),
