@@ -85,7 +85,7 @@ export const REFERRAL = {
 } as const;
 
 export const WITHDRAWAL = {
-  formTitle: b('Withdrawal from AVRR', 'Retrait de l'ARVR'),
+  formTitle: b('Withdrawal from AVRR', 'Retrait de l’ARVR'),
   noticeTitle: b('Notice of withdrawal to IOM', "Avis de retrait à l'OIM"),
   statement: b(
     'I withdraw from the Assisted Voluntary Return and Reintegration programme. I understand that my case leaves the programme and that IOM will be told.',
