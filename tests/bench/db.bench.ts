@@ -18,7 +18,7 @@ import type { OpenDatabase } from '../../electron/core/db/open';
 import { generateDemoFamilies, insertDemoFamilies } from '../../electron/core/demo';
 import type { DemoFamily } from '../../electron/core/demo';
 import type { CreateCaseInput } from '../../shared/schema/case';
-import { sample, summarize } from './stats';
+import { summarize } from './stats';
 
 /** Bump when the generator or the build below changes in a way that should rebuild the cache. */
 const BUILD_VERSION = 'db-bench-1';
@@ -51,8 +51,7 @@ export default async function dbBench(): Promise<object> {
       encrypted: () => openEncryptedDatabase(files.encrypted, key),
       plain: () => openPlainDatabaseForComparison(files.plain),
     };
-    const encrypted = await measure(openers.encrypted, fixture);
-    const plain = await measure(openers.plain, fixture);
+    const { encrypted, plain } = await measureBoth(openers, fixture);
 
     const ratio = (k: keyof typeof encrypted) => round(encrypted[k].p50 / plain[k].p50);
     const ratios = { open: ratio('open'), save: ratio('save'), list: ratio('list'), searchName: ratio('searchName'), searchDob: ratio('searchDob'), searchUci: ratio('searchUci') };
@@ -75,53 +74,59 @@ export default async function dbBench(): Promise<object> {
   }
 }
 
-async function measure(openDb: () => OpenDatabase, fx: Fixture) {
+/**
+ * Both databases measured side by side, sample by sample (encrypted, plain, plain, encrypted,
+ * ...): on a shared 2-core machine, load that comes and goes then weighs on both alike, and the
+ * ratio compares like with like.
+ */
+async function measureBoth(openers: Record<Variant, () => OpenDatabase>, fx: Fixture): Promise<Record<Variant, Record<Workload, ReturnType<typeof summarize>>>> {
+  const variants: Variant[] = ['encrypted', 'plain'];
+  const samples = Object.fromEntries(variants.map((v) => [v, Object.fromEntries(workloads.map((w) => [w, [] as number[]]))])) as Record<Variant, Record<Workload, number[]>>;
+  const order = (i: number): Variant[] => (i % 2 === 0 ? variants : [...variants].reverse());
+
   // Open = new connection + key + migrations check + the first screen's query.
-  const openSamples: number[] = [];
   for (let i = 0; i < 23; i++) {
-    const t0 = performance.now();
-    const o = openDb();
-    listCases(o.sqlite, { limit: 50, offset: 0 });
-    const ms = performance.now() - t0;
-    o.close();
-    if (i >= 3) openSamples.push(ms); // the first opens warm the OS file cache
+    for (const v of order(i)) {
+      const t0 = performance.now();
+      const o = openers[v]();
+      listCases(o.sqlite, { limit: 50, offset: 0 });
+      const ms = performance.now() - t0;
+      o.close();
+      if (i >= 3) samples[v].open.push(ms); // the first opens warm the OS file cache
+    }
   }
 
-  const o = openDb();
+  const dbs = { encrypted: openers.encrypted(), plain: openers.plain() };
   try {
     const page = { limit: 50, offset: 0 };
     const pick = <T>(xs: T[], i: number): T => xs[Math.abs(i) % xs.length] as T;
-    const save = await sample(500, (i) =>
-      o.sqlite.transaction(() => createCase(o, { channel: 'walk_in', principal: pick(fx.principals, i) }, null, new Date()))(),
-    );
-    const list = await sampleWithin(200, () => listCases(o.sqlite, page));
-    const searchName = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.name, i) }));
-    const searchDob = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.dob, i) }));
-    const searchUci = await sampleWithin(200, (i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.uci, i) }));
-    return {
-      open: summarize(openSamples),
-      save: summarize(save),
-      list: summarize(list),
-      searchName: summarize(searchName),
-      searchDob: summarize(searchDob),
-      searchUci: summarize(searchUci),
+    const run: Record<Exclude<Workload, 'open'>, { n: number; fn: (o: OpenDatabase, i: number) => unknown }> = {
+      save: { n: 500, fn: (o, i) => o.sqlite.transaction(() => createCase(o, { channel: 'walk_in', principal: pick(fx.principals, i) }, null, new Date()))() },
+      list: { n: 200, fn: (o) => listCases(o.sqlite, page) },
+      searchName: { n: 200, fn: (o, i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.name, i) }) },
+      searchDob: { n: 200, fn: (o, i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.dob, i) }) },
+      searchUci: { n: 200, fn: (o, i) => listCases(o.sqlite, { ...page, query: pick(fx.queries.uci, i) }) },
     };
+    for (const [w, { n, fn }] of Object.entries(run) as [Exclude<Workload, 'open'>, { n: number; fn: (o: OpenDatabase, i: number) => unknown }][]) {
+      for (let i = -3; i < n; i++) {
+        for (const v of order(i)) {
+          const t0 = performance.now();
+          fn(dbs[v], i);
+          if (i >= 0) samples[v][w].push(performance.now() - t0);
+        }
+      }
+    }
   } finally {
-    o.close();
+    dbs.encrypted.close();
+    dbs.plain.close();
   }
+  const sum = (v: Variant) => Object.fromEntries(workloads.map((w) => [w, summarize(samples[v][w])])) as Record<Workload, ReturnType<typeof summarize>>;
+  return { encrypted: sum('encrypted'), plain: sum('plain') };
 }
 
-/**
- * Up to `n` samples, fewer (never under 20) when each takes so long that `n` would exceed
- * SAMPLE_BUDGET_MS: a slow query shape is already obvious from 20 samples, and the whole
- * benchmark stays within a few minutes. The `n` in the output says how many were taken.
- */
-const SAMPLE_BUDGET_MS = 10_000;
-async function sampleWithin(n: number, fn: (i: number) => unknown): Promise<number[]> {
-  const probe = await sample(5, fn);
-  const mean = probe.reduce((a, b) => a + b, 0) / probe.length;
-  return sample(Math.max(20, Math.min(n, Math.floor(SAMPLE_BUDGET_MS / Math.max(mean, 1e-3)))), fn, 0);
-}
+const workloads = ['open', 'save', 'list', 'searchName', 'searchDob', 'searchUci'] as const;
+type Workload = (typeof workloads)[number];
+
 
 /** Build the two databases once; later runs reuse them. Returns the cache folder. */
 function buildCache(): string {
