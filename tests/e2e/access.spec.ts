@@ -122,3 +122,21 @@ test('audit: the supervisor sees the trail, verifies it and filters it, in both 
   await expect(page.getByRole('heading', { name: 'Piste de vérification' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the supervisor sets the screen lock period; out-of-range values are refused with a message', async ({ page, harness }) => {
+  await page.clock.install();
+  await setUpSupervisor(page, harness);
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  const setting = page.getByRole('region', { name: 'Screen lock' });
+  const minutes = setting.getByLabel('Lock after this many minutes without input');
+  await expect(minutes).toHaveValue('10');
+  await minutes.fill('30');
+  await setting.getByRole('button', { name: 'Save' }).click();
+  await expect(setting.getByText('Choose between 2 and 15 minutes.')).toBeVisible();
+  await minutes.fill('2');
+  await setting.getByRole('button', { name: 'Save' }).click();
+  await expect(setting.getByText('Workstations now lock after 2 minutes without input.')).toBeVisible();
+  await expectAccessible(page);
+  await page.clock.fastForward(2 * 60_000 + 1_000);
+  await expect(page.getByRole('dialog', { name: 'Workstation locked' })).toBeVisible();
+});

@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { applyFieldIssues } from '../form-errors';
 import { call, errorOf } from '../ipc';
+import { IdleLockSetting } from './IdleLockSetting';
 
 type Values = z.input<typeof createUserInput>;
 
@@ -112,6 +113,7 @@ export function UsersScreen({ user }: { user: SessionUser }) {
           </tbody>
         </table>
       </section>
+      <IdleLockSetting />
     </>
   );
 }
