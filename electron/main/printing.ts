@@ -1,5 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './hardened-web-preferences';
 import { randomUUID } from 'node:crypto';
 import { lockDownSession } from './guards';
 import { APP_HOST, APP_SCHEME } from './protocol';
@@ -57,18 +58,9 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1100,
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       partition: PRINT_PARTITION,
       // No preload: this window has no bridge to the back end at all.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      spellcheck: false,
       // Chromium's built-in PDF viewer is a plugin: without this the PDF would not render.
       plugins: true,
       devTools: false,

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './hardened-web-preferences';
 import { logMain } from './log';
 
 export interface MainWindowConfig {
@@ -26,20 +27,10 @@ export function mainWindowOptions(config: Pick<MainWindowConfig, 'preloadPath' |
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       preload: config.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
       plugins: false,
       enableWebSQL: false,
-      // On Linux the spell checker downloads dictionaries, and it reads every field typed: off.
-      spellcheck: false,
       // Dropping a file on the window would navigate to it.
       navigateOnDragDrop: false,
       safeDialogs: true,
