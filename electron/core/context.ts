@@ -19,7 +19,8 @@ export interface CallContext {
   db(): { db: Db; sqlite: Sqlite };
   /**
    * Run `fn` in one transaction together with this call's audit entry (outcome ok). If `fn`
-   * throws, nothing is written and the dispatcher records the failure instead.
+   * throws, nothing is written and the dispatcher records the failure instead. `action` names
+   * the entry when one channel does two things (a print and a reprint).
    */
-  tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T): T;
+  tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T;
 }

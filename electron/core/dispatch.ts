@@ -73,14 +73,14 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       if (!open) throw new IpcFailure(ipcError('not_signed_in'));
       return { db: open.db, sqlite: open.sqlite };
     },
-    tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T): T {
+    tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T {
       const { sqlite } = ctx.db();
       if (typeof caseId !== 'function') caseIdSeen = caseId;
       const run = sqlite.transaction(() => {
         const out = fn();
         const id = typeof caseId === 'function' ? caseId(out) : caseId;
         caseIdSeen = id;
-        if (def.audited) deps.audit(sqlite, record(deps, channel, session, id, 'ok'));
+        if (def.audited) deps.audit(sqlite, record(deps, opts?.action ?? channel, session, id, 'ok'));
         return out;
       });
       const out = run();

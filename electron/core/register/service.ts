@@ -189,9 +189,13 @@ export async function printDocument(ctx: CallContext, deps: RegisterDeps, docume
     if (!r.printed) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.print_cancelled' }));
     mode = 'printed';
   }
-  ctx.tx(doc.case_id, () => {
-    sqlite.prepare('INSERT INTO print_log (id, document_id, kind, at, by) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), documentId, printed ? 'reprint' : 'print', now.toISOString(), by);
-  });
+  ctx.tx(
+    doc.case_id,
+    () => {
+      sqlite.prepare('INSERT INTO print_log (id, document_id, kind, at, by) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), documentId, printed ? 'reprint' : 'print', now.toISOString(), by);
+    },
+    { action: printed ? 'document.reprint' : 'document.print' },
+  );
   return { mode, copy: printed, filename, pdfBase64: mode === 'download' ? Buffer.from(pdf).toString('base64') : null };
 }
 

@@ -83,6 +83,11 @@ describe('documents for IOM through the core', () => {
     const copy = pdfFile('packet-copy.pdf', again);
     expect(pdftotext(copy)).toMatch(/COPY/);
     expect(pdfsig(copy)).toContain('Signature is Valid.');
+    // The trail tells the print from the reprint.
+    await t.ok('auth.signIn', SUPERVISOR_LOGIN);
+    const trail = await t.ok<{ rows: { action: string; caseId: string | null }[] }>('audit.list', { caseId: c.id, limit: 100 });
+    expect(trail.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['document.print', 'document.reprint', 'referral.create', 'consent.record', 'consent.generateForm']));
+    await t.ok('auth.signIn', accounts.clerk);
     // Clerks print; they never decide or refer.
     const denied = await t.call('case.decide', { caseId: c.id, baseVersion: c.version });
     expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
