@@ -11,6 +11,7 @@ import { useNavigate } from '../navigation';
 import { CaseTable } from './today/CaseTable';
 import { QuickIntake } from './today/QuickIntake';
 import { SearchBox } from './today/SearchBox';
+import { DiscardDraftButton } from './today/DiscardDraftButton';
 
 /** Walk-in hours at the office (policy brief §2): Monday to Friday, 8:00 to 16:00. */
 function counterOpen(now: Date): boolean {
@@ -104,7 +105,8 @@ export function TodayScreen({ user }: { user: SessionUser }) {
                       <span dir="auto">{d.label || t('today.draftNoName')}</span> · {when.format(new Date(d.updatedAt))}{' '}
                       <button type="button" onClick={() => void resumeDraft(d.draftId)} aria-label={t('today.resumeNamed', { name: d.label || t('today.draftNoName') })}>
                         {t('today.resume')}
-                      </button>
+                      </button>{' '}
+                      <DiscardDraftButton draftId={d.draftId} name={d.label || t('today.draftNoName')} />
                     </li>
                   ))}
                 </ul>
