@@ -151,6 +151,8 @@ export const ReferralPacketSchema = z.object({
     decidedBy: text(),
   }),
   preferences: z.array(z.object({ category: ReintegrationCategorySchema, notes: optionalText(1000) })),
+  /** The person's own words about their plans, for the whole family (not tied to one category). */
+  preferencesNotes: optionalText(2000),
   consent: z.object({
     formNumber: text(64),
     signedOn: isoDate,

@@ -164,7 +164,8 @@ export function referralPacketData(
     finalDestination: c.intake.travel.finalDestination,
     languageUse: languageUse(c),
     eligibility: { outcome: effectiveOutcome(c) ?? d.outcome, reasons, policyVersion: d.policyVersion, decidedOn: d.decidedAt.slice(0, 10), decidedBy: d.decidedBy },
-    preferences: c.intake.reintegration.categories.map((cat, i) => ({ category: categories[cat], notes: i === 0 && notes ? notes : null })),
+    preferences: c.intake.reintegration.categories.map((cat) => ({ category: categories[cat], notes: null })),
+    preferencesNotes: notes || null,
     consent: {
       formNumber: consent.formNumber,
       signedOn: consent.signedOn,

@@ -137,6 +137,7 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
       }),
     );
   }
+  if (packet.preferencesNotes) field(w, LABELS.notes, packet.preferencesNotes);
 
   heading(w, REFERRAL.consent);
   field(w, LABELS.consentForm, packet.consent.formNumber);
