@@ -6,6 +6,7 @@ export interface Session {
   userId: string;
   username: string;
   displayName: string;
+  badgeNumber: string | null;
   role: Role;
   mustChangePassword: boolean;
 }

@@ -18,11 +18,20 @@ export const password = z.string({ error: 'validation.required' }).min(1, { erro
 
 export const role = z.enum(roles, { error: 'validation.choice' });
 
-export const setupInput = z.object({ username, displayName, password }).strict();
+/** Badge or employee number as printed on the forms (optional: accounts that never sign forms need none). */
+export const badgeNumber = z
+  .string()
+  .trim()
+  .max(40, { error: 'validation.too_long' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$|^$/, { error: 'validation.badge_number' })
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+export const setupInput = z.object({ username, displayName, password, badgeNumber }).strict();
 export const signInInput = z.object({ username, password }).strict();
 export const changePasswordInput = z.object({ currentPassword: password, newPassword: password }).strict();
 
-export const createUserInput = z.object({ username, displayName, role }).strict();
+export const createUserInput = z.object({ username, displayName, role, badgeNumber }).strict();
 export const userIdInput = z.object({ userId: z.string().uuid({ error: 'validation.invalid' }) }).strict();
 
 export const idleLockInput = z.object({ minutes: z.number({ error: 'validation.invalid' }).int().min(2, { error: 'validation.idle_range' }).max(15, { error: 'validation.idle_range' }) }).strict();
@@ -31,6 +40,7 @@ export interface SessionUser {
   userId: string;
   username: string;
   displayName: string;
+  badgeNumber: string | null;
   role: Role;
   mustChangePassword: boolean;
 }
@@ -47,6 +57,7 @@ export interface UserRow {
   id: string;
   username: string;
   displayName: string;
+  badgeNumber: string | null;
   role: Role;
   status: 'active' | 'disabled';
   mustChangePassword: boolean;

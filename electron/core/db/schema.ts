@@ -128,6 +128,8 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
+    /** CBSA badge or employee number, printed on the forms the officer signs. */
+    badgeNumber: text('badge_number'),
     role: text('role').notNull(),
     status: text('status').notNull().default('active'),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),

@@ -34,9 +34,9 @@ const categories = {
   legal: 'legal_assistance',
 } as const satisfies Record<string, ReintegrationCategory>;
 
-/** The officer as printed: display name, and the sign-in name as their identifier in this system. */
-export function officerOf(s: Session): Officer {
-  return { name: s.displayName, badgeNumber: s.username };
+/** The officer as printed: name and badge number (their sign-in name when the account has no badge number). */
+export function officerOf(s: Pick<Session, 'displayName' | 'badgeNumber' | 'username'>): Officer {
+  return { name: s.displayName, badgeNumber: s.badgeNumber ?? s.username };
 }
 
 export function docPerson(c: CaseDetail, p: IntakePerson, onDate: string): Person {

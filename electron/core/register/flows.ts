@@ -103,12 +103,12 @@ export async function referCase(ctx: CallContext, deps: RegisterDeps, input: { c
   const consent = consentOf(sqlite, c.id);
   if (!consent) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.consent_required' }));
   const cert = requireCertificate(sqlite, deps.dbKey());
-  const recorder = sqlite.prepare('SELECT display_name, username FROM users WHERE id = ?').get(consent.recordedBy) as { display_name: string; username: string } | undefined;
+  const recorder = sqlite.prepare('SELECT display_name, username, badge_number FROM users WHERE id = ?').get(consent.recordedBy) as { display_name: string; username: string; badge_number: string | null } | undefined;
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'referral_packet');
   const data = referralPacketData(
     c,
-    { ...consent, officer: recorder ? { name: recorder.display_name, badgeNumber: recorder.username } : officerOf(s) },
+    { ...consent, officer: recorder ? officerOf({ displayName: recorder.display_name, badgeNumber: recorder.badge_number, username: recorder.username }) : officerOf(s) },
     officerOf(s),
     number,
     todayIso(now),

@@ -77,7 +77,7 @@ export class SessionManager {
   }
 
   /** First run: the first supervisor account, a new random database key, its first key slot. */
-  async setup(input: { username: string; displayName: string; password: string }): Promise<AuthStatus> {
+  async setup(input: { username: string; displayName: string; password: string; badgeNumber?: string | undefined }): Promise<AuthStatus> {
     if (this.o.vault.hasAnySlot()) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.setup_done' }));
     if (existsSync(this.dbFile)) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.data_without_keys' }));
     this.requireStrong(input.password, input, 'password');
@@ -93,9 +93,9 @@ export class SessionManager {
     }
     this.attach(open, dbKey);
     const at = this.o.now().toISOString();
-    const session: Session = { userId, username: input.username, displayName: input.displayName, role: 'supervisor', mustChangePassword: false };
+    const session: Session = { userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', mustChangePassword: false };
     open.sqlite.transaction(() => {
-      open.db.insert(users).values({ id: userId, username: input.username, displayName: input.displayName, role: 'supervisor', createdAt: at, passwordChangedAt: at }).run();
+      open.db.insert(users).values({ id: userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', createdAt: at, passwordChangedAt: at }).run();
       this.audit(open.sqlite, this.record('auth.setup', session, 'ok'));
     })();
     this.begin(session);
@@ -120,7 +120,7 @@ export class SessionManager {
       if (!this.session) this.detach();
       throw signInFailed();
     }
-    const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, mustChangePassword: row.mustChangePassword };
+    const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, badgeNumber: row.badgeNumber, role: row.role as Role, mustChangePassword: row.mustChangePassword };
     this.flushPendingEvents();
     open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok')))();
     this.begin(session);

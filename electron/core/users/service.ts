@@ -14,6 +14,7 @@ function toRow(r: typeof users.$inferSelect): UserRow {
     id: r.id,
     username: r.username,
     displayName: r.displayName,
+    badgeNumber: r.badgeNumber,
     role: r.role as Role,
     status: r.status === 'disabled' ? 'disabled' : 'active',
     mustChangePassword: r.mustChangePassword,
@@ -36,7 +37,7 @@ function getUser(db: Db, userId: string): typeof users.$inferSelect {
  * is written first (argon2 is slow and async); if the account row cannot be written, the slot
  * is removed again so no orphan can unlock the data.
  */
-export async function createUser(ctx: CallContext, sessions: SessionManager, input: { username: string; displayName: string; role: Role }): Promise<OneTimePassword> {
+export async function createUser(ctx: CallContext, sessions: SessionManager, input: { username: string; displayName: string; role: Role; badgeNumber?: string | undefined }): Promise<OneTimePassword> {
   const { db } = ctx.db();
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['username'], messageKey: 'validation.username_taken' }] }));
@@ -46,7 +47,7 @@ export async function createUser(ctx: CallContext, sessions: SessionManager, inp
   await sessions.vault.createSlot(id, input.username, otp, sessions.key());
   try {
     const row = ctx.tx(null, () => {
-      db.insert(users).values({ id, username: input.username, displayName: input.displayName, role: input.role, mustChangePassword: true, createdAt: ctx.now().toISOString(), createdBy: ctx.session?.userId ?? null }).run();
+      db.insert(users).values({ id, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: input.role, mustChangePassword: true, createdAt: ctx.now().toISOString(), createdBy: ctx.session?.userId ?? null }).run();
       return getUser(db, id);
     });
     return { user: toRow(row), oneTimePassword: otp };

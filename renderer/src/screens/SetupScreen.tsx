@@ -16,7 +16,7 @@ type SetupForm = z.input<typeof setupInput>;
 export function SetupScreen() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const form = useForm<SetupForm>({ resolver: zodResolver(setupInput), defaultValues: { username: '', displayName: '', password: '' } });
+  const form = useForm<SetupForm>({ resolver: zodResolver(setupInput), defaultValues: { username: '', displayName: '', password: '', badgeNumber: '' } });
   const setup = useMutation({
     mutationFn: (v: SetupForm) => call('auth.setup', v),
     onSuccess: (status) => qc.setQueryData(['auth'], status),
@@ -33,6 +33,9 @@ export function SetupScreen() {
         </Field>
         <Field label={t('auth.username')} hint={t('auth.usernameHint')} error={form.formState.errors.username}>
           {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} autoComplete="username" {...form.register('username')} />}
+        </Field>
+        <Field label={t('users.badgeNumber')} hint={t('users.badgeNumberHint')} error={form.formState.errors.badgeNumber}>
+          {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={40} {...form.register('badgeNumber')} />}
         </Field>
         <Field label={t('auth.newPassword')} error={form.formState.errors.password}>
           {(a) => <input id={a.id} type="password" aria-describedby={a.describedBy} aria-invalid={a.invalid} autoComplete="new-password" {...form.register('password')} />}

@@ -21,7 +21,7 @@ export function UsersScreen({ user }: { user: SessionUser }) {
   const qc = useQueryClient();
   const [otp, setOtp] = useState<OneTimePassword | null>(null);
   const users = useQuery({ queryKey: ['users'], queryFn: () => call('user.list', {}) });
-  const form = useForm<Values>({ resolver: zodResolver(createUserInput), defaultValues: { username: '', displayName: '', role: 'front_counter' } });
+  const form = useForm<Values>({ resolver: zodResolver(createUserInput), defaultValues: { username: '', displayName: '', role: 'front_counter', badgeNumber: '' } });
   const done = (r: OneTimePassword) => {
     setOtp(r);
     void qc.invalidateQueries({ queryKey: ['users'] });
@@ -57,6 +57,9 @@ export function UsersScreen({ user }: { user: SessionUser }) {
           <Field label={t('auth.username')} hint={t('auth.usernameHint')} error={form.formState.errors.username}>
             {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('username')} />}
           </Field>
+          <Field label={t('users.badgeNumber')} hint={t('users.badgeNumberHint')} error={form.formState.errors.badgeNumber}>
+            {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={40} {...form.register('badgeNumber')} />}
+          </Field>
           <Field label={t('users.role')} error={form.formState.errors.role}>
             {(a) => (
               <select id={a.id} aria-describedby={a.describedBy} {...form.register('role')}>
@@ -82,6 +85,7 @@ export function UsersScreen({ user }: { user: SessionUser }) {
             <tr>
               <th scope="col">{t('auth.displayName')}</th>
               <th scope="col">{t('auth.username')}</th>
+              <th scope="col">{t('users.badgeNumber')}</th>
               <th scope="col">{t('users.role')}</th>
               <th scope="col">{t('users.status')}</th>
               <th scope="col">{t('users.actions')}</th>
@@ -92,6 +96,7 @@ export function UsersScreen({ user }: { user: SessionUser }) {
               <tr key={u.id}>
                 <td>{u.displayName}</td>
                 <td>{u.username}</td>
+                <td>{u.badgeNumber ?? '—'}</td>
                 <td>{t(`role.${u.role}`)}</td>
                 <td>{t(`users.${u.status}`)}</td>
                 <td className="row-actions">

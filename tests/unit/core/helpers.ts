@@ -55,7 +55,8 @@ export async function withAccounts(t: TestCore): Promise<Record<Role, { username
   const out = { supervisor: { username: SUPERVISOR.username, password: SUPERVISOR.password } } as Record<Role, { username: string; password: string }>;
   for (const role of ['front_counter', 'interview_officer', 'clerk'] as const) {
     const username = `user.${role}`;
-    const r = await t.ok<{ oneTimePassword: string }>('user.create', { username, displayName: `Test ${role}`, role });
+    const badge = role === 'interview_officer' ? { badgeNumber: 'CBSA-40417' } : {};
+    const r = await t.ok<{ oneTimePassword: string }>('user.create', { username, displayName: `Test ${role}`, role, ...badge });
     out[role] = { username, password: r.oneTimePassword };
   }
   // Each new account changes its one-time password once, so it can work.
