@@ -1,3 +1,4 @@
+import { bilingualCountryName } from '../../../shared/countries';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { reasonText } from '../../../shared/rules';
 import type { ReasonCode } from '../../../shared/rules';
@@ -46,7 +47,7 @@ export function docPerson(c: CaseDetail, p: IntakePerson, onDate: string): Perso
     nameOwnScript: p.nameAsWritten,
     nameLatin: p.nameLatin,
     dateOfBirth: p.dateOfBirth,
-    nationality: p.nationality,
+    nationality: bilingualCountryName(p.nationality),
     relationship: relationships[p.relationship],
     minor: typeof ruled === 'boolean' ? ruled : ageOn(p.dateOfBirth, onDate) < AGE_OF_MAJORITY,
   };
@@ -160,7 +161,7 @@ export function referralPacketData(
     referralDate,
     referringOfficer,
     persons,
-    countryOfReturn: c.intake.travel.countryOfReturn ?? '',
+    countryOfReturn: c.intake.travel.countryOfReturn ? bilingualCountryName(c.intake.travel.countryOfReturn) : '',
     finalDestination: c.intake.travel.finalDestination,
     languageUse: languageUse(c),
     eligibility: { outcome: effectiveOutcome(c) ?? d.outcome, reasons, policyVersion: d.policyVersion, decidedOn: d.decidedAt.slice(0, 10), decidedBy: d.decidedBy },

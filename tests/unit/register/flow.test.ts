@@ -80,6 +80,7 @@ describe('documents for IOM through the core', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('Wishes to reopen a tailoring shop.');
     // The referring and consent officer is printed with the badge number of their account.
     expect(text).toContain('CBSA-40417');
+    expect(text).toContain('Syria / Syrie');
     expect((await t.ok<DocumentInfo[]>('document.printQueue', {})).map((d) => d.id)).not.toContain(packet.id);
     const again = await t.ok<PrintResult>('document.print', { documentId: packet.id });
     expect(again.copy).toBe(true);
