@@ -4,24 +4,17 @@
  * date (nothing memoised for it yet) and the what-if helper.
  */
 import { evaluateCase, policy, whatIf, type CaseFacts, type PersonFacts, type Policy } from '../../shared/rules/index';
+import { eligiblePersonFacts } from '../rules/person-facts';
 import { sample, summarize } from './stats';
 
-const person = (i: number, extra: Partial<PersonFacts> = {}): PersonFacts => ({
-  id: `p${i}`,
-  relationship: i === 0 ? 'principal' : i === 1 ? 'spouse' : 'child',
-  dateOfBirth: i < 2 ? '1980-05-01' : `20${String(i).padStart(2, '0')}-03-15`,
-  nationality: i % 2 === 0 ? 'HUN' : 'COL',
-  claim: { outcome: 'rejected', inGta: true, noCredibleBasis: false, manifestlyUnfounded: false, radAppeal: 'none' },
-  federalCourtLeaveApplied: i % 3 === 0,
-  prraApplied: false,
-  criminalRecord: false,
-  inadmissibleSecurity: false,
-  inadmissibleHumanRights: false,
-  inadmissibleOrganizedCrime: false,
-  prApplicationWithSpousalSponsorship: false,
-  compliantWithConditions: true,
-  ...extra,
-});
+const person = (i: number, extra: Partial<PersonFacts> = {}): PersonFacts =>
+  eligiblePersonFacts(`p${i}`, {
+    relationship: i === 0 ? 'principal' : i === 1 ? 'spouse' : 'child',
+    dateOfBirth: i < 2 ? '1980-05-01' : `20${String(i).padStart(2, '0')}-03-15`,
+    nationality: i % 2 === 0 ? 'HUN' : 'COL',
+    federalCourtLeaveApplied: i % 3 === 0,
+    ...extra,
+  });
 
 /** Varied people: eligible, excluded, unknown facts, review. */
 const VARIANTS: readonly Partial<PersonFacts>[] = [

@@ -1,24 +1,11 @@
 /** The policy file: dated, sourced parameters, the value in force chosen by the application date. */
 import { describe, expect, it } from 'vitest';
 import { entryAt, evaluateCase, isIsoDate, policy, valueAt, type CaseFacts, type Policy } from '../../shared/rules/index';
+import { eligiblePersonFacts } from './person-facts';
 
 const eligible = (applicationDate: string, nationality = 'COL'): CaseFacts => ({
   applicationDate,
-  persons: [
-    {
-      id: 'p1',
-      nationality,
-      claim: { outcome: 'rejected', inGta: true, noCredibleBasis: false, manifestlyUnfounded: false, radAppeal: 'none' },
-      federalCourtLeaveApplied: true,
-      prraApplied: false,
-      criminalRecord: false,
-      inadmissibleSecurity: false,
-      inadmissibleHumanRights: false,
-      inadmissibleOrganizedCrime: false,
-      prApplicationWithSpousalSponsorship: false,
-      compliantWithConditions: true,
-    },
-  ],
+  persons: [eligiblePersonFacts('p1', { nationality, federalCourtLeaveApplied: true })],
 });
 
 describe('policy file', () => {

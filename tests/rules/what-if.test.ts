@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { whatIf, type CaseFacts, type PersonFacts } from '../../shared/rules/index';
+import { eligiblePersonFacts } from './person-facts';
 
-const good = (id: string, extra: Partial<PersonFacts> = {}): PersonFacts => ({
-  id,
-  nationality: 'COL',
-  claim: { outcome: 'rejected', inGta: true, noCredibleBasis: false, manifestlyUnfounded: false, radAppeal: 'none' },
-  federalCourtLeaveApplied: false,
-  prraApplied: false,
-  criminalRecord: false,
-  inadmissibleSecurity: false,
-  inadmissibleHumanRights: false,
-  inadmissibleOrganizedCrime: false,
-  prApplicationWithSpousalSponsorship: false,
-  compliantWithConditions: true,
-  ...extra,
-});
+const good = eligiblePersonFacts;
 const one = (p: PersonFacts): CaseFacts => ({ applicationDate: '2013-03-01', persons: [p] });
 
 describe('whatIf', () => {
