@@ -4,6 +4,7 @@ import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/ipc
 import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
 import { can } from '../../shared/roles';
+import type { AuditEntry } from './audit/entry';
 import type { CallContext, Session } from './context';
 import type { OpenDatabase, Sqlite } from './db/open';
 
@@ -11,17 +12,9 @@ export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: Call
 /** One handler per channel of the contract: the type system refuses a missing or extra one. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-export type AuditOutcome = 'ok' | 'denied' | 'error';
-export interface AuditRecord {
-  at: string;
-  userId: string | null;
-  username: string | null;
-  role: string | null;
-  action: string;
-  caseId: string | null;
-  outcome: AuditOutcome;
-  workstation: string;
-}
+/** An audit entry as the audit module defines and checks it (electron/core/audit/entry.ts). */
+export type AuditRecord = AuditEntry;
+type AuditOutcome = AuditEntry['outcome'];
 
 export interface DispatchDeps {
   handlers: Handlers;

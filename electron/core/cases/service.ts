@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { CasePage, CaseSummary, CreateCaseInput, ListCasesInput } from '../../../shared/schema/case';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { Db, Sqlite } from '../db/open';
-import { cases } from '../db/schema';
 import { todayIso } from '../../../shared/schema/common';
 import { blankIntake, intakeDocument } from '../../../shared/schema/intake';
 import { insertCase } from '../intake/persist';
@@ -86,8 +84,4 @@ export function listCases(sqlite: Sqlite, input: Required<Pick<ListCasesInput, '
   const items = ids.map((id) => byId.get(id)).filter((r): r is CaseSummary => r !== undefined);
   const total = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT DISTINCT case_id FROM (${m.sql}) LIMIT ?)`).get(...m.args, TOTAL_CAP + 1) as { n: number }).n;
   return { items, total: Math.min(total, TOTAL_CAP), more: total > TOTAL_CAP };
-}
-
-export function caseExists(db: Db, caseId: string): boolean {
-  return db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).get() !== undefined;
 }
