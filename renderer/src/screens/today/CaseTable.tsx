@@ -2,13 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCase } from '../../../../shared/schema/case-api';
 import { localeOf, useLang } from '../../lang';
-import { useNavigate } from '../../navigation';
+import { OpenCaseButton, PrincipalName } from './CaseCells';
 
 /** One list of the Today screen: a titled table of cases, each with a button to open it. */
 export function CaseTable(props: { title: string; empty: string; cases: TodayCase[]; showAppointment?: boolean; intro?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const go = useNavigate();
   const id = useId();
   const time = new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' });
   return (
@@ -37,15 +36,12 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
               <tr key={c.id}>
                 <td>{c.caseNumber}</td>
                 <td>
-                  <span dir="auto">{c.principalNameAsWritten}</span>
-                  {c.principalNameLatin !== c.principalNameAsWritten && <span className="latin"> ({c.principalNameLatin})</span>}
+                  <PrincipalName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
                 {props.showAppointment && <td>{c.appointmentAt ? time.format(new Date(c.appointmentAt)) : '—'}</td>}
                 <td>
-                  <button type="button" onClick={() => go({ name: 'case', caseId: c.id })} aria-label={t('cases.openNamed', { number: c.caseNumber })}>
-                    {t('cases.open')}
-                  </button>
+                  <OpenCaseButton caseId={c.id} caseNumber={c.caseNumber} />
                 </td>
               </tr>
             ))}

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { call, errorOf } from '../../ipc';
-import { useNavigate } from '../../navigation';
+import { OpenCaseButton, PrincipalName } from './CaseCells';
 
 /**
  * Find a person by name (any script, accents ignored), date of birth or UCI, as you type. Each
@@ -12,7 +12,6 @@ import { useNavigate } from '../../navigation';
  */
 export function SearchBox() {
   const { t } = useTranslation();
-  const go = useNavigate();
   const [text, setText] = useState('');
   const id = useId();
   const q = text.trim();
@@ -58,17 +57,14 @@ export function SearchBox() {
               <tr key={c.id}>
                 <td>{c.caseNumber}</td>
                 <td>
-                  <span dir="auto">{c.principalNameAsWritten}</span>
-                  {c.principalNameLatin !== c.principalNameAsWritten && <span className="latin"> ({c.principalNameLatin})</span>}
+                  <PrincipalName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{c.principalDateOfBirth}</td>
                 <td>{c.principalNationality}</td>
                 <td>{c.personCount}</td>
                 <td>{t(`status.${c.status}`)}</td>
                 <td>
-                  <button type="button" onClick={() => go({ name: 'case', caseId: c.id })} aria-label={t('cases.openNamed', { number: c.caseNumber })}>
-                    {t('cases.open')}
-                  </button>
+                  <OpenCaseButton caseId={c.id} caseNumber={c.caseNumber} />
                 </td>
               </tr>
             ))}
