@@ -2,6 +2,7 @@
  * Calendar dates as ISO 'YYYY-MM-DD' strings. They compare correctly as strings, so the rules
  * never build Date objects (which is also the fastest way).
  */
+import { policy, valueAt } from './policy';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -81,4 +82,18 @@ export function isUnderAge(dateOfBirth: string, onDate: string, years: number): 
   const bmd = num(dateOfBirth, 5, 7) * 100 + num(dateOfBirth, 8, 10);
   const omd = num(onDate, 5, 7) * 100 + num(onDate, 8, 10);
   return omd < bmd;
+}
+
+/**
+ * True when a person born on `dateOfBirth` is a minor on `onDate`: under the age of majority
+ * (policy parameter `ageOfMajority`, the value in force on that date; its first value for an
+ * earlier date). The age of majority has one owner, the policy: the rules read it for the
+ * application date, the documents (consent form, packet, withdrawal) through this helper for
+ * the date they are signed.
+ */
+export function isMinorOn(dateOfBirth: string, onDate: string): boolean {
+  const majority = policy.parameters.ageOfMajority;
+  const years = valueAt(majority, onDate) ?? majority.values[0]?.value;
+  if (years === undefined) throw new Error('policy parameter ageOfMajority has no value');
+  return isUnderAge(dateOfBirth, onDate, years);
 }

@@ -1,6 +1,8 @@
 /**
- * What an officer reads to the person: one English and one French sentence per reason code, the
- * policy reference of each code, and labels of the facts (for "what is missing").
+ * One English and one French sentence per reason code, about the person in the third person
+ * ("The person meets…", "La personne remplit…"): officers read them on screen and IOM reads
+ * them on the referral packet. Also the policy reference of each code, and labels of the facts
+ * (for "what is missing").
  */
 import type { Outcome, ReasonCode } from './codes';
 import type { FactPath } from './facts';
@@ -64,57 +66,57 @@ type Template = (v: TextVars) => string;
 
 export const TEXTS: { readonly [K in ReasonCode]: { readonly en: Template; readonly fr: Template } } = {
   E0: {
-    en: (v) => `You meet every condition of the AVRR programme${on(v, 'en')} and no exclusion applies to you.`,
-    fr: (v) => `Vous remplissez toutes les conditions du programme ARVR${on(v, 'fr')} et aucune exclusion ne s'applique à vous.`,
+    en: (v) => `The person meets every condition of the AVRR programme${on(v, 'en')} and no exclusion applies to them.`,
+    fr: (v) => `La personne remplit toutes les conditions du programme ARVR${on(v, 'fr')} et aucune exclusion ne s'applique à elle.`,
   },
   E1: {
-    en: () => 'You are not a failed refugee claimant: the programme is only for people whose refugee claim was rejected.',
-    fr: () => 'Vous n\'êtes pas un demandeur d\'asile débouté : le programme s\'adresse seulement aux personnes dont la demande d\'asile a été rejetée.',
+    en: () => 'The person is not a failed refugee claimant: the programme is only for people whose refugee claim was rejected.',
+    fr: () => 'La personne n\'est pas un demandeur d\'asile débouté : le programme s\'adresse seulement aux personnes dont la demande d\'asile a été rejetée.',
   },
   E2: {
-    en: (v) => `Your refugee claim was not made in or around the Greater Toronto Area${v.gta ? ` (${v.gta.join(', ')})` : ''}.`,
-    fr: (v) => `Votre demande d'asile n'a pas été présentée dans la région du Grand Toronto ou ses environs${v.gta ? ` (${v.gta.join(', ')})` : ''}.`,
+    en: (v) => `The person's refugee claim was not made in or around the Greater Toronto Area${v.gta ? ` (${v.gta.join(', ')})` : ''}.`,
+    fr: (v) => `La demande d'asile de la personne n'a pas été présentée dans la région du Grand Toronto ou ses environs${v.gta ? ` (${v.gta.join(', ')})` : ''}.`,
   },
   E3: {
-    en: () => 'You do not meet all the terms and conditions set by the Government of Canada (for example your reporting or release conditions).',
-    fr: () => 'Vous ne respectez pas toutes les conditions fixées par le gouvernement du Canada (par exemple vos conditions de présentation ou de mise en liberté).',
+    en: () => 'The person does not meet all the terms and conditions set by the Government of Canada (for example their reporting or release conditions).',
+    fr: () => 'La personne ne respecte pas toutes les conditions fixées par le gouvernement du Canada (par exemple ses conditions de présentation ou de mise en liberté).',
   },
   X1: {
-    en: () => 'Your refugee claim was withdrawn or abandoned.',
-    fr: () => 'Votre demande d\'asile a été retirée ou vous vous en êtes désisté.',
+    en: () => 'The person\'s refugee claim was withdrawn or abandoned.',
+    fr: () => 'La demande d\'asile de la personne a été retirée, ou la personne s\'en est désistée.',
   },
   X2: {
-    en: () => 'Your refugee claim was rejected as having no credible basis.',
-    fr: () => 'Votre demande d\'asile a été rejetée pour absence de minimum de fondement.',
+    en: () => 'The person\'s refugee claim was rejected as having no credible basis.',
+    fr: () => 'La demande d\'asile de la personne a été rejetée pour absence de minimum de fondement.',
   },
-  X3: { en: () => 'You have a criminal record.', fr: () => 'Vous avez un casier judiciaire.' },
+  X3: { en: () => 'The person has a criminal record.', fr: () => 'La personne a un casier judiciaire.' },
   X4: {
-    en: () => 'You are inadmissible to Canada on security grounds.',
-    fr: () => 'Vous êtes interdit de territoire au Canada pour raison de sécurité.',
+    en: () => 'The person is inadmissible to Canada on security grounds.',
+    fr: () => 'La personne est interdite de territoire au Canada pour raison de sécurité.',
   },
   X5: {
-    en: () => 'You are inadmissible to Canada for violating human or international rights.',
-    fr: () => 'Vous êtes interdit de territoire au Canada pour atteinte aux droits humains ou internationaux.',
+    en: () => 'The person is inadmissible to Canada for violating human or international rights.',
+    fr: () => 'La personne est interdite de territoire au Canada pour atteinte aux droits humains ou internationaux.',
   },
   X6: {
-    en: () => 'You are inadmissible to Canada for organized criminality.',
-    fr: () => 'Vous êtes interdit de territoire au Canada pour criminalité organisée.',
+    en: () => 'The person is inadmissible to Canada for organized criminality.',
+    fr: () => 'La personne est interdite de territoire au Canada pour criminalité organisée.',
   },
   X7: {
-    en: () => 'You have an outstanding application for permanent residence together with a spousal sponsorship application.',
-    fr: () => 'Vous avez une demande de résidence permanente en cours, accompagnée d\'une demande de parrainage d\'un époux ou conjoint de fait.',
+    en: () => 'The person has an outstanding application for permanent residence together with a spousal sponsorship application.',
+    fr: () => 'La personne a une demande de résidence permanente en cours, accompagnée d\'une demande de parrainage d\'un époux ou conjoint de fait.',
   },
   W1: {
     en: (v) => `The AVRR programme was not accepting applications${on(v, 'en')}.`,
     fr: (v) => `Le programme ARVR n'acceptait pas de demandes${on(v, 'fr')}.`,
   },
   R1: {
-    en: () => 'Your refugee claim was found manifestly unfounded; a supervisor must review your case before a decision is made.',
-    fr: () => 'Votre demande d\'asile a été jugée manifestement infondée ; un superviseur doit examiner votre dossier avant qu\'une décision soit prise.',
+    en: () => 'The person\'s refugee claim was found manifestly unfounded; a supervisor must review the case before a decision is made.',
+    fr: () => 'La demande d\'asile de la personne a été jugée manifestement infondée ; un superviseur doit examiner le dossier avant qu\'une décision soit prise.',
   },
   R2: {
-    en: (v) => `The members of your family do not have the same outcome${v.people ? ` (${people(v, 'en')})` : ''}; a family leaves together, so a supervisor must review the case.`,
-    fr: (v) => `Les membres de votre famille n'obtiennent pas le même résultat${v.people ? ` (${people(v, 'fr')})` : ''} ; une famille part ensemble, donc un superviseur doit examiner le dossier.`,
+    en: (v) => `The members of the family do not have the same outcome${v.people ? ` (${people(v, 'en')})` : ''}; a family leaves together, so a supervisor must review the case.`,
+    fr: (v) => `Les membres de la famille n'obtiennent pas le même résultat${v.people ? ` (${people(v, 'fr')})` : ''} ; une famille part ensemble, donc un superviseur doit examiner le dossier.`,
   },
   R3: {
     en: (v) => `Some information is still missing${v.missing ? ` (${list(v, 'en')})` : ''}; no decision can be made until it is known.`,
@@ -125,24 +127,24 @@ export const TEXTS: { readonly [K in ReasonCode]: { readonly en: Template; reado
     fr: (v) => `Le montant de l'aide à la réintégration ne peut être fixé avant que ceci soit connu${v.missing ? ` : ${list(v, 'fr')}` : ''}.`,
   },
   A1: {
-    en: (v) => `You had not applied for Federal Court leave${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
-    fr: (v) => `Vous n'aviez pas demandé l'autorisation de la Cour fédérale${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
+    en: (v) => `The person had not applied for Federal Court leave${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
+    fr: (v) => `La personne n'avait pas demandé l'autorisation de la Cour fédérale${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
   },
   A2: {
-    en: (v) => `You had applied for Federal Court leave but not for a pre-removal risk assessment (PRRA)${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
-    fr: (v) => `Vous aviez demandé l'autorisation de la Cour fédérale, mais pas d'examen des risques avant renvoi (ERAR)${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
+    en: (v) => `The person had applied for Federal Court leave but not for a pre-removal risk assessment (PRRA)${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
+    fr: (v) => `La personne avait demandé l'autorisation de la Cour fédérale, mais pas d'examen des risques avant renvoi (ERAR)${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
   },
   A3: {
-    en: (v) => `You had applied for a pre-removal risk assessment (PRRA)${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
-    fr: (v) => `Vous aviez demandé un examen des risques avant renvoi (ERAR)${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
+    en: (v) => `The person had applied for a pre-removal risk assessment (PRRA)${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
+    fr: (v) => `La personne avait demandé un examen des risques avant renvoi (ERAR)${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
   },
   A4: {
-    en: (v) => `You are a national of a Designated Country of Origin${v.country ? ` (${v.country})` : ''}${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
-    fr: (v) => `Vous êtes ressortissant d'un pays d'origine désigné${v.country ? ` (${v.country})` : ''}${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
+    en: (v) => `The person is a national of a Designated Country of Origin${v.country ? ` (${v.country})` : ''}${on(v, 'en')}: in-kind reintegration assistance of up to ${amt(v, 'en')}.`,
+    fr: (v) => `La personne est ressortissante d'un pays d'origine désigné${v.country ? ` (${v.country})` : ''}${on(v, 'fr')} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}.`,
   },
   A5: {
-    en: (v) => `You applied on or before ${v.until ?? 'the end of the transition'}, so you get in-kind reintegration assistance of up to ${amt(v, 'en')} whatever your recourse.`,
-    fr: (v) => `Vous avez présenté votre demande au plus tard le ${v.until ?? 'dernier jour de la transition'} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}, quels que soient vos recours.`,
+    en: (v) => `The person applied on or before ${v.until ?? 'the end of the transition'}, so they get in-kind reintegration assistance of up to ${amt(v, 'en')} whatever their recourse.`,
+    fr: (v) => `La personne a présenté sa demande au plus tard le ${v.until ?? 'dernier jour de la transition'} : aide à la réintégration en nature jusqu'à ${amt(v, 'fr')}, quels que soient ses recours.`,
   },
 };
 

@@ -49,7 +49,7 @@ describe('npm run rules -- explain', () => {
     const r = run('explain', join(root, 'tests', 'rules', 'cases', '075-family-mixed-criminal-spouse.json'), '--text', '--lang', 'fr');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('à examiner par un superviseur');
-    expect(r.stdout).toContain('Vous avez un casier judiciaire.');
+    expect(r.stdout).toContain('La personne a un casier judiciaire.');
   }, 30_000);
 
   it('names the bad field and its line, exit code 2', () => {

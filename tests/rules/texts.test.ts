@@ -15,6 +15,12 @@ describe('bilingual texts', () => {
     expect(REFERENCES[code].length).toBeGreaterThan(10);
   });
 
+  it.each(REASON_CODES)('%s speaks about the person in the third person (officers and IOM read it, not the applicant)', (code) => {
+    const vars = { date: '2013-03-01', amount: 1500, country: 'HUN', until: '2012-07-13', gta: ['Toronto'], missing: ['criminalRecord' as const], people: [{ id: 'p1', outcome: 'eligible' as const }] };
+    expect(reasonText(code, 'en', vars)).not.toMatch(/\b(you|your|yours|yourself)\b/i);
+    expect(reasonText(code, 'fr', vars)).not.toMatch(/\b(vous|votre|vos)\b/i);
+  });
+
   it('every fact path has an English and a French label', () => {
     for (const p of [...FACT_PATHS, 'applicationDate' as const, 'persons' as const]) {
       expect(FACT_LABELS[p].en).not.toBe('');
@@ -32,7 +38,7 @@ describe('bilingual texts', () => {
     const d = evaluateCase({ applicationDate: '2013-03-01', persons: [{ id: 'p1', criminalRecord: true }] });
     const fr = decisionToText(d, 'fr');
     expect(fr).toContain('non admissible');
-    expect(fr).toContain('Vous avez un casier judiciaire.');
-    expect(decisionToText(d, 'en')).toContain('You have a criminal record.');
+    expect(fr).toContain('La personne a un casier judiciaire.');
+    expect(decisionToText(d, 'en')).toContain('The person has a criminal record.');
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * Length limits (in UTF-16 code units, what zod's `.max()` counts) of the free text that the
+ * intake accepts and the documents print. One owner, so that everything the intake, the consent
+ * and the review accept also fits the documents built from it: a packet must never become
+ * impossible to make because of text the office was allowed to type earlier.
+ */
+
+/** A person's name, as written or in Latin letters (shared/schema/common.ts `personName`). */
+export const PERSON_NAME_MAX = 200;
+
+/** Intake, per person: mobility needs (wheelchair, assistance at airports…). */
+export const MOBILITY_MAX = 500;
+/** Intake, per person: medical conditions (sent to IOM only with the person's consent). */
+export const MEDICAL_CONDITIONS_MAX = 2000;
+/** Between the mobility needs and the medical conditions in the packet's special-needs notes. */
+export const SPECIAL_NEEDS_SEPARATOR = ' — ';
+/** Packet, per person: the mobility needs and the medical conditions joined. */
+export const SPECIAL_NEEDS_NOTES_MAX = MOBILITY_MAX + SPECIAL_NEEDS_SEPARATOR.length + MEDICAL_CONDITIONS_MAX;
+
+/** Intake and packet: the final destination in the country of return. */
+export const FINAL_DESTINATION_MAX = 200;
+/** Intake and packet: the family's own words about their reintegration plans. */
+export const REINTEGRATION_NOTES_MAX = 2000;
+/** Intake, consent form and packet: the interpreter's name. */
+export const INTERPRETER_NAME_MAX = 200;
+/** Packet, per person: notes on the travel document (expiry date, held by CBSA). */
+export const TRAVEL_DOCUMENT_NOTES_MAX = 500;
+
+/** The supervisor's reason when reviewing a decision. */
+export const REVIEW_REASON_MAX = 2000;
+/** The reason of a withdrawal (optional). */
+export const WITHDRAWAL_REASON_MAX = 2000;
+
+/** One printed sentence of a reason (rules texts, or "Supervisor review: " and the supervisor's reason). */
+export const REASON_TEXT_MAX = REVIEW_REASON_MAX + 100;
+/** "Guardian name (for / pour Person name)" as printed in the packet's consent record. */
+export const SIGNED_BY_MAX = 2 * PERSON_NAME_MAX + 20;
