@@ -63,6 +63,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     database: () => sessions.database(),
     audit: (sqlite: Parameters<SessionManager['audit']>[0], record: Parameters<SessionManager['audit']>[1]) => sessions.audit(sqlite, record),
     now,
+    officeTimeZone: () => sessions.officeTimeZone(),
     workstation: options.workstation,
     logError: (channel: string, e: unknown) => console.error(`[core] ${channel} failed:`, e),
   };

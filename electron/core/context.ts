@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles';
+import type { OfficeClock } from '../../shared/time/office-time';
 import type { Db, Sqlite } from './db/open';
 
 /** The person signed in at this workstation. */
@@ -16,6 +17,8 @@ export interface CallContext {
   readonly channel: string;
   readonly session: Session | null;
   readonly now: () => Date;
+  /** The same instants as `now`, with the office's time zone: today's date, the year, appointments. */
+  readonly clock: OfficeClock;
   /** The open database; throws `not_signed_in` if no one has unlocked it. */
   db(): { db: Db; sqlite: Sqlite };
   /**

@@ -4,6 +4,7 @@ import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/ipc
 import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
 import { can } from '../../shared/roles';
+import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../shared/time/office-time';
 import type { AuditEntry } from './audit/entry';
 import type { CallContext, Session } from './context';
 import type { OpenDatabase, Sqlite } from './db/open';
@@ -25,6 +26,8 @@ export interface DispatchDeps {
   /** Append one entry to the audit trail; called inside the transaction it records. */
   audit(sqlite: Sqlite, record: AuditRecord): void;
   now(): Date;
+  /** The office's time zone (the setting; a valid IANA name). Default America/Toronto. */
+  officeTimeZone?(): string;
   workstation: string;
   /** Where unexpected errors go (never to the renderer, which gets `internal`). */
   logError(channel: string, e: unknown): void;
@@ -61,6 +64,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     channel,
     session,
     now: deps.now,
+    clock: officeClock(deps.now, deps.officeTimeZone?.() ?? DEFAULT_OFFICE_TIME_ZONE),
     db() {
       const open = deps.database();
       if (!open) throw new IpcFailure(ipcError('not_signed_in'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, entityId, pastOrTodayDate, personName, uci } from './common';
+import { countryCode, entityId, isoDate, personName, uci } from './common';
 
 /** How the person came to the programme (policy brief section 2). */
 export const intakeChannels = ['walk_in', 'reporting_interview', 'email', 'phone'] as const;
@@ -17,7 +17,7 @@ export const relationship = z.enum(relationships, { error: 'validation.choice' }
 export const personIdentity = z.object({
   nameAsWritten: personName,
   nameLatin: personName,
-  dateOfBirth: pastOrTodayDate,
+  dateOfBirth: isoDate,
   nationality: countryCode,
   uci: uci.optional(),
 });

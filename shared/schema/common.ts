@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeDate } from '../time/office-time';
 
 /**
  * Building blocks of the domain schemas. Every message is an i18n key ("validation.*"), so the
@@ -19,13 +20,15 @@ export const isoDate = z
   .string({ error: 'validation.required' })
   .refine(isRealIsoDate, { error: 'validation.date_invalid' });
 
-/** Today's date in the office's local time, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+/**
+ * Today's date in the office's time zone, as YYYY-MM-DD. Both arguments are required: the
+ * instant comes from the injected clock, the zone from the office setting (shared/time). A
+ * schema never reads the wall clock: "not in the future" is checked against a given date
+ * (shared/time/intake-dates.ts).
+ */
+export function todayIso(now: Date, timeZone: string): string {
+  return officeDate(now, timeZone);
 }
-
-export const pastOrTodayDate = isoDate.refine((s) => s <= todayIso(), { error: 'validation.date_in_future' });
 
 // Control characters (C0, DEL, C1) never belong in a name; every other character does
 // (any script, apostrophes, hyphens, spaces, one-word names).

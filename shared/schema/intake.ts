@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimOutcomes, radAppealStatuses } from './case-facts';
-import { countryCode, entityId, isoDate, pastOrTodayDate, personName, todayIso, uci } from './common';
+import { countryCode, entityId, isoDate, personName, uci } from './common';
 import { intakeChannel, relationship } from './case';
 
 /**
@@ -72,7 +72,7 @@ export const intakePerson = z.object({
   relationship,
   nameAsWritten: personName,
   nameLatin: personName,
-  dateOfBirth: pastOrTodayDate,
+  dateOfBirth: isoDate,
   nationality: countryCode,
   uci: uci.nullable(),
   facts: personFactsInput,
@@ -87,7 +87,7 @@ export const intakeDocument = z
   .object({
     channel: intakeChannel,
     /** The AVRR application date: the policy in force, tiers and DCO status follow it. */
-    applicationDate: pastOrTodayDate,
+    applicationDate: isoDate,
     language: languageCode,
     interpreterNeeded: yesNo,
     /** The interpreter who explains the forms (printed on the consent form). */
@@ -159,8 +159,8 @@ export function blankPerson(id: string, rel: IntakePerson['relationship']): z.in
   };
 }
 
-/** A blank intake for a new case. */
-export function blankIntake(principalId: string, channel: IntakeDocument['channel'], today = todayIso()): IntakeDocumentInput {
+/** A blank intake for a new case, applied for on `today` (the office's date: OfficeClock.today()). */
+export function blankIntake(principalId: string, channel: IntakeDocument['channel'], today: string): IntakeDocumentInput {
   return {
     channel,
     applicationDate: today,

@@ -3,6 +3,7 @@ import type { CasePage, CaseSummary, CreateCaseInput, ListCasesInput } from '../
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { Db, Sqlite } from '../db/open';
 import { todayIso } from '../../../shared/schema/common';
+import { DEFAULT_OFFICE_TIME_ZONE, officeYear } from '../../../shared/time/office-time';
 import { blankIntake, intakeDocument } from '../../../shared/schema/intake';
 import { insertCase } from '../intake/persist';
 import { nextCaseNumber } from './case-number';
@@ -15,9 +16,9 @@ import { foldForSearch } from './search-text';
  */
 export function createCase({ db, sqlite }: { db: Db; sqlite: Sqlite }, input: CreateCaseInput, by: string | null, now: Date): CaseSummary {
   const principalId = randomUUID();
-  const blank = blankIntake(principalId, input.channel, todayIso(now));
+  const blank = blankIntake(principalId, input.channel, todayIso(now, DEFAULT_OFFICE_TIME_ZONE));
   const intake = intakeDocument.parse({ ...blank, persons: [{ ...blank.persons[0], ...input.principal, uci: input.principal.uci ?? null }] });
-  const id = insertCase(sqlite, nextCaseNumber(db, now.getUTCFullYear()), intake, by, now.toISOString());
+  const id = insertCase(sqlite, nextCaseNumber(db, officeYear(now, DEFAULT_OFFICE_TIME_ZONE)), intake, by, now.toISOString());
   return getCaseSummary(sqlite, id);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { foldForSearch } from '../cases/search-text';
 import type { OpenDatabase } from '../db/open';
 import { blankIntake, blankPerson } from '../../../shared/schema/intake';
+import { DEFAULT_OFFICE_TIME_ZONE, officeDate, officeYear } from '../../../shared/time/office-time';
 import type { DemoFamily } from './family';
 
 /** The intake document of a demo family: identities known, every eligibility fact still unknown. */
@@ -27,15 +28,17 @@ export interface DemoInsertSummary {
  * draft, search text folded the same way), so the app cannot tell them apart. Cases are spaced
  * `spacingMs` apart ending at `now` so lists have a realistic order; each takes its case number
  * from its own year's counter, and the counters are left where the app's next case continues.
+ * Years and application dates are the office's (`timeZone`, default America/Toronto), as the app's.
  */
 export function insertDemoFamilies(
   open: Pick<OpenDatabase, 'sqlite'>,
   families: readonly DemoFamily[],
   now: Date,
-  opts: { spacingMs?: number } = {},
+  opts: { spacingMs?: number; timeZone?: string } = {},
 ): DemoInsertSummary {
   const { sqlite } = open;
   const spacing = opts.spacingMs ?? 60_000;
+  const timeZone = opts.timeZone ?? DEFAULT_OFFICE_TIME_ZONE;
   const insertCase = sqlite.prepare(
     `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at, intake, application_date)
      VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?, ?, ?)`,
@@ -56,13 +59,14 @@ export function insertDemoFamilies(
     let lastCaseNumber: string | undefined;
     families.forEach((family, i) => {
       const at = new Date(now.getTime() - (families.length - 1 - i) * spacing);
-      const year = at.getUTCFullYear();
+      const year = officeYear(at, timeZone);
       const value = (counters.get(year) ?? Number(readCounter.get(`case-number-${year}`) ?? 0)) + 1;
       counters.set(year, value);
       const caseNumber = `AVRR-${year}-${String(value).padStart(6, '0')}`;
       const caseId = randomUUID();
       const iso = at.toISOString();
-      insertCase.run(caseId, caseNumber, family.channel, iso, iso, JSON.stringify(demoIntake(family, iso.slice(0, 10))), iso.slice(0, 10));
+      const applicationDate = officeDate(at, timeZone);
+      insertCase.run(caseId, caseNumber, family.channel, iso, iso, JSON.stringify(demoIntake(family, applicationDate)), applicationDate);
       family.persons.forEach((p, position) => {
         insertPerson.run(
           randomUUID(),

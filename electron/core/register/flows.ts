@@ -44,7 +44,7 @@ export async function generateConsentForm(ctx: CallContext, deps: RegisterDeps, 
   requireEligible(c);
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'consent_form');
-  const data = consentFormData(c, officerOf(s), number, todayIso(now));
+  const data = consentFormData(c, officerOf(s), number, todayIso(now, ctx.clock.timeZone));
   const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
   return ctx.tx(c.id, () => {
     requireVersion(caseForDocuments(sqlite, c.id), input.baseVersion);
@@ -63,7 +63,7 @@ export function recordConsent(
 ): CaseDetail {
   const { sqlite } = ctx.db();
   const s = session(ctx);
-  if (input.signedOn > todayIso(ctx.now())) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
+  if (input.signedOn > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
   return ctx.tx(input.caseId, () => {
     const c = caseForDocuments(sqlite, input.caseId);
     requireStatus(c.status, ['decided']);
@@ -111,7 +111,7 @@ export async function referCase(ctx: CallContext, deps: RegisterDeps, input: { c
     { ...consent, officer: recorder ? officerOf({ displayName: recorder.display_name, badgeNumber: recorder.badge_number, username: recorder.username }) : officerOf(s) },
     officerOf(s),
     number,
-    todayIso(now),
+    todayIso(now, ctx.clock.timeZone),
     auditHead(sqlite),
   );
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);

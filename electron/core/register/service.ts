@@ -178,7 +178,7 @@ export async function printDocument(ctx: CallContext, deps: RegisterDeps, docume
             : doc.type === 'withdrawal_form'
               ? await renderWithdrawalForm(input, opts)
               : await renderWithdrawalNotice(input, opts);
-      const stamped = await stampCopy(fresh, todayIso(now), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
+      const stamped = await stampCopy(fresh, todayIso(now, ctx.clock.timeZone), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
       return cert ? signPdf(stamped, { certificate: cert.cert, reason: signReason[doc.type], location: SIGNING_LOCATION, signingTime: now }) : stamped;
     });
   }

@@ -11,6 +11,7 @@ import type { AuditRecord } from '../dispatch';
 import { DB_KEY_BYTES, openEncryptedDatabase } from '../db/open';
 import type { OpenDatabase, Sqlite } from '../db/open';
 import { settings, users } from '../db/schema';
+import { readOfficeTimeZone } from './office-settings';
 import type { SlotVault } from './vault';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -184,6 +185,11 @@ export class SessionManager {
     const row = this.open?.db.select().from(settings).where(eq(settings.key, 'idleLockMinutes')).get();
     const n = row ? Number(JSON.parse(row.value)) : DEFAULT_IDLE_LOCK_MINUTES;
     return Number.isInteger(n) && n >= 2 && n <= 15 ? n : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  /** The office's time zone (setting `office.timeZone`; America/Toronto until a supervisor sets one). */
+  officeTimeZone(): string {
+    return readOfficeTimeZone(this.open?.db);
   }
 
   /** The database key, for services that wrap it anew (account creation, password reset). */

@@ -1,5 +1,6 @@
 import type { TodayCase, TodaySummary } from '../../../shared/schema/case-api';
-import { todayIso } from '../../../shared/schema/common';
+import { addDays, officeDayBounds } from '../../../shared/time/office-time';
+import type { OfficeClock } from '../../../shared/time/office-time';
 import type { Sqlite } from '../db/open';
 import { myNewDrafts } from '../drafts/service';
 
@@ -9,13 +10,17 @@ const select = `SELECT c.id, c.case_number AS caseNumber, c.status, c.appointmen
 
 /**
  * The home screen: walk-ins waiting (started at the counter today, not yet interviewed),
- * today's interview appointments, my open cases, and the supervisor's review queue.
+ * today's interview appointments, my open cases, and the supervisor's review queue. "Today" is
+ * the office's day (its time zone, whatever the machine's): created_at is a UTC instant, compared
+ * with the UTC bounds of that local day (23 or 25 hours long when the clocks change);
+ * appointment_at is the office's local date-time (YYYY-MM-DDTHH:mm), compared as text.
  */
-export function todaySummary(sqlite: Sqlite, userId: string, now: Date): TodaySummary {
-  const today = todayIso(now);
-  // "Today" is the office's local day; created_at is UTC, so compare against the local day's UTC bounds.
-  const start = new Date(`${today}T00:00:00`).toISOString();
-  const end = new Date(new Date(`${today}T00:00:00`).getTime() + 86_400_000).toISOString();
+export function todaySummary(sqlite: Sqlite, userId: string, clock: OfficeClock): TodaySummary {
+  const today = clock.today();
+  const bounds = officeDayBounds(today, clock.timeZone);
+  if (!bounds) throw new RangeError(`not a date: ${today}`);
+  const start = bounds.start.toISOString();
+  const end = bounds.end.toISOString();
   const all = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
   return {
     walkIns: all<TodayCase>(
@@ -25,7 +30,7 @@ export function todaySummary(sqlite: Sqlite, userId: string, now: Date): TodaySu
       end,
       today,
     ),
-    appointments: all<TodayCase>(`${select} WHERE c.appointment_at >= ? AND c.appointment_at < ? AND c.status NOT IN ('withdrawn') ORDER BY c.appointment_at LIMIT 100`, today, `${today}T99`),
+    appointments: all<TodayCase>(`${select} WHERE c.appointment_at >= ? AND c.appointment_at < ? AND c.status NOT IN ('withdrawn') ORDER BY c.appointment_at LIMIT 100`, today, addDays(today, 1)),
     mine: all<TodayCase>(
       `${select} WHERE (c.created_by = ? OR c.updated_by = ?) AND c.status NOT IN ('referred', 'withdrawn') ORDER BY c.updated_at DESC LIMIT 20`,
       userId,

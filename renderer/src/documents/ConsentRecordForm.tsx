@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { todayIso } from '../../../shared/schema/common';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../../../shared/time/office-time';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
@@ -14,7 +15,7 @@ export function ConsentRecordForm({ detail, form, onRecorded }: { detail: CaseDe
   const { t } = useTranslation();
   const dateId = useId();
   const minors = new Set(detail.decision?.result.persons.filter((p) => p.minor).map((p) => p.id));
-  const [signedOn, setSignedOn] = useState(todayIso());
+  const [signedOn, setSignedOn] = useState(() => todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE));
   const [signers, setSigners] = useState<Signer[]>(() =>
     detail.intake.persons.map((p) => ({ personId: p.id, signedBy: minors.has(p.id) ? 'guardian' : 'self', guardianName: '' })),
   );

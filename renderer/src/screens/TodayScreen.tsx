@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail, DraftRecord, TodayCase } from '../../../shared/schema/case-api';
+import { counterOpenNow } from '../../../shared/time/office-hours';
+import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../../shared/time/office-time';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
 import { localeOf, useLang } from '../lang';
@@ -13,11 +15,9 @@ import { QuickIntake } from './today/QuickIntake';
 import { SearchBox } from './today/SearchBox';
 import { DiscardDraftButton } from './today/DiscardDraftButton';
 
-/** Walk-in hours at the office (policy brief §2): Monday to Friday, 8:00 to 16:00. */
+/** Walk-in hours at the office (shared/time/office-hours.ts), on the office's clock whatever this machine's zone. */
 function counterOpen(now: Date): boolean {
-  const day = now.getDay();
-  const minutes = now.getHours() * 60 + now.getMinutes();
-  return day >= 1 && day <= 5 && minutes >= 8 * 60 && minutes < 16 * 60;
+  return counterOpenNow(officeClock(() => now, DEFAULT_OFFICE_TIME_ZONE));
 }
 
 /**

@@ -7,7 +7,10 @@ import { can } from '../../../../shared/roles';
 import type { SessionUser } from '../../../../shared/schema/auth';
 import { handover as handoverSchema } from '../../../../shared/schema/case-api';
 import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
-import { intakeDocument } from '../../../../shared/schema/intake';
+import { todayIso } from '../../../../shared/schema/common';
+import { formatLocalDateTime } from '../../../../shared/time/format';
+import { intakeDocumentAsOf } from '../../../../shared/time/intake-dates';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../../../../shared/time/office-time';
 import type { IntakeDocument } from '../../../../shared/schema/intake';
 import { EligibilityPanel } from '../../components/EligibilityPanel';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -48,7 +51,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
   const [baseVersion, setBaseVersion] = useState(myDraft?.baseVersion ?? initial.version);
   const [restored, setRestored] = useState(myDraft !== null);
   const editable = can(user.role, 'case.edit') && EDITABLE.includes(detail.status);
-  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocument), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE))), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const array = useFieldArray({ control: form.control, name: 'persons', keyName: 'key' });
   const [draftId] = useState(() => myDraft?.draftId ?? crypto.randomUUID());
   const { saver } = useAutosave(form, {
@@ -169,7 +172,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
         </h1>
         <p className="case-status">
           {t('cases.status')}: <strong>{t(`status.${detail.status}`)}</strong>
-          {detail.appointmentAt && <> · {t('handover.appointmentAt', { at: when.format(new Date(detail.appointmentAt)) })}</>}
+          {detail.appointmentAt && <> · {t('handover.appointmentAt', { at: formatLocalDateTime(detail.appointmentAt, when) })}</>}
           {detail.withdrawal && <> · {t('withdraw.withdrawnOn', { date: detail.withdrawal.at })}</>}
         </p>
         {editable && <SaveStatus saver={saver} />}

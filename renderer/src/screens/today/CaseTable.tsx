@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCase } from '../../../../shared/schema/case-api';
+import { formatLocalDateTime } from '../../../../shared/time/format';
 import { localeOf, useLang } from '../../lang';
 import { OpenCaseButton, PrincipalName } from './CaseCells';
 
@@ -39,7 +40,7 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
                   <PrincipalName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
-                {props.showAppointment && <td>{c.appointmentAt ? time.format(new Date(c.appointmentAt)) : '—'}</td>}
+                {props.showAppointment && <td>{c.appointmentAt ? formatLocalDateTime(c.appointmentAt, time) : '—'}</td>}
                 <td>
                   <OpenCaseButton caseId={c.id} caseNumber={c.caseNumber} />
                 </td>
