@@ -17,6 +17,9 @@ export interface Bilingual {
 
 const b = (en: string, fr: string): Bilingual => ({ en, fr });
 
+/** Security marking of every page of every document (the data is Protected B). */
+export const SECURITY_MARKING = b('PROTECTED B', 'PROTÉGÉ B');
+
 export const PROGRAMME = b(
   'Assisted Voluntary Return and Reintegration (AVRR)',
   "Aide au retour volontaire et à la réintégration (ARVR)",
@@ -135,6 +138,9 @@ export const LABELS = {
   policyVersion: b('Policy version', 'Version de la politique'),
   decidedOn: b('Decided on', 'Date de la décision'),
   decidedBy: b('Decided by', 'Décidé par'),
+  reviewedBy: b('Reviewed by (supervisor)', 'Examiné par (superviseur)'),
+  applicationDate: b('AVRR application date (sets the policy and the tiers)', 'Date de la demande ARVR (fixe la politique et les paliers)'),
+  tierBasis: b('Basis of the tier', 'Fondement du palier'),
   tier: b('Tier', 'Palier'),
   maxPerPerson: b('Maximum per person (CAD)', 'Maximum par personne ($ CA)'),
   familyTotal: b('Family total (CAD)', 'Total pour la famille ($ CA)'),

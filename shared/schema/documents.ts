@@ -9,13 +9,24 @@
  * caller (the eligibility rules produce both).
  */
 import { z } from 'zod';
+import {
+  FINAL_DESTINATION_MAX,
+  INTERPRETER_NAME_MAX,
+  PERSON_NAME_MAX,
+  REASON_TEXT_MAX,
+  REINTEGRATION_NOTES_MAX,
+  SIGNED_BY_MAX,
+  SPECIAL_NEEDS_NOTES_MAX,
+  TRAVEL_DOCUMENT_NOTES_MAX,
+  WITHDRAWAL_REASON_MAX,
+} from './limits';
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const optionalText = (max = 2000) => z.string().trim().max(max).nullable().default(null);
 const isoDate = z.iso.date();
 
-/** A short EN + FR pair, e.g. one eligibility reason. */
-export const BilingualTextSchema = z.object({ en: text(1000), fr: text(1000) });
+/** An EN + FR pair, e.g. one eligibility reason (a supervisor's reason included). */
+export const BilingualTextSchema = z.object({ en: text(REASON_TEXT_MAX), fr: text(REASON_TEXT_MAX) });
 
 export const RelationshipSchema = z.enum([
   'principal_applicant',
@@ -33,7 +44,7 @@ export const OfficerSchema = z.object({
 });
 
 export const InterpreterSchema = z.object({
-  name: text(),
+  name: text(INTERPRETER_NAME_MAX),
   /** Agency or "in person", "by phone"; free text. */
   organisation: optionalText(200),
 });
@@ -47,14 +58,17 @@ export const LanguageUseSchema = z.object({
 export const PersonSchema = z.object({
   personId: text(64),
   /** The name in the person's own script (Arabic, Tamil, Chinese, Latin with diacritics…). */
-  nameOwnScript: text(),
+  nameOwnScript: text(PERSON_NAME_MAX),
   /** The Latin transliteration, as on the travel document. */
-  nameLatin: text(),
+  nameLatin: text(PERSON_NAME_MAX),
   dateOfBirth: isoDate,
   /** Nationality as printed (country name); free text so the caller controls the wording. */
   nationality: text(100),
   relationship: RelationshipSchema,
-  /** Decided by the caller (age of majority is a policy parameter, not the engine's business). */
+  /**
+   * Under the age of majority on the document's date (consent form date, referral date,
+   * withdrawal date); decided by the caller with `isMinorOn` of shared/rules/dates.ts.
+   */
   minor: z.boolean(),
 });
 
@@ -107,14 +121,20 @@ export const AssistanceTierSchema = z.enum(['T1', 'T2', 'T3', 'DCO']);
 export const PacketPersonSchema = PersonSchema.extend({
   travelDocument: z.object({
     status: TravelDocumentStatusSchema,
-    notes: optionalText(500),
+    notes: optionalText(TRAVEL_DOCUMENT_NOTES_MAX),
   }),
   specialNeeds: z.object({
     medicalEscort: z.boolean(),
     nonMedicalEscort: z.boolean(),
-    notes: optionalText(1000),
+    /** Mobility needs and (with consent) medical conditions, as typed at the intake. */
+    notes: optionalText(SPECIAL_NEEDS_NOTES_MAX),
   }),
   tier: AssistanceTierSchema,
+  /**
+   * Why this tier: the rules' basis (A1-A5) or, when a supervisor set the tier in review, the
+   * supervisor's reason. Optional only so that packets made before it existed still reprint.
+   */
+  tierBasis: BilingualTextSchema.optional(),
   /** Maximum in-kind assistance for this person, whole Canadian dollars (rules decide it). */
   maxAssistanceCad: z.number().int().min(0).max(100_000),
 });
@@ -141,23 +161,34 @@ export const ReferralPacketSchema = z.object({
   referringOfficer: OfficerSchema,
   persons: personsOf(PacketPersonSchema),
   countryOfReturn: text(100),
-  finalDestination: text(200),
+  finalDestination: text(FINAL_DESTINATION_MAX),
   languageUse: LanguageUseSchema,
   eligibility: z.object({
     outcome: EligibilityOutcomeSchema,
     reasons: z.array(z.object({ code: text(40), text: BilingualTextSchema })).min(1),
     policyVersion: text(64),
     decidedOn: isoDate,
-    decidedBy: text(),
+    /**
+     * The officer who decided. Packets made before officers were printed here hold a plain
+     * string; they are reprinted as they were.
+     */
+    decidedBy: z.union([OfficerSchema, text()]),
+    /** The supervisor who reviewed the decision, when there was a review. */
+    reviewedBy: OfficerSchema.optional(),
+    /**
+     * The AVRR application date: the policy in force, the tiers and the DCO status follow it.
+     * Optional only so that packets made before it was printed still reprint.
+     */
+    applicationDate: isoDate.optional(),
   }),
   preferences: z.array(z.object({ category: ReintegrationCategorySchema, notes: optionalText(1000) })),
   /** The person's own words about their plans, for the whole family (not tied to one category). */
-  preferencesNotes: optionalText(2000),
+  preferencesNotes: optionalText(REINTEGRATION_NOTES_MAX),
   consent: z.object({
     formNumber: text(64),
     signedOn: isoDate,
     /** Names of the adults who signed (and parents or guardians signing for minors). */
-    signedBy: z.array(text()).min(1),
+    signedBy: z.array(text(SIGNED_BY_MAX)).min(1),
     officer: OfficerSchema,
     languageUse: LanguageUseSchema,
   }),
@@ -170,7 +201,7 @@ export const WithdrawalSchema = z.object({
   /** The referral packet IOM holds, if the case was referred. */
   packetNumber: z.string().trim().min(1).max(64).nullable().default(null),
   date: isoDate,
-  reason: optionalText(2000),
+  reason: optionalText(WITHDRAWAL_REASON_MAX),
   /** Everyone leaving the programme with this withdrawal. */
   persons: personsOf(PersonSchema),
   witnessingOfficer: OfficerSchema,

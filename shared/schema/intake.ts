@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { claimOutcomes, radAppealStatuses } from './case-facts';
 import { countryCode, entityId, isoDate, personName, uci } from './common';
 import { intakeChannel, relationship } from './case';
+import { FINAL_DESTINATION_MAX, INTERPRETER_NAME_MAX, MEDICAL_CONDITIONS_MAX, MOBILITY_MAX, REINTEGRATION_NOTES_MAX } from './limits';
 
 /**
  * The intake interview, one schema for the form (react-hook-form resolver), the IPC input and
@@ -62,8 +63,8 @@ export const travelDocument = z.object({
 export const specialNeeds = z.object({
   medicalEscort: yesNo,
   nonMedicalEscort: yesNo,
-  mobility: shortText(500),
-  medicalConditions: shortText(2000),
+  mobility: shortText(MOBILITY_MAX),
+  medicalConditions: shortText(MEDICAL_CONDITIONS_MAX),
   shareMedicalWithIom: z.boolean(),
 });
 
@@ -91,7 +92,7 @@ export const intakeDocument = z
     language: languageCode,
     interpreterNeeded: yesNo,
     /** The interpreter who explains the forms (printed on the consent form). */
-    interpreterName: shortText(200).default(''),
+    interpreterName: shortText(INTERPRETER_NAME_MAX).default(''),
     contact: z.object({
       phone: shortText(40),
       email: shortText(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'validation.email' }),
@@ -100,11 +101,11 @@ export const intakeDocument = z
     persons: z.array(intakePerson).min(1, { error: 'validation.required' }).max(20, { error: 'validation.too_many' }),
     travel: z.object({
       countryOfReturn: countryCode.nullable(),
-      finalDestination: shortText(200),
+      finalDestination: shortText(FINAL_DESTINATION_MAX),
     }),
     reintegration: z.object({
       categories: z.array(z.enum(reintegrationCategories)).max(reintegrationCategories.length),
-      notes: shortText(2000),
+      notes: shortText(REINTEGRATION_NOTES_MAX),
     }),
   })
   .superRefine(checkFamily);

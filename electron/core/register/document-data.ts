@@ -2,24 +2,13 @@ import { bilingualCountryName } from '../../../shared/countries';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { reasonText } from '../../../shared/rules';
 import type { ReasonCode } from '../../../shared/rules';
+import { isMinorOn } from '../../../shared/rules/dates';
+import { SPECIAL_NEEDS_SEPARATOR } from '../../../shared/schema/limits';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakePerson } from '../../../shared/schema/intake';
 import type { ConsentRecord } from '../../../shared/schema/documents-api';
-import type { ConsentFormInput, LanguageUse, Officer, Person, ReferralPacketInput, ReintegrationCategory, TravelDocumentStatus, WithdrawalInput } from '../../../shared/schema/documents';
+import type { BilingualText, ConsentFormInput, LanguageUse, Officer, Person, ReferralPacketInput, ReintegrationCategory, TravelDocumentStatus, WithdrawalInput } from '../../../shared/schema/documents';
 import type { Session } from '../context';
-
-/**
- * Age of majority in Ontario (Age of Majority and Accountability Act, R.S.O. 1990, c. A.7, s. 1):
- * below it, a parent or guardian signs the consent form. Used only when the rules could not
- * tell (unknown application date).
- */
-const AGE_OF_MAJORITY = 18;
-
-function ageOn(dob: string, on: string): number {
-  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
-  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
-}
 
 const relationships = { principal: 'principal_applicant', spouse: 'spouse', child: 'child', other: 'other_relative' } as const;
 
@@ -40,8 +29,12 @@ export function officerOf(s: Pick<Session, 'displayName' | 'badgeNumber' | 'user
   return { name: s.displayName, badgeNumber: s.badgeNumber ?? s.username };
 }
 
-export function docPerson(c: CaseDetail, p: IntakePerson, onDate: string): Person {
-  const ruled = c.decision?.result.persons.find((x) => x.id === p.id)?.minor;
+/**
+ * A person as printed on a document dated `onDate`. Minor or adult is their age on that date
+ * (who signs the consent form, who signs a withdrawal), not on the application date the rules
+ * use: a person who was 17 when the family applied signs for themselves at 21.
+ */
+export function docPerson(p: IntakePerson, onDate: string): Person {
   return {
     personId: p.id,
     nameOwnScript: p.nameAsWritten,
@@ -49,7 +42,7 @@ export function docPerson(c: CaseDetail, p: IntakePerson, onDate: string): Perso
     dateOfBirth: p.dateOfBirth,
     nationality: bilingualCountryName(p.nationality),
     relationship: relationships[p.relationship],
-    minor: typeof ruled === 'boolean' ? ruled : ageOn(p.dateOfBirth, onDate) < AGE_OF_MAJORITY,
+    minor: isMinorOn(p.dateOfBirth, onDate),
   };
 }
 
@@ -81,7 +74,7 @@ export function consentFormData(c: CaseDetail, officer: Officer, formNumber: str
     formNumber,
     caseNumber: c.caseNumber,
     date,
-    persons: c.intake.persons.map((p) => docPerson(c, p, date)),
+    persons: c.intake.persons.map((p) => docPerson(p, date)),
     sharedInformation: shared,
     languageUse: languageUse(c),
     officer,
@@ -113,6 +106,8 @@ function travelStatus(s: IntakePerson['travelDocument']['status']): TravelDocume
 /**
  * Everything the referral packet carries, or a `referral_incomplete` error listing exactly what
  * is still missing (the packet never goes out with a blank the officer did not see).
+ * `officerById` turns the user ids of the decision (who decided, who reviewed) into officers as
+ * printed: name and badge number, never an id.
  */
 export function referralPacketData(
   c: CaseDetail,
@@ -121,6 +116,7 @@ export function referralPacketData(
   packetNumber: string,
   referralDate: string,
   auditChainHead: string,
+  officerById: (userId: string) => Officer,
 ): ReferralPacketInput {
   const d = c.decision;
   if (!d) throw missing(['decision']);
@@ -136,13 +132,15 @@ export function referralPacketData(
     const tier = ruled?.assistance.tier ?? null;
     const amount = ruled?.assistance.maxAmountCad ?? null;
     if (tier === null || amount === null) gaps.push(`persons[${i}].assistance`);
-    const notes = [p.specialNeeds.mobility, p.specialNeeds.shareMedicalWithIom ? p.specialNeeds.medicalConditions : ''].filter(Boolean).join(' — ');
+    const notes = [p.specialNeeds.mobility, p.specialNeeds.shareMedicalWithIom ? p.specialNeeds.medicalConditions : ''].filter(Boolean).join(SPECIAL_NEEDS_SEPARATOR);
+    const basis: BilingualText | undefined = ruled?.assistance.basis?.text;
     return {
-      ...docPerson(c, p, referralDate),
+      ...docPerson(p, referralDate),
       travelDocument: { status: status ?? 'none', notes: p.travelDocument.expiryDate ? `Expiry / expiration: ${p.travelDocument.expiryDate}${p.travelDocument.status === 'held_by_cbsa' ? ' — held by CBSA / détenu par l’ASFC' : ''}` : null },
       specialNeeds: { medicalEscort: p.specialNeeds.medicalEscort ?? false, nonMedicalEscort: p.specialNeeds.nonMedicalEscort ?? false, notes: notes || null },
       tier: tier ?? 'T1',
       maxAssistanceCad: amount ?? 0,
+      ...(basis ? { tierBasis: { en: basis.en, fr: basis.fr } } : {}),
     };
   });
   if (gaps.length > 0) throw missing(gaps);
@@ -164,7 +162,15 @@ export function referralPacketData(
     countryOfReturn: c.intake.travel.countryOfReturn ? bilingualCountryName(c.intake.travel.countryOfReturn) : '',
     finalDestination: c.intake.travel.finalDestination,
     languageUse: languageUse(c),
-    eligibility: { outcome: effectiveOutcome(c) ?? d.outcome, reasons, policyVersion: d.policyVersion, decidedOn: d.decidedAt.slice(0, 10), decidedBy: d.decidedBy },
+    eligibility: {
+      outcome: effectiveOutcome(c) ?? d.outcome,
+      reasons,
+      policyVersion: d.policyVersion,
+      decidedOn: d.decidedAt.slice(0, 10),
+      decidedBy: officerById(d.decidedBy),
+      ...(d.override ? { reviewedBy: officerById(d.override.reviewedBy) } : {}),
+      applicationDate: c.intake.applicationDate,
+    },
     preferences: c.intake.reintegration.categories.map((cat) => ({ category: categories[cat], notes: null })),
     preferencesNotes: notes || null,
     consent: {
@@ -188,7 +194,7 @@ export function withdrawalData(c: CaseDetail, officer: Officer, packetNumber: st
     packetNumber,
     date,
     reason,
-    persons: c.intake.persons.map((p) => docPerson(c, p, date)),
+    persons: c.intake.persons.map((p) => docPerson(p, date)),
     witnessingOfficer: officer,
     languageUse: languageUse(c, false),
   };

@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from '../../../../resources/forms/documents-text';
 import type { DocumentWriter, TextStyle } from './writer';
-import { BODY, COLORS, lineHeight, SMALL } from './writer';
+import { BODY, COLORS, lineHeight, PAGE, SMALL } from './writer';
 
 export const bi = (t: Bilingual): string => `${t.en} / ${t.fr}`;
 
@@ -30,12 +30,22 @@ export function heading(w: DocumentWriter, title: Bilingual): void {
   w.space(6);
 }
 
-/** "Label EN / FR" on the left, the value wrapped on the right. */
+/** Height available for content on a fresh page. */
+const PAGE_ROOM = PAGE.height - PAGE.top - PAGE.bottom;
+
+/** "Label EN / FR" on the left, the value wrapped on the right (flowing on when it is longer than a page). */
 export function field(w: DocumentWriter, label: Bilingual, value: string, labelWidth = 170): void {
   const valueWidth = w.width - labelWidth - 8;
   const labelHeight = w.textHeight(bi(label), labelWidth, SMALL);
   const valueHeight = w.textHeight(value, valueWidth, BODY);
   const height = Math.max(labelHeight, valueHeight);
+  if (height + 3 > PAGE_ROOM) {
+    w.ensure(Math.max(labelHeight, 4 * lineHeight(BODY)));
+    w.drawBlock(bi(label), w.left, w.y - 1, labelWidth, SMALL);
+    w.paragraph(value, BODY, labelWidth + 8);
+    w.space(3);
+    return;
+  }
   w.ensure(height + 3);
   w.drawBlock(bi(label), w.left, w.y - 1, labelWidth, SMALL);
   w.drawBlock(value, w.left + labelWidth + 8, w.y, valueWidth, BODY);
@@ -58,7 +68,10 @@ export interface Column {
   readonly share: number;
 }
 
-/** A table whose cells wrap; the header row is repeated after a page break. */
+/**
+ * A table whose cells wrap; the header row is repeated after a page break. A row that fits on
+ * a page is never split; a longer one (long notes) continues on the next page, line by line.
+ */
 export function table(w: DocumentWriter, cols: readonly Column[], rows: readonly (readonly string[])[]): void {
   const pad = 3;
   const totalShare = cols.reduce((s, c) => s + c.share, 0);
@@ -81,11 +94,40 @@ export function table(w: DocumentWriter, cols: readonly Column[], rows: readonly
   };
 
   const headerHeight = rowHeight(headerCells, headerStyle);
-  w.ensure(headerHeight + rowHeight(rows[0] ?? [], BODY));
+  const bodyLine = lineHeight(BODY);
+  /** A row taller than a fresh page (below the repeated header) holds: drawn in slices. */
+  const drawLongRow = (cells: readonly string[]) => {
+    let rest = cells.map((cell, i) => w.wrap(cell, (widths[i] ?? 0) - 2 * pad, BODY));
+    for (;;) {
+      const fit = Math.floor((w.y - PAGE.bottom - 2 * pad) / bodyLine);
+      const lines = Math.max(...rest.map((l) => l.length));
+      const n = Math.min(fit, lines);
+      rest.forEach((cellLines, i) =>
+        cellLines.slice(0, n).forEach((line, j) => w.drawLine(w.page, line.text, (xs[i] ?? 0) + pad, w.y - pad - j * bodyLine, BODY, (widths[i] ?? 0) - 2 * pad, line.rtl)),
+      );
+      w.space(n * bodyLine + 2 * pad);
+      w.page.content.line(w.left, w.y, w.left + w.width, w.y, 0.4, COLORS.rule);
+      rest = rest.map((l) => l.slice(n));
+      if (n >= lines) return;
+      w.newPage();
+      drawRow(headerCells, headerStyle, true);
+    }
+  };
+  const first = rowHeight(rows[0] ?? [], BODY);
+  w.ensure(headerHeight + (first + headerHeight > PAGE_ROOM ? bodyLine * 3 + 2 * pad : first));
   drawRow(headerCells, headerStyle, true);
   for (const row of rows) {
     const height = rowHeight(row, BODY);
-    if (w.y - height < 88) {
+    if (height + headerHeight > PAGE_ROOM) {
+      // Start it here if a few lines fit, else on the next page.
+      if (w.y - PAGE.bottom < bodyLine * 3 + 2 * pad) {
+        w.newPage();
+        drawRow(headerCells, headerStyle, true);
+      }
+      drawLongRow(row);
+      continue;
+    }
+    if (w.y - height < PAGE.bottom) {
       w.newPage();
       drawRow(headerCells, headerStyle, true);
     }

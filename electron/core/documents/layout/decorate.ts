@@ -1,3 +1,4 @@
+import { SECURITY_MARKING } from '../../../../resources/forms/documents-text';
 import type { DocumentWriter } from './writer';
 import { COLORS, PAGE, SMALL } from './writer';
 import { phase } from '../timing';
@@ -14,15 +15,28 @@ export interface Decoration {
 
 export const QR_SIZE = 62;
 
-/** Running header, footer with "page i of n", and the QR code; drawn once the page count is known. */
+const MARKING_STYLE = { size: 8, bold: true, color: COLORS.accent } as const;
+const MARKING = `${SECURITY_MARKING.en} / ${SECURITY_MARKING.fr}`;
+
+/**
+ * The security marking at the top left of every page, running header after the first page,
+ * footer with "page i of n", and the QR code; drawn once the page count is known. The marking
+ * stays clear of the top right, where a reprint's "COPY / COPIE" box goes.
+ */
 export function decoratePages(w: DocumentWriter, d: Decoration): void {
   const total = w.pages.length;
+  const headerTop = PAGE.height - 28;
+  const markingWidth = w.measure(MARKING, MARKING_STYLE);
   w.pages.forEach((page, i) => {
     const n = i + 1;
+    w.drawLine(page, MARKING, PAGE.margin, headerTop, MARKING_STYLE);
     if (i > 0) {
-      // Shrink a long running title to the line rather than let it run off the page.
-      const fit = Math.min(SMALL.size, (SMALL.size * w.width) / w.measure(d.runningTitle, SMALL));
-      w.drawLine(page, d.runningTitle, PAGE.margin, PAGE.height - 28, { ...SMALL, size: fit });
+      // After the marking; shrink a long running title to the line rather than let it run off the page.
+      const x = PAGE.margin + markingWidth + 14;
+      const room = PAGE.width - PAGE.margin - x;
+      const fit = Math.min(SMALL.size, (SMALL.size * room) / w.measure(d.runningTitle, SMALL));
+      // Same baseline as the marking.
+      w.drawLine(page, d.runningTitle, x, headerTop - MARKING_STYLE.size + fit, { ...SMALL, size: fit });
     }
     const footerTop = 44;
     const ruleEnd = PAGE.width - PAGE.margin - (d.qr ? QR_SIZE + 12 : 0);

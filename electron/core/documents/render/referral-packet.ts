@@ -97,8 +97,11 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
   const outcome = OUTCOME[packet.eligibility.outcome];
   field(w, LABELS.outcome, bi(outcome));
   field(w, LABELS.policyVersion, packet.eligibility.policyVersion);
+  if (packet.eligibility.applicationDate !== undefined) field(w, LABELS.applicationDate, packet.eligibility.applicationDate);
   field(w, LABELS.decidedOn, packet.eligibility.decidedOn);
-  field(w, LABELS.decidedBy, packet.eligibility.decidedBy);
+  const decidedBy = packet.eligibility.decidedBy;
+  field(w, LABELS.decidedBy, typeof decidedBy === 'string' ? decidedBy : officerText(decidedBy));
+  if (packet.eligibility.reviewedBy !== undefined) field(w, LABELS.reviewedBy, officerText(packet.eligibility.reviewedBy));
   w.space(2);
   w.drawLine(w.page, bi(LABELS.reasons), w.left, w.y, SMALL);
   w.space(12);
@@ -111,13 +114,14 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
   table(
     w,
     [
-      { header: LABELS.name, share: 4 },
-      { header: LABELS.tier, share: 1 },
-      { header: LABELS.maxPerPerson, share: 2 },
+      { header: LABELS.name, share: 2.6 },
+      { header: LABELS.tier, share: 0.8 },
+      { header: LABELS.tierBasis, share: 4.4 },
+      { header: LABELS.maxPerPerson, share: 1.6 },
     ],
     [
-      ...packet.persons.map((p) => [nameCell(p), p.tier, cad(p.maxAssistanceCad)]),
-      [bi(LABELS.familyTotal), '', cad(total)],
+      ...packet.persons.map((p) => [nameCell(p), p.tier, p.tierBasis ? `${p.tierBasis.en}\n${p.tierBasis.fr}` : '—', cad(p.maxAssistanceCad)]),
+      [bi(LABELS.familyTotal), '', '', cad(total)],
     ],
   );
 

@@ -9,6 +9,11 @@ type PersonInput = Omit<PacketPerson, 'travelDocument' | 'specialNeeds'> & {
   specialNeeds: PacketPerson['specialNeeds'];
 };
 
+const T1_BASIS = {
+  en: 'The person had not applied for Federal Court leave on 2013-04-02: in-kind reintegration assistance of up to $2,000.',
+  fr: "La personne n'avait pas demandé l'autorisation de la Cour fédérale au 2013-04-02 : aide à la réintégration en nature jusqu'à 2 000 $.",
+};
+
 export const FAMILY: PersonInput[] = [
   {
     personId: 'P1',
@@ -22,6 +27,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: false, nonMedicalEscort: false, notes: null },
     tier: 'T1',
     maxAssistanceCad: 2000,
+    tierBasis: T1_BASIS,
   },
   {
     personId: 'P2',
@@ -35,6 +41,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: true, nonMedicalEscort: false, notes: 'Insulin-dependent diabetes: needs cold storage for medication during the flight.' },
     tier: 'T1',
     maxAssistanceCad: 2000,
+    tierBasis: T1_BASIS,
   },
   {
     personId: 'P3',
@@ -48,6 +55,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: false, nonMedicalEscort: true, notes: 'Uses a wheelchair at airports.' },
     tier: 'T2',
     maxAssistanceCad: 1500,
+    tierBasis: { en: 'The person had applied for Federal Court leave but not for a pre-removal risk assessment (PRRA) on 2013-04-02: in-kind reintegration assistance of up to $1,500.', fr: "La personne avait demandé l'autorisation de la Cour fédérale, mais pas d'examen des risques avant renvoi (ERAR) au 2013-04-02 : aide à la réintégration en nature jusqu'à 1 500 $." },
   },
   {
     personId: 'P4',
@@ -61,6 +69,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: false, nonMedicalEscort: false, notes: null },
     tier: 'T1',
     maxAssistanceCad: 2000,
+    tierBasis: T1_BASIS,
   },
   {
     personId: 'P5',
@@ -74,6 +83,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: false, nonMedicalEscort: false, notes: null },
     tier: 'T3',
     maxAssistanceCad: 500,
+    tierBasis: { en: 'Supervisor review: tier set to T3 after the PRRA was confirmed by IRCC.', fr: "Examen par le superviseur : palier fixé à T3 après confirmation de l'ERAR par IRCC." },
   },
   {
     personId: 'P6',
@@ -87,6 +97,7 @@ export const FAMILY: PersonInput[] = [
     specialNeeds: { medicalEscort: false, nonMedicalEscort: false, notes: null },
     tier: 'T1',
     maxAssistanceCad: 2000,
+    tierBasis: T1_BASIS,
   },
 ];
 
@@ -121,7 +132,9 @@ export const PACKET: ReferralPacketInput = {
     ],
     policyVersion: 'avrr-policy-2013.02',
     decidedOn: '2013-04-18',
-    decidedBy: 'Supervisor Jean-François Côté',
+    decidedBy: { name: 'Officer Jean-François Côté', badgeNumber: 'CBSA-31877' },
+    reviewedBy: { name: 'Supervisor Aisha Rahman', badgeNumber: 'CBSA-20051' },
+    applicationDate: '2013-04-02',
   },
   preferences: [
     { category: 'small_business_support', notes: 'Wishes to reopen a tailoring workshop.' },
