@@ -2,7 +2,8 @@ import type { IpcResult } from '../../shared/ipc/errors';
 import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
 import { intakeHandlers } from './intake/handlers';
-import { registerHandlers } from './register/handlers';
+import { registerDeps, registerHandlers } from './register/handlers';
+import { combineHandlers } from './handler-map';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -47,15 +48,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     auditWriterFor: access.auditWriterFor,
     checkPassword: access.checkPassword,
   });
-  const handlers: Handlers = {
-    ...sessionHandlers(sessions),
-    ...userHandlers(sessions),
-    ...auditHandlers(sessions),
-    ...caseHandlers,
-    ...intakeHandlers,
-    // After the intake handlers: its case.withdraw adds the withdrawal documents.
-    ...registerHandlers(sessions, { fontsDir: options.fontsDir, printer: options.printer }),
-  };
+  const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
+  const handlers: Handlers = combineHandlers(
+    sessionHandlers(sessions),
+    userHandlers(sessions),
+    auditHandlers(sessions),
+    caseHandlers(register),
+    intakeHandlers,
+    registerHandlers(sessions, register),
+  );
   const deps = {
     handlers,
     session: () => sessions.current(),

@@ -28,3 +28,8 @@ export interface CallContext {
    */
   tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T;
 }
+
+/** The context of a call that needs a signed-in person: the dispatcher checked, so the session is there. */
+export interface SignedInContext extends CallContext {
+  readonly session: Session;
+}

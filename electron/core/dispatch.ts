@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import { contract, isChannelName } from '../../shared/ipc/contract';
-import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/ipc/contract';
+import type { ChannelName, ChannelOutput, ChannelParsed, Contract } from '../../shared/ipc/contract';
 import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
 import { can } from '../../shared/roles';
 import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../shared/time/office-time';
 import type { AuditEntry } from './audit/entry';
-import type { CallContext, Session } from './context';
+import type { CallContext, Session, SignedInContext } from './context';
 import type { OpenDatabase, Sqlite } from './db/open';
 
-export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+/** Public channels may run without a session; every other handler gets a session that cannot be null. */
+export type ContextOf<C extends ChannelName> = Contract[C]['access'] extends 'public' ? CallContext : SignedInContext;
+export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: ContextOf<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 /** One handler per channel of the contract: the type system refuses a missing or extra one. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
@@ -80,15 +82,18 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
         if (def.audited) deps.audit(sqlite, record(deps, opts?.action ?? channel, session, id, 'ok'));
         return out;
       });
-      const out = run();
+      // BEGIN IMMEDIATE: take the write lock first, so a second process waits (busy timeout)
+      // instead of failing with "database is locked" when its read turns into a write.
+      const out = run.immediate();
       auditedInTx = def.audited;
       return out;
     },
   };
 
   try {
-    const handler = deps.handlers[channel] as Handler<typeof channel>;
-    const value = await handler(parsed.data as never, ctx);
+    // Past the checks above, a non-public channel has its session: handlers may rely on it.
+    const handler = deps.handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
+    const value = await handler(parsed.data, ctx);
     if (def.audited && !auditedInTx) auditOutside(deps, channel, session, caseIdSeen, 'ok');
     return { ok: true, value };
   } catch (e) {
@@ -124,7 +129,7 @@ function auditOutside(deps: DispatchDeps, action: string, s: Session | null, cas
   const open = deps.database();
   if (!open || !contract[action as ChannelName]?.audited) return;
   try {
-    open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome)))();
+    open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome))).immediate();
   } catch (e) {
     deps.logError(action, e);
   }

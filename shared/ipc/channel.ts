@@ -7,9 +7,9 @@ import type { Permission } from '../roles';
  */
 export type Access = Permission | 'signed_in' | 'public';
 
-export interface ChannelDef<I extends z.ZodType, O> {
+export interface ChannelDef<I extends z.ZodType, O, A extends Access = Access> {
   input: I;
-  access: Access;
+  access: A;
   /** Whether a call is recorded in the audit trail (reads of a case are). */
   audited: boolean;
   /** Phantom: the output type, carried for the type system only. */
@@ -18,7 +18,7 @@ export interface ChannelDef<I extends z.ZodType, O> {
 
 /** Declare a channel: its input schema, who may call it, and (as a type argument) its output. */
 export function channel<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; audited?: boolean }): ChannelDef<I, O> => ({
+  return <I extends z.ZodType, A extends Access>(def: { input: I; access: A; audited?: boolean }): ChannelDef<I, O, A> => ({
     input: def.input,
     access: def.access,
     audited: def.audited ?? true,

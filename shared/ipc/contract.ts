@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditQueryInput } from '../schema/audit';
-import { caseIdInput, documentIdInput, generateConsentInput, importCertificateInput, recordConsentInput, referInput } from '../schema/documents-api';
+import { caseIdInput, documentIdInput, generateConsentInput, printDocumentInput, importCertificateInput, recordConsentInput, referInput } from '../schema/documents-api';
 import type { CertificateInfo, ConsentRecord, DocumentInfo, PrintResult } from '../schema/documents-api';
 import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
@@ -12,6 +12,7 @@ import {
   decideCaseInput,
   draftIdInput,
   findDuplicatesInput,
+  reopenCaseInput,
   reviewCaseInput,
   saveDraftInput,
   saveIntakeInput,
@@ -58,6 +59,7 @@ export const contract = {
   'case.screen': channel<CaseDetail>()({ input: screenCaseInput, access: 'case.screen' }),
   'case.decide': channel<CaseDetail>()({ input: decideCaseInput, access: 'case.decide' }),
   'case.review': channel<CaseDetail>()({ input: reviewCaseInput, access: 'case.review' }),
+  'case.reopen': channel<CaseDetail>()({ input: reopenCaseInput, access: 'case.decide' }),
   'case.withdraw': channel<CaseDetail>()({ input: withdrawCaseInput, access: 'case.withdraw' }),
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
@@ -68,7 +70,7 @@ export const contract = {
   'certificate.generateSelfSigned': channel<CertificateInfo>()({ input: empty, access: 'certificate.manage' }),
   'document.list': channel<DocumentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
   'document.printQueue': channel<DocumentInfo[]>()({ input: empty, access: 'document.print' }),
-  'document.print': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
+  'document.print': channel<PrintResult>()({ input: printDocumentInput, access: 'document.print' }),
   'document.view': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
   'consent.generateForm': channel<DocumentInfo>()({ input: generateConsentInput, access: 'document.generate' }),
   'consent.get': channel<(ConsentRecord & { formNumber: string }) | null>()({ input: caseIdInput, access: 'case.read' }),

@@ -24,18 +24,28 @@ export interface FieldIssue {
   params?: Record<string, string | number>;
 }
 
+/** A precondition of the case's lifecycle not met yet: what is missing and the section to go to. */
+export interface GapIssue {
+  /** i18n key under "lifecycle.gap". */
+  key: string;
+  /** The interview section to open (shared/case/sections.ts), or null for a step outside the intake. */
+  section: string | null;
+  params?: Record<string, string | number>;
+}
+
 export interface IpcError {
   code: IpcErrorCode;
   /** i18n key, e.g. "errors.forbidden". */
   messageKey: string;
   params?: Record<string, string | number>;
   issues?: FieldIssue[];
+  gaps?: GapIssue[];
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export function ipcError(code: IpcErrorCode, extra: Omit<IpcError, 'code' | 'messageKey'> & { messageKey?: string } = {}): IpcError {
-  return { code, messageKey: extra.messageKey ?? `errors.${code}`, ...(extra.params ? { params: extra.params } : {}), ...(extra.issues ? { issues: extra.issues } : {}) };
+  return { code, messageKey: extra.messageKey ?? `errors.${code}`, ...(extra.params ? { params: extra.params } : {}), ...(extra.issues ? { issues: extra.issues } : {}), ...(extra.gaps ? { gaps: extra.gaps } : {}) };
 }
 
 /** Thrown inside the back end by a service to end a call with a specific error value. */

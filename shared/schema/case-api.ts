@@ -3,6 +3,7 @@ import type { CaseDecision, Outcome } from '../rules';
 import { entityId, isoDate, personName, uci } from './common';
 import type { CaseStatus } from './case';
 import { intakeDocument } from './intake';
+import type { ReviewRecord } from './review';
 import type { IntakeDocument } from './intake';
 
 /** Inputs and outputs of the case channels (intake, decision, review, withdrawal, drafts). */
@@ -20,11 +21,11 @@ export const handover = z.discriminatedUnion('kind', [
 ]);
 export const screenCaseInput = z.object({ caseId: entityId, baseVersion: version, handover }).strict();
 export const decideCaseInput = z.object({ caseId: entityId, baseVersion: version }).strict();
-export const reviewCaseInput = z
+export { reviewCaseInput } from './review';
+export const reopenCaseInput = z
   .object({
     caseId: entityId,
     baseVersion: version,
-    outcome: z.enum(['eligible', 'ineligible'], { error: 'validation.choice' }),
     reason: z.string().trim().min(10, { error: 'validation.reason_required' }).max(2000, { error: 'validation.too_long' }),
   })
   .strict();
@@ -54,7 +55,26 @@ export interface DecisionRecord {
   result: CaseDecision;
   decidedAt: string;
   decidedBy: string;
+  /** The case-level result of a supervisor review (its detail per person is in `review`). */
   override: { outcome: 'eligible' | 'ineligible'; reason: string; reviewedAt: string; reviewedBy: string } | null;
+  review: ReviewRecord | null;
+}
+
+/** The latest consent form of a case: the intake version and persons it was made for. */
+export interface ConsentFormRef {
+  documentId: string;
+  number: string;
+  intakeVersion: number | null;
+  personIds: string[];
+}
+
+/** Consent as recorded, with what its form covered. */
+export interface ConsentRef {
+  documentId: string;
+  signedOn: string;
+  signers: { personId: string; signedBy: 'self' | 'guardian'; guardianName?: string | undefined }[];
+  intakeVersion: number | null;
+  personIds: string[];
 }
 
 export interface CaseDetail {
@@ -62,11 +82,15 @@ export interface CaseDetail {
   caseNumber: string;
   status: CaseStatus;
   version: number;
+  /** Changes only when the intake changes (consent forms are made for one intake version). */
+  intakeVersion: number;
   intake: IntakeDocument;
   appointmentAt: string | null;
   decision: DecisionRecord | null;
   reviewStatus: 'pending' | 'resolved' | null;
   withdrawal: { at: string; reason: string | null } | null;
+  consentForm: ConsentFormRef | null;
+  consent: ConsentRef | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { caseStatuses } from '../case/lifecycle';
+import type { CaseStatus } from '../case/lifecycle';
 import { countryCode, entityId, isoDate, personName, uci } from './common';
 
 /** How the person came to the programme (policy brief section 2). */
@@ -6,9 +8,8 @@ export const intakeChannels = ['walk_in', 'reporting_interview', 'email', 'phone
 export const intakeChannel = z.enum(intakeChannels, { error: 'validation.choice' });
 export type IntakeChannel = z.infer<typeof intakeChannel>;
 
-export const caseStatuses = ['draft', 'screened', 'decided', 'consented', 'referred', 'withdrawn'] as const;
+export { caseStatuses, type CaseStatus } from '../case/lifecycle';
 export const caseStatus = z.enum(caseStatuses);
-export type CaseStatus = z.infer<typeof caseStatus>;
 
 export const relationships = ['principal', 'spouse', 'child', 'other'] as const;
 export const relationship = z.enum(relationships, { error: 'validation.choice' });

@@ -40,12 +40,16 @@ export interface DocumentInfo {
   signed: boolean;
   generatedAt: string;
   generatedBy: string;
+  /** Replaced or withdrawn: out of the print queue; printed again only as a copy for the file. */
+  superseded: boolean;
   printCount: number;
   lastPrintedAt: string | null;
 }
 
 export const caseIdInput = z.object({ caseId: entityId }).strict();
 export const documentIdInput = z.object({ documentId: entityId }).strict();
+/** `forFile`: a copy for the case file, stamped COPY (the only way to print a superseded document). */
+export const printDocumentInput = z.object({ documentId: entityId, forFile: z.boolean().optional() }).strict();
 export const generateConsentInput = z.object({ caseId: entityId, baseVersion: z.number().int().min(1) }).strict();
 
 export const consentSigner = z

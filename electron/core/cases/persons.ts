@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IntakeDocument } from '../../../shared/schema/intake';
 import type { Sqlite } from '../db/open';
-import { foldForSearch } from '../cases/search-text';
+import { foldForSearch } from './search-text';
 
 /**
  * Write the persons rows of a case from its intake (they index the intake for search and the

@@ -5,7 +5,7 @@ import type { Db, Sqlite } from '../db/open';
 import { todayIso } from '../../../shared/schema/common';
 import { DEFAULT_OFFICE_TIME_ZONE, officeYear } from '../../../shared/time/office-time';
 import { blankIntake, intakeDocument } from '../../../shared/schema/intake';
-import { insertCase } from '../intake/persist';
+import { insertCase } from './persons';
 import { nextCaseNumber } from './case-number';
 import { foldForSearch } from './search-text';
 

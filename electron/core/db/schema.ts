@@ -17,6 +17,8 @@ export const cases = sqliteTable(
     channel: text('channel').notNull(),
     /** Optimistic concurrency: each write increments it; a write naming an older version is a conflict. */
     version: integer('version').notNull().default(1),
+    /** Bumped only when the intake itself changes: consent forms name the intake version they were made for. */
+    intakeVersion: integer('intake_version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),
@@ -63,6 +65,12 @@ export const decisions = sqliteTable(
     overrideReason: text('override_reason'),
     reviewedAt: text('reviewed_at'),
     reviewedBy: text('reviewed_by'),
+    /** The supervisor's review (shared/schema/review.ts), JSON: outcome, tier and amount per person. */
+    review: text('review'),
+    /** A decision is changed only by reopening it, with a written reason. */
+    reopenedAt: text('reopened_at'),
+    reopenedBy: text('reopened_by'),
+    reopenReason: text('reopen_reason'),
   },
   (t) => [index('decisions_case').on(t.caseId, t.decidedAt)],
 );
@@ -211,6 +219,11 @@ export const documents = sqliteTable(
     certificateId: text('certificate_id'),
     generatedAt: text('generated_at').notNull(),
     generatedBy: text('generated_by').notNull(),
+    /** Consent forms: the intake version and the persons (JSON list of ids) the form was made for. */
+    intakeVersion: integer('intake_version'),
+    personIds: text('person_ids'),
+    /** Set when the case is withdrawn (or the document replaced): no longer printed as current. */
+    supersededAt: text('superseded_at'),
   },
   (t) => [uniqueIndex('documents_number').on(t.number), index('documents_case').on(t.caseId, t.type)],
 );

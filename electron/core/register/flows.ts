@@ -1,143 +1,152 @@
 import { randomUUID } from 'node:crypto';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
-import { todayIso } from '../../../shared/schema/common';
+import type { FieldIssue } from '../../../shared/ipc/errors';
+import { isMinorOn } from '../../../shared/rules/dates';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
-import type { CallContext } from '../context';
-import { applyWithdrawal, checkWithdrawalDate } from '../intake/service';
-import type { WithdrawalInput } from '../intake/service';
+import type { Officer } from '../../../shared/schema/documents';
+import type { SignedInContext } from '../context';
+import type { Sqlite } from '../db/open';
+import { commitConsented, commitReferred, commitWithdrawn } from '../cases/actions';
+import type { WithdrawalInput } from '../cases/actions';
+import { readCaseDetail } from '../cases/detail';
+import { requireAction } from '../cases/guard';
 import { openActiveCertificate, requireCertificate } from './certificate-store';
-import { consentFormData, effectiveOutcome, officerOf, referralPacketData, withdrawalData } from './document-data';
-import {
-  auditHead,
-  bumpVersion,
-  caseForDocuments,
-  consentOf,
-  listCaseDocuments,
-  nextDocumentNumber,
-  renderAndSign,
-  requireStatus,
-  session,
-  storeDocument,
-} from './service';
+import { consentFormData, officerOf, referralPacketData, withdrawalData } from './document-data';
+import { auditHead, listCaseDocuments, nextDocumentNumber, renderAndSign, storeDocument, supersedePackets } from './service';
 import type { RegisterDeps } from './service';
 
-function requireEligible(c: CaseDetail): void {
-  if (effectiveOutcome(c) !== 'eligible') throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.not_eligible' }));
-}
+/**
+ * Consent, referral and withdrawal: the documents of each step, with the step itself asked of
+ * the lifecycle table (cases/guard.ts) and written by the cases module. Rendering happens before
+ * the transaction; inside it the case is read again and the table asked again, so a document is
+ * stored only for the case as it is when stored.
+ */
 
 function requireVersion(c: CaseDetail, baseVersion: number): void {
   if (c.version !== baseVersion) throw new IpcFailure(ipcError('conflict'));
 }
 
+/** The officer as printed for a user id (name and badge number, never the id). */
+function officerById(sqlite: Sqlite, fallback: Officer): (userId: string) => Officer {
+  const q = sqlite.prepare<[string], { display_name: string; username: string; badge_number: string | null }>('SELECT display_name, username, badge_number FROM users WHERE id = ?');
+  return (userId) => {
+    const r = q.get(userId);
+    return r ? officerOf({ displayName: r.display_name, badgeNumber: r.badge_number, username: r.username }) : fallback;
+  };
+}
+
 /**
- * The consent form for the whole family, for the participant(s) to sign. Only for a case decided
- * eligible. Rendering happens before the transaction; the version check inside it makes sure the
- * form matches the case as it is when stored.
+ * The consent form for the whole family, for the participant(s) to sign: only for a case decided
+ * eligible whose referral packet could be made (the table's `packet_ready`), so consent never
+ * leads to a referral that cannot happen. The form records the intake version and the persons.
  */
-export async function generateConsentForm(ctx: CallContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<DocumentInfo> {
-  const { sqlite } = ctx.db();
-  const s = session(ctx);
-  const c = caseForDocuments(sqlite, input.caseId);
+export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<DocumentInfo> {
+  const { sqlite, db } = ctx.db();
+  const c = readCaseDetail(db, input.caseId);
   requireVersion(c, input.baseVersion);
-  requireStatus(c.status, ['decided', 'consented']);
-  requireEligible(c);
+  requireAction(ctx, c, 'generateConsent');
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'consent_form');
-  const data = consentFormData(c, officerOf(s), number, todayIso(now, ctx.clock.timeZone));
+  const data = consentFormData(c, officerOf(ctx.session), number, ctx.clock.today());
   const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
   return ctx.tx(c.id, () => {
-    requireVersion(caseForDocuments(sqlite, c.id), input.baseVersion);
-    const id = storeDocument(sqlite, c.id, { type: 'consent_form', number, version, input: data, ...rendered }, s.userId, now.toISOString());
-    return listCaseDocuments(sqlite, c.id).find((d) => d.id === id)!;
+    const fresh = readCaseDetail(db, c.id);
+    requireVersion(fresh, input.baseVersion);
+    requireAction(ctx, fresh, 'generateConsent');
+    const covers = { intakeVersion: fresh.intakeVersion, personIds: fresh.intake.persons.map((p) => p.id) };
+    const id = storeDocument(sqlite, c.id, { type: 'consent_form', number, version, input: data, ...rendered, covers }, ctx.session.userId, now.toISOString());
+    const info = listCaseDocuments(sqlite, c.id).find((d) => d.id === id);
+    if (!info) throw new Error('stored consent form not found');
+    return info;
   });
 }
 
+type Signer = { personId: string; signedBy: 'self' | 'guardian'; guardianName?: string | undefined };
+
+/** Every person of the case signs once: adults themselves, minors (at the signing date) by a parent or guardian. */
+function signerIssues(c: CaseDetail, signers: readonly Signer[], signedOn: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  c.intake.persons.forEach((p, i) => {
+    const s = signers.find((x) => x.personId === p.id);
+    if (!s) issues.push({ path: ['signers', i], messageKey: 'validation.consent_missing_person' });
+    else if (isMinorOn(p.dateOfBirth, signedOn) && s.signedBy !== 'guardian') issues.push({ path: ['signers', i, 'signedBy'], messageKey: 'validation.minor_needs_guardian' });
+    else if (!isMinorOn(p.dateOfBirth, signedOn) && s.signedBy !== 'self') issues.push({ path: ['signers', i, 'signedBy'], messageKey: 'validation.adult_signs_self' });
+  });
+  if (signers.length !== c.intake.persons.length || signers.some((s) => !c.intake.persons.some((p) => p.id === s.personId))) {
+    issues.push({ path: ['signers'], messageKey: 'validation.consent_persons' });
+  }
+  return issues;
+}
+
 /**
- * The officer records that the consent form was signed: every person of the family once, adults
- * by themselves, minors by a parent or guardian. Only then can the case be referred.
+ * The officer records that the consent form was signed. Only the latest form, made for the case
+ * as it is now, can be recorded; only then can the case be referred.
  */
-export function recordConsent(
-  ctx: CallContext,
-  input: { caseId: string; baseVersion: number; documentId: string; signedOn: string; signers: { personId: string; signedBy: 'self' | 'guardian'; guardianName?: string | undefined }[] },
-): CaseDetail {
-  const { sqlite } = ctx.db();
-  const s = session(ctx);
+export function recordConsent(ctx: SignedInContext, input: { caseId: string; baseVersion: number; documentId: string; signedOn: string; signers: Signer[] }): CaseDetail {
+  const { sqlite, db } = ctx.db();
   if (input.signedOn > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
   return ctx.tx(input.caseId, () => {
-    const c = caseForDocuments(sqlite, input.caseId);
-    requireStatus(c.status, ['decided']);
-    requireEligible(c);
-    const doc = sqlite.prepare(`SELECT input FROM documents WHERE id = ? AND case_id = ? AND type = 'consent_form'`).get(input.documentId, c.id) as { input: string } | undefined;
-    if (!doc) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['documentId'], messageKey: 'validation.consent_form' }] }));
-    const printed = JSON.parse(doc.input) as { persons: { personId: string; minor: boolean }[] };
-    const issues = printed.persons.flatMap((p, i) => {
-      const signer = input.signers.find((x) => x.personId === p.personId);
-      if (!signer) return [{ path: ['signers', i], messageKey: 'validation.consent_missing_person' }];
-      if (p.minor && signer.signedBy !== 'guardian') return [{ path: ['signers', i, 'signedBy'], messageKey: 'validation.minor_needs_guardian' }];
-      return [];
-    });
-    if (input.signers.length !== printed.persons.length) issues.push({ path: ['signers'], messageKey: 'validation.consent_persons' });
+    const c = readCaseDetail(db, input.caseId);
+    requireAction(ctx, c, 'recordConsent');
+    if (!c.consentForm || c.consentForm.documentId !== input.documentId) {
+      throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['documentId'], messageKey: 'validation.consent_form_not_latest' }] }));
+    }
+    const issues = signerIssues(c, input.signers, input.signedOn);
     if (issues.length > 0) throw new IpcFailure(ipcError('invalid_input', { issues }));
-    const at = ctx.now().toISOString();
-    bumpVersion(sqlite, c.id, input.baseVersion, s.userId, at);
     sqlite
       .prepare('INSERT INTO consents (id, case_id, document_id, signed_on, signers, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), c.id, input.documentId, input.signedOn, JSON.stringify(input.signers), at, s.userId);
-    sqlite.prepare(`UPDATE cases SET status = 'consented' WHERE id = ?`).run(c.id);
-    return caseForDocuments(sqlite, c.id);
+      .run(randomUUID(), c.id, input.documentId, input.signedOn, JSON.stringify(input.signers), ctx.now().toISOString(), ctx.session.userId);
+    commitConsented(ctx, c, input.baseVersion);
+    return readCaseDetail(db, c.id);
   });
 }
 
 /**
- * Refer the case to IOM: the signed referral packet. Consent must be recorded first: enforced
- * here, in the back end, whatever the UI shows.
+ * Refer the case to IOM: the signed referral packet. The table requires consent covering every
+ * person of the current version: enforced here, in the back end, whatever the UI shows.
  */
-export async function referCase(ctx: CallContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<CaseDetail> {
-  const { sqlite } = ctx.db();
-  const s = session(ctx);
-  const c = caseForDocuments(sqlite, input.caseId);
+export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<CaseDetail> {
+  const { sqlite, db } = ctx.db();
+  const c = readCaseDetail(db, input.caseId);
   requireVersion(c, input.baseVersion);
-  if (c.status !== 'consented') throw new IpcFailure(ipcError('rejected', { messageKey: c.status === 'referred' ? 'errors.already_referred' : 'errors.consent_required' }));
-  requireEligible(c);
-  const consent = consentOf(sqlite, c.id);
-  if (!consent) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.consent_required' }));
+  requireAction(ctx, c, 'refer');
+  const consent = sqlite
+    .prepare<[string], { recorded_at: string; recorded_by: string }>('SELECT recorded_at, recorded_by FROM consents WHERE case_id = ? ORDER BY recorded_at DESC LIMIT 1')
+    .get(c.id);
+  if (!c.consent || !c.consentForm || !consent) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.blocked', gaps: [{ key: 'lifecycle.gap.consent_missing', section: null }] }));
   const cert = requireCertificate(sqlite, deps.dbKey());
-  const recorder = sqlite.prepare('SELECT display_name, username, badge_number FROM users WHERE id = ?').get(consent.recordedBy) as { display_name: string; username: string; badge_number: string | null } | undefined;
+  const me = officerOf(ctx.session);
+  const officers = officerById(sqlite, me);
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'referral_packet');
-  const data = referralPacketData(
-    c,
-    { ...consent, officer: recorder ? officerOf({ displayName: recorder.display_name, badgeNumber: recorder.badge_number, username: recorder.username }) : officerOf(s) },
-    officerOf(s),
-    number,
-    todayIso(now, ctx.clock.timeZone),
-    auditHead(sqlite),
-  );
+  const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recorded_at, recordedBy: consent.recorded_by };
+  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recorded_by) }, me, number, ctx.clock.today(), auditHead(sqlite), officers);
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {
-    bumpVersion(sqlite, c.id, input.baseVersion, s.userId, now.toISOString());
-    storeDocument(sqlite, c.id, { type: 'referral_packet', number, version, input: data, ...rendered }, s.userId, now.toISOString());
-    sqlite.prepare(`UPDATE cases SET status = 'referred' WHERE id = ?`).run(c.id);
-    return caseForDocuments(sqlite, c.id);
+    const fresh = readCaseDetail(db, c.id);
+    requireVersion(fresh, input.baseVersion);
+    storeDocument(sqlite, c.id, { type: 'referral_packet', number, version, input: data, ...rendered }, ctx.session.userId, now.toISOString());
+    commitReferred(ctx, fresh, input.baseVersion);
+    return readCaseDetail(db, c.id);
   });
 }
 
 /**
  * Withdrawal with its documents: the withdrawal form (signatures of participant and witnessing
- * officer) and, for a case IOM already holds, the signed withdrawal notice for IOM. All in the
- * same transaction as the status change.
+ * officer) and, for a case IOM already holds, the signed withdrawal notice for IOM. In the same
+ * transaction as the status change, the case's referral packets are superseded: they leave the
+ * print queue and are never printed again as current.
  */
-export async function withdrawWithDocuments(ctx: CallContext, deps: RegisterDeps, input: WithdrawalInput): Promise<CaseDetail> {
-  const { sqlite } = ctx.db();
-  const s = session(ctx);
-  checkWithdrawalDate(ctx, input.date);
-  const c = caseForDocuments(sqlite, input.caseId);
+export async function withdrawWithDocuments(ctx: SignedInContext, deps: RegisterDeps, input: WithdrawalInput): Promise<CaseDetail> {
+  const { sqlite, db } = ctx.db();
+  if (input.date > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['date'], messageKey: 'validation.date_in_future' }] }));
+  const c = readCaseDetail(db, input.caseId);
   requireVersion(c, input.baseVersion);
-  requireStatus(c.status, ['draft', 'screened', 'decided', 'consented', 'referred'], 'errors.already_withdrawn');
-  const packet = sqlite.prepare(`SELECT number FROM documents WHERE case_id = ? AND type = 'referral_packet' ORDER BY version DESC LIMIT 1`).get(c.id) as { number: string } | undefined;
+  requireAction(ctx, c, 'withdraw');
+  const packet = sqlite.prepare<[string], { number: string }>(`SELECT number FROM documents WHERE case_id = ? AND type = 'referral_packet' ORDER BY version DESC LIMIT 1`).get(c.id);
   const now = ctx.now();
-  const data = withdrawalData(c, officerOf(s), packet?.number ?? null, input.date, input.reason ?? null);
+  const data = withdrawalData(c, officerOf(ctx.session), packet?.number ?? null, input.date, input.reason ?? null);
   const cert = packet ? requireCertificate(sqlite, deps.dbKey()) : openActiveCertificate(sqlite, deps.dbKey());
   const formNo = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'withdrawal_form');
   const form = await renderAndSign('withdrawal_form', data, cert, deps, now);
@@ -145,9 +154,10 @@ export async function withdrawWithDocuments(ctx: CallContext, deps: RegisterDeps
   const notice = packet ? await renderAndSign('withdrawal_notice', data, cert, deps, now) : null;
   const at = now.toISOString();
   return ctx.tx(c.id, () => {
-    applyWithdrawal(sqlite, input, s.userId, at);
-    storeDocument(sqlite, c.id, { type: 'withdrawal_form', number: formNo.number, version: formNo.version, input: data, ...form }, s.userId, at);
-    if (notice && noticeNo) storeDocument(sqlite, c.id, { type: 'withdrawal_notice', number: noticeNo.number, version: noticeNo.version, input: data, ...notice }, s.userId, at);
-    return caseForDocuments(sqlite, c.id);
+    commitWithdrawn(ctx, input);
+    supersedePackets(sqlite, c.id, at);
+    storeDocument(sqlite, c.id, { type: 'withdrawal_form', number: formNo.number, version: formNo.version, input: data, ...form }, ctx.session.userId, at);
+    if (notice && noticeNo) storeDocument(sqlite, c.id, { type: 'withdrawal_notice', number: noticeNo.number, version: noticeNo.version, input: data, ...notice }, ctx.session.userId, at);
+    return readCaseDetail(db, c.id);
   });
 }

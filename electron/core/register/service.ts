@@ -1,14 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
-import { todayIso } from '../../../shared/schema/common';
-import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { ConsentRecord, DocumentInfo, DocumentType, PrintResult } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
 import { packetContentHash, renderConsentForm, renderReferralPacket, renderWithdrawalForm, renderWithdrawalNotice, signPdf, stampCopy } from '../documents';
 import type { OfficeCertificate } from '../documents';
-import type { CallContext, Session } from '../context';
+import type { CallContext, SignedInContext } from '../context';
 import type { Sqlite } from '../db/open';
-import { bumpVersion, readCaseDetail, readCaseRow, requireStatus } from '../intake/case-row';
 import { documentStep } from './document-failure';
 
 export interface RegisterDeps {
@@ -26,11 +23,6 @@ const signReason: Record<DocumentType, string> = {
   withdrawal_notice: 'Withdrawal notice to IOM / Avis de retrait à l’OIM',
 };
 export const SIGNING_LOCATION = 'CBSA, 6900 Airport Road, Mississauga, Ontario';
-
-export function session(ctx: CallContext): Session {
-  if (!ctx.session) throw new IpcFailure(ipcError('not_signed_in'));
-  return ctx.session;
-}
 
 /** The next number for a document of this type on this case: AVRR-2026-000123-RP-01. */
 export function nextDocumentNumber(sqlite: Sqlite, caseId: string, caseNumber: string, type: DocumentType): { number: string; version: number } {
@@ -52,6 +44,8 @@ export interface Rendered {
   pdf: Uint8Array;
   contentHash: string | null;
   certificateId: string | null;
+  /** Consent forms: the intake version and the persons the form was made for. */
+  covers?: { intakeVersion: number; personIds: string[] } | undefined;
 }
 
 /** Render a document and sign it with the office certificate (when one is given). */
@@ -83,11 +77,19 @@ export function storeDocument(sqlite: Sqlite, caseId: string, r: Rendered, by: s
   const sha256 = createHash('sha256').update(r.pdf).digest('hex');
   sqlite
     .prepare(
-      `INSERT INTO documents (id, number, type, case_id, version, sha256, content_hash, input, pdf, signed, certificate_id, generated_at, generated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (id, number, type, case_id, version, sha256, content_hash, input, pdf, signed, certificate_id, generated_at, generated_by, intake_version, person_ids)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, r.number, r.type, caseId, r.version, sha256, r.contentHash, JSON.stringify(r.input), Buffer.from(r.pdf), r.certificateId ? 1 : 0, r.certificateId, at, by);
+    .run(
+      id, r.number, r.type, caseId, r.version, sha256, r.contentHash, JSON.stringify(r.input), Buffer.from(r.pdf), r.certificateId ? 1 : 0, r.certificateId, at, by,
+      r.covers?.intakeVersion ?? null, r.covers ? JSON.stringify(r.covers.personIds) : null,
+    );
   return id;
+}
+
+/** A withdrawn case's referral packets: out of the print queue, never printed again as current (inside the caller's transaction). */
+export function supersedePackets(sqlite: Sqlite, caseId: string, at: string): void {
+  sqlite.prepare(`UPDATE documents SET superseded_at = ? WHERE case_id = ? AND type = 'referral_packet' AND superseded_at IS NULL`).run(at, caseId);
 }
 
 interface DocRow {
@@ -102,11 +104,12 @@ interface DocRow {
   signed: number;
   generated_at: string;
   generated_by: string;
+  superseded_at: string | null;
   print_count: number;
   last_printed_at: string | null;
 }
 
-const docSelect = `SELECT d.id, d.number, d.type, d.case_id, c.case_number, d.version, d.sha256, d.content_hash, d.signed, d.generated_at,
+const docSelect = `SELECT d.id, d.number, d.type, d.case_id, c.case_number, d.version, d.sha256, d.content_hash, d.signed, d.generated_at, d.superseded_at,
        COALESCE(u.display_name, d.generated_by) AS generated_by,
        (SELECT count(*) FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint')) AS print_count,
        (SELECT max(at) FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint')) AS last_printed_at
@@ -125,6 +128,7 @@ function toInfo(r: DocRow): DocumentInfo {
     signed: r.signed === 1,
     generatedAt: r.generated_at,
     generatedBy: r.generated_by,
+    superseded: r.superseded_at !== null,
     printCount: r.print_count,
     lastPrintedAt: r.last_printed_at,
   };
@@ -138,7 +142,7 @@ export function listCaseDocuments(sqlite: Sqlite, caseId: string): DocumentInfo[
 export function printQueue(sqlite: Sqlite): DocumentInfo[] {
   return (
     sqlite
-      .prepare(`${docSelect} WHERE d.type IN ('referral_packet', 'withdrawal_notice') AND NOT EXISTS (SELECT 1 FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint')) ORDER BY d.generated_at LIMIT 200`)
+      .prepare(`${docSelect} WHERE d.type IN ('referral_packet', 'withdrawal_notice') AND d.superseded_at IS NULL AND NOT EXISTS (SELECT 1 FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint')) ORDER BY d.generated_at LIMIT 200`)
       .all() as DocRow[]
   ).map(toInfo);
 }
@@ -156,14 +160,26 @@ export function consentOf(sqlite: Sqlite, caseId: string): (ConsentRecord & { fo
  * one is a reprint: the same content rendered again, stamped "COPY / COPIE" with the reprint
  * date, and signed afresh (a signed PDF is never altered). Each is logged and audited.
  */
-export async function printDocument(ctx: CallContext, deps: RegisterDeps, documentId: string, cert: { id: string; cert: OfficeCertificate } | null): Promise<PrintResult> {
+export async function printDocument(
+  ctx: SignedInContext,
+  deps: RegisterDeps,
+  input: { documentId: string; forFile?: boolean | undefined },
+  cert: { id: string; cert: OfficeCertificate } | null,
+): Promise<PrintResult> {
   const { sqlite } = ctx.db();
-  const by = session(ctx).userId;
-  const doc = sqlite.prepare('SELECT id, number, type, case_id, input, pdf FROM documents WHERE id = ?').get(documentId) as
-    | { id: string; number: string; type: DocumentType; case_id: string; input: string; pdf: Buffer }
-    | undefined;
+  const by = ctx.session.userId;
+  const documentId = input.documentId;
+  const doc = sqlite
+    .prepare<[string], { id: string; number: string; type: DocumentType; case_id: string; input: string; pdf: Buffer; superseded_at: string | null; status: string }>(
+      'SELECT d.id, d.number, d.type, d.case_id, d.input, d.pdf, d.superseded_at, c.status FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.id = ?',
+    )
+    .get(documentId);
   if (!doc) throw new IpcFailure(ipcError('not_found'));
-  const printed = (sqlite.prepare(`SELECT count(*) AS n FROM print_log WHERE document_id = ? AND kind IN ('print', 'reprint')`).get(documentId) as { n: number }).n > 0;
+  // A superseded packet, or an IOM document of a withdrawn case, is never printed as current:
+  // only a copy for the file, stamped COPY.
+  const stale = doc.superseded_at !== null || (doc.status === 'withdrawn' && doc.type === 'referral_packet');
+  if (stale && !input.forFile) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.document_superseded' }));
+  const printed = input.forFile === true || (sqlite.prepare(`SELECT count(*) AS n FROM print_log WHERE document_id = ? AND kind IN ('print', 'reprint')`).get(documentId) as { n: number }).n > 0;
   const now = ctx.now();
   let pdf: Uint8Array = doc.pdf;
   if (printed) {
@@ -178,7 +194,7 @@ export async function printDocument(ctx: CallContext, deps: RegisterDeps, docume
             : doc.type === 'withdrawal_form'
               ? await renderWithdrawalForm(input, opts)
               : await renderWithdrawalNotice(input, opts);
-      const stamped = await stampCopy(fresh, todayIso(now, ctx.clock.timeZone), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
+      const stamped = await stampCopy(fresh, ctx.clock.today(), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
       return cert ? signPdf(stamped, { certificate: cert.cert, reason: signReason[doc.type], location: SIGNING_LOCATION, signingTime: now }) : stamped;
     });
   }
@@ -207,10 +223,4 @@ export function viewDocument(ctx: CallContext, documentId: string): PrintResult 
   return ctx.tx(doc.case_id, () => ({ mode: 'download' as const, copy: false, filename: `${doc.number}.pdf`, pdfBase64: doc.pdf.toString('base64') }));
 }
 
-export function caseForDocuments(sqlite: Sqlite, caseId: string): CaseDetail {
-  readCaseRow(sqlite, caseId);
-  return readCaseDetail(sqlite, caseId);
-}
-
-export { bumpVersion, requireStatus };
 export type { Officer };

@@ -39,7 +39,7 @@ describe('documents for IOM through the core', () => {
     expect(c.decision?.outcome).toBe('eligible');
 
     const early = await t.call('referral.create', { caseId: c.id, baseVersion: c.version });
-    expect(early.ok ? 'ok' : early.error.messageKey).toBe('errors.consent_required');
+    expect(early.ok ? 'ok' : early.error.messageKey).toBe('lifecycle.refused.consent_first');
 
     const form = await t.ok<DocumentInfo>('consent.generateForm', { caseId: c.id, baseVersion: c.version });
     expect(form.type).toBe('consent_form');
@@ -116,7 +116,7 @@ describe('documents for IOM through the core', () => {
       expect(types).toContain('withdrawal_form');
       expect(types.includes('withdrawal_notice')).toBe(stage === 'referred');
       const again = await t.call('case.withdraw', { caseId: c.id, baseVersion: w.version, date: '2026-11-20' });
-      expect(again.ok ? 'ok' : again.error.messageKey).toBe('errors.already_withdrawn');
+      expect(again.ok ? 'ok' : again.error.messageKey).toBe('lifecycle.refused.already_withdrawn');
     }
     expect(states).toEqual(['draft->withdrawn', 'screened->withdrawn', 'decided->withdrawn', 'consented->withdrawn', 'referred->withdrawn']);
   });

@@ -1,0 +1,26 @@
+import type { CaseDetail } from '../../../shared/schema/case-api';
+import type { Db } from '../db/open';
+import { caseRow, decisionRow, intakeOf, latestConsent, latestConsentForm, statusOf, toDecision } from './rows';
+
+/** The whole case as the interview screen and the lifecycle checks see it. */
+export function readCaseDetail(db: Db, caseId: string): CaseDetail {
+  const c = caseRow(db, caseId);
+  const d = c.decisionId ? decisionRow(db, c.decisionId) : undefined;
+  const status = statusOf(c);
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    status,
+    version: c.version,
+    intakeVersion: c.intakeVersion,
+    intake: intakeOf(c),
+    appointmentAt: c.appointmentAt,
+    decision: d ? toDecision(d) : null,
+    reviewStatus: status === 'under_review' ? 'pending' : d?.review ? 'resolved' : null,
+    withdrawal: c.withdrawnAt ? { at: c.withdrawnAt, reason: c.withdrawalReason } : null,
+    consentForm: latestConsentForm(db, caseId),
+    consent: latestConsent(db, caseId),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
