@@ -3,7 +3,7 @@ import type { DraftAutosaver } from '../hooks/draft-autosaver';
 import { useSaveStatus } from '../hooks/useAutosave';
 import { localeOf, useLang } from '../lang';
 
-/** "Saved" / "Saving…" / "Not saved — retrying": always visible, announced politely. */
+/** "Saved" / "Saving…" / "Not saved — retrying" / "Not saved — why": always visible, announced politely. */
 export function SaveStatus({ saver }: { saver: DraftAutosaver }) {
   const status = useSaveStatus(saver);
   const { t } = useTranslation();
@@ -16,8 +16,9 @@ export function SaveStatus({ saver }: { saver: DraftAutosaver }) {
     saved: time ? t('draft.savedAt', { time }) : t('draft.saved'),
     retrying: t('draft.retrying'),
     conflict: t('draft.conflict'),
+    stopped: t(`draft.stopped.${status.error ?? 'rejected'}`, { defaultValue: t('draft.stopped.rejected') }),
   }[status.state];
-  const tone = status.state === 'retrying' || status.state === 'conflict' ? 'save-status save-bad' : 'save-status';
+  const tone = status.state === 'retrying' || status.state === 'conflict' || status.state === 'stopped' ? 'save-status save-bad' : 'save-status';
   return (
     <p role="status" className={tone} data-state={status.state}>
       {text}

@@ -1,7 +1,17 @@
 import type { DraftSaved } from '../../../shared/schema/case-api';
 import type { IpcErrorCode } from '../../../shared/ipc/errors';
 
-export type SaveState = 'clean' | 'pending' | 'saving' | 'saved' | 'retrying' | 'conflict';
+export type SaveState = 'clean' | 'pending' | 'saving' | 'saved' | 'retrying' | 'conflict' | 'stopped';
+
+/** Refusals a retry cannot fix: autosave stops and says why (the typed text stays on screen). */
+export const PERMANENT_ERRORS: readonly IpcErrorCode[] = ['invalid_input', 'forbidden', 'rejected', 'not_found', 'unknown_channel'];
+
+export interface SaveStatus {
+  state: SaveState;
+  savedAt: string | null;
+  /** Why autosave stopped (state 'stopped'), else null. */
+  error: IpcErrorCode | null;
+}
 
 /** Which draft the saves go to, and the revision the next save builds on. */
 export interface DraftBinding {
@@ -26,8 +36,10 @@ export interface AutosaverDeps {
 
 /**
  * Debounced autosave of one form to one draft. Saves run one at a time, in order; a save that
- * fails for a passing reason (lock, network) is retried with back-off; a stale revision
- * (`conflict`) stops autosave, because overwriting would lose what another window saved.
+ * fails for a passing reason (lock, network, internal) is retried with back-off; a stale revision
+ * (`conflict`) stops autosave, because overwriting would lose what another window saved; a
+ * refusal that cannot succeed (invalid input, forbidden, rejected, not found) stops retrying
+ * and says so. Invalid input is tried again on the next change (the officer may have fixed it).
  */
 export class DraftAutosaver {
   private timer: unknown = null;
@@ -36,7 +48,8 @@ export class DraftAutosaver {
   private forced = false;
   private suspended = false;
   private state: SaveState = 'clean';
-  private status: { state: SaveState; savedAt: string | null } = { state: 'clean', savedAt: null };
+  private stoppedBy: IpcErrorCode | null = null;
+  private status: SaveStatus = { state: 'clean', savedAt: null, error: null };
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -44,7 +57,7 @@ export class DraftAutosaver {
     private binding: DraftBinding,
     private lastJson: string,
   ) {
-    if (binding.revision > 0) this.status = { state: 'saved', savedAt: null };
+    if (binding.revision > 0) this.status = { state: 'saved', savedAt: null, error: null };
   }
 
   /** The save state as a tiny store: only the status line re-renders when it changes, never the form. */
@@ -53,7 +66,7 @@ export class DraftAutosaver {
     return () => this.listeners.delete(fn);
   };
 
-  readonly getStatus = (): { state: SaveState; savedAt: string | null } => this.status;
+  readonly getStatus = (): SaveStatus => this.status;
 
   get current(): DraftBinding {
     return this.binding;
@@ -61,7 +74,7 @@ export class DraftAutosaver {
 
   /** The form changed: save after a pause in typing. */
   changed(): void {
-    if (this.suspended || this.state === 'conflict') return;
+    if (this.suspended || this.state === 'conflict' || this.hopeless()) return;
     this.set('pending');
     this.schedule(this.deps.delayMs ?? 700);
   }
@@ -92,6 +105,7 @@ export class DraftAutosaver {
     this.forced = false;
     this.suspended = false;
     this.attempt = 0;
+    this.stoppedBy = null;
     this.set(binding.revision > 0 ? 'saved' : 'clean');
   }
 
@@ -113,8 +127,13 @@ export class DraftAutosaver {
     return Promise.resolve();
   }
 
+  /** Stopped by a refusal that no edit of the text can fix (only invalid input can be fixed). */
+  private hopeless(): boolean {
+    return this.state === 'stopped' && this.stoppedBy !== 'invalid_input';
+  }
+
   private async saveOnce(): Promise<void> {
-    if (this.suspended || this.state === 'conflict') return;
+    if (this.suspended || this.state === 'conflict' || this.hopeless()) return;
     const json = this.deps.snapshot();
     if (json === this.lastJson && !this.forced) {
       if (this.state !== 'clean') this.set('saved');
@@ -131,8 +150,12 @@ export class DraftAutosaver {
       // Typing during the save: the timer of that change still runs and saves it.
       this.set(this.timer === null ? 'saved' : 'pending', r.savedAt);
     } catch (e) {
-      if (this.deps.errorCode(e) === 'conflict') this.set('conflict');
-      else this.retryLater();
+      const code = this.deps.errorCode(e);
+      if (code === 'conflict') this.set('conflict');
+      else if (code !== null && PERMANENT_ERRORS.includes(code)) {
+        this.stoppedBy = code;
+        this.set('stopped');
+      } else this.retryLater();
     }
   }
 
@@ -159,8 +182,9 @@ export class DraftAutosaver {
 
   private set(state: SaveState, savedAt: string | null = null): void {
     this.state = state;
-    const next = { state, savedAt: savedAt ?? this.status.savedAt };
-    if (next.state === this.status.state && next.savedAt === this.status.savedAt) return;
+    if (state !== 'stopped' && state !== 'pending') this.stoppedBy = null;
+    const next: SaveStatus = { state, savedAt: savedAt ?? this.status.savedAt, error: state === 'stopped' ? this.stoppedBy : null };
+    if (next.state === this.status.state && next.savedAt === this.status.savedAt && next.error === this.status.error) return;
     this.status = next;
     this.deps.onState?.(state, savedAt);
     for (const fn of this.listeners) fn();

@@ -6,12 +6,9 @@ import type { IntakeValues } from '../components/form/types';
 import { registerFlush } from '../flush';
 import { call, errorOf } from '../ipc';
 import { DraftAutosaver } from './draft-autosaver';
-import type { DraftBinding, SaveState } from './draft-autosaver';
+import type { DraftBinding, SaveStatus } from './draft-autosaver';
 
-export interface AutosaveStatus {
-  state: SaveState;
-  savedAt: string | null;
-}
+export type AutosaveStatus = SaveStatus;
 
 /**
  * Every change of the form is saved as this person's draft in the encrypted database (never in

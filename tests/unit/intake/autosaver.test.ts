@@ -4,9 +4,10 @@ import { DraftAutosaver } from '../../../renderer/src/hooks/draft-autosaver';
 import type { DraftBinding, SaveState } from '../../../renderer/src/hooks/draft-autosaver';
 import type { DraftSaved } from '../../../shared/schema/case-api';
 import { ipcError } from '../../../shared/ipc/errors';
+import type { IpcErrorCode } from '../../../shared/ipc/errors';
 
 /** A hand-driven clock: timers run only when the test says so. */
-function harness(opts: { fail?: (n: number) => 'locked' | 'conflict' | null; canSave?: () => boolean } = {}) {
+function harness(opts: { fail?: (n: number) => IpcErrorCode | 'network' | null; canSave?: () => boolean } = {}) {
   let now = 0;
   const timers: { at: number; fn: () => void; id: number }[] = [];
   let nextId = 1;
@@ -18,6 +19,7 @@ function harness(opts: { fail?: (n: number) => 'locked' | 'conflict' | null; can
       save: async (input) => {
         saves.push(input);
         const f = opts.fail?.(saves.length);
+        if (f === 'network') throw new TypeError('Failed to fetch');
         if (f) throw new IpcCallError(ipcError(f));
         return { draftId: input.draftId, revision: input.revision + 1, savedAt: 'now' } satisfies DraftSaved;
       },
@@ -122,5 +124,59 @@ describe('draft autosaver (renderer)', () => {
     h.type('later');
     await h.advance(5_000);
     expect(h.saves).toHaveLength(1);
+  });
+
+  for (const code of ['forbidden', 'rejected', 'not_found'] as const) {
+    it(`stops on a refusal a retry cannot fix (${code}), says why, and never retries`, async () => {
+      const h = harness({ fail: () => code });
+      h.type('Nadia');
+      await h.advance(700);
+      expect(h.states.at(-1)).toBe('stopped');
+      expect(h.saver.getStatus()).toMatchObject({ state: 'stopped', error: code });
+      await h.advance(120_000);
+      h.type('Nadia K');
+      await h.advance(120_000);
+      expect(h.saves).toHaveLength(1);
+      expect(h.saver.getStatus().error).toBe(code);
+    });
+  }
+
+  it('invalid input: no retry on a timer, but the next change is tried again', async () => {
+    const h = harness({ fail: (n) => (n === 1 ? 'invalid_input' : null) });
+    h.type('x'.repeat(10));
+    await h.advance(700);
+    expect(h.saver.getStatus()).toMatchObject({ state: 'stopped', error: 'invalid_input' });
+    await h.advance(120_000);
+    expect(h.saves).toHaveLength(1);
+    h.type('fixed');
+    await h.advance(700);
+    expect(h.saves).toHaveLength(2);
+    expect(h.saver.getStatus()).toMatchObject({ state: 'saved', error: null });
+  });
+
+  it('retries transient errors (internal, network) with back-off until the save succeeds', async () => {
+    const h = harness({ fail: (n) => (n === 1 ? 'internal' : n === 2 ? 'network' : null) });
+    h.type('Oumar');
+    await h.advance(700);
+    expect(h.states.at(-1)).toBe('retrying');
+    await h.advance(2_000);
+    expect(h.saves).toHaveLength(2);
+    expect(h.states.at(-1)).toBe('retrying');
+    await h.advance(4_000);
+    expect(h.saves).toHaveLength(3);
+    expect(h.saves[2]?.data).toEqual({ name: 'Oumar' });
+    expect(h.saver.getStatus()).toMatchObject({ state: 'saved', error: null });
+  });
+
+  it('a rebind (the case was saved) clears a stop', async () => {
+    const h = harness({ fail: (n) => (n === 1 ? 'rejected' : null) });
+    h.type('a');
+    await h.advance(700);
+    expect(h.saver.getStatus().state).toBe('stopped');
+    h.saver.rebind({ draftId: 'd2', caseId: 'c1', baseVersion: 2, revision: 0 }, JSON.stringify({ name: 'a' }));
+    h.type('ab');
+    await h.advance(700);
+    expect(h.saves).toHaveLength(2);
+    expect(h.saver.getStatus().state).toBe('saved');
   });
 });
