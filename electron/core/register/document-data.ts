@@ -2,7 +2,9 @@ import { bilingualCountryName } from '../../../shared/countries';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { reasonText } from '../../../shared/rules';
 import type { ReasonCode } from '../../../shared/rules';
+import { effectiveOutcome, effectivePersons } from '../../../shared/case/decision';
 import { isMinorOn } from '../../../shared/rules/dates';
+import { officeDate } from '../../../shared/time/office-time';
 import { SPECIAL_NEEDS_SEPARATOR } from '../../../shared/schema/limits';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakePerson } from '../../../shared/schema/intake';
@@ -82,10 +84,6 @@ export function consentFormData(c: CaseDetail, officer: Officer, formNumber: str
 }
 
 /** The decision in force: the supervisor's override if there is one, else the rules' outcome. */
-export function effectiveOutcome(c: CaseDetail): 'eligible' | 'ineligible' | 'needs_review' | null {
-  if (!c.decision) return null;
-  return c.decision.override?.outcome ?? c.decision.outcome;
-}
 
 function travelStatus(s: IntakePerson['travelDocument']['status']): TravelDocumentStatus | null {
   switch (s) {
@@ -117,23 +115,26 @@ export function referralPacketData(
   referralDate: string,
   auditChainHead: string,
   officerById: (userId: string) => Officer,
+  timeZone: string,
 ): ReferralPacketInput {
   const d = c.decision;
   if (!d) throw missing(['decision']);
+  // The decision in force per person: the supervisor's review where there is one, else the rules'.
+  const effective = effectivePersons(d);
   const gaps: string[] = [];
   if (!c.intake.travel.countryOfReturn) gaps.push('travel.countryOfReturn');
   if (!c.intake.travel.finalDestination) gaps.push('travel.finalDestination');
   const persons = c.intake.persons.map((p, i) => {
-    const ruled = d.result.persons.find((x) => x.id === p.id);
+    const ruled = effective.find((x) => x.id === p.id);
     const status = travelStatus(p.travelDocument.status);
     if (!status) gaps.push(`persons[${i}].travelDocument.status`);
     if (p.specialNeeds.medicalEscort === null) gaps.push(`persons[${i}].specialNeeds.medicalEscort`);
     if (p.specialNeeds.nonMedicalEscort === null) gaps.push(`persons[${i}].specialNeeds.nonMedicalEscort`);
-    const tier = ruled?.assistance.tier ?? null;
-    const amount = ruled?.assistance.maxAmountCad ?? null;
+    const tier = ruled?.tier ?? null;
+    const amount = ruled?.maxAmountCad ?? null;
     if (tier === null || amount === null) gaps.push(`persons[${i}].assistance`);
     const notes = [p.specialNeeds.mobility, p.specialNeeds.shareMedicalWithIom ? p.specialNeeds.medicalConditions : ''].filter(Boolean).join(SPECIAL_NEEDS_SEPARATOR);
-    const basis: BilingualText | undefined = ruled?.assistance.basis?.text;
+    const basis: BilingualText | null = ruled?.tierBasis ?? null;
     return {
       ...docPerson(p, referralDate),
       travelDocument: { status: status ?? 'none', notes: p.travelDocument.expiryDate ? `Expiry / expiration: ${p.travelDocument.expiryDate}${p.travelDocument.status === 'held_by_cbsa' ? ' — held by CBSA / détenu par l’ASFC' : ''}` : null },
@@ -163,10 +164,10 @@ export function referralPacketData(
     finalDestination: c.intake.travel.finalDestination,
     languageUse: languageUse(c),
     eligibility: {
-      outcome: effectiveOutcome(c) ?? d.outcome,
+      outcome: effectiveOutcome(d) ?? d.outcome,
       reasons,
       policyVersion: d.policyVersion,
-      decidedOn: d.decidedAt.slice(0, 10),
+      decidedOn: officeDate(new Date(d.decidedAt), timeZone),
       decidedBy: officerById(d.decidedBy),
       ...(d.override ? { reviewedBy: officerById(d.override.reviewedBy) } : {}),
       applicationDate: c.intake.applicationDate,

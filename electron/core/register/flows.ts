@@ -121,7 +121,7 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'referral_packet');
   const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recorded_at, recordedBy: consent.recorded_by };
-  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recorded_by) }, me, number, ctx.clock.today(), auditHead(sqlite), officers);
+  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recorded_by) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone);
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {
     const fresh = readCaseDetail(db, c.id);

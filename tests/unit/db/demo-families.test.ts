@@ -66,7 +66,7 @@ describe('insertDemoFamilies', () => {
     try {
       const principal = { nameAsWritten: 'Kovács Zoltán', nameLatin: 'Kovács Zoltán', dateOfBirth: '1980-01-01', nationality: 'HUN' };
       // Just after midnight on 1 January: the earlier demo cases fall in the old year.
-      const now = new Date('2026-01-01T00:30:00Z');
+      const now = new Date('2026-01-01T05:30:00Z');
       const first = open.sqlite.transaction(() => createCase(open, { channel: 'walk_in', principal }, null, new Date('2025-12-01T10:00:00Z')))();
       expect(first.caseNumber).toBe('AVRR-2025-000001');
 

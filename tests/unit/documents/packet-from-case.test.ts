@@ -112,7 +112,7 @@ const consent = {
   officer: OFFICERS[DECIDER_ID] ?? CLERK,
 };
 
-const packetOf = (c: CaseDetail) => referralPacketData(c, consent, CLERK, 'AVRR-GTA-2016-000042', REFERRAL_DATE, 'ab'.repeat(32), officerById);
+const packetOf = (c: CaseDetail) => referralPacketData(c, consent, CLERK, 'AVRR-GTA-2016-000042', REFERRAL_DATE, 'ab'.repeat(32), officerById, 'America/Toronto');
 
 async function renderToText(name: string, bytes: Uint8Array): Promise<{ file: string; pages: string[]; text: string }> {
   const file = join(ARTIFACTS, `${name}.pdf`);

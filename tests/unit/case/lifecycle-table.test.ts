@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseActions, caseStatuses, lifecycle, requirementIds, statusInfo } from '../../../shared/case/lifecycle';
+import { permissions } from '../../../shared/roles';
+import { makeCore, withAccounts } from '../core/helpers';
+import type { TestCore } from '../core/helpers';
+import { actionCall, caseIn } from './support';
+
+describe('the lifecycle table', () => {
+  it('has an explicit entry for every (status, action) pair, each naming a known permission, requirements and next statuses', () => {
+    for (const s of caseStatuses) {
+      expect(Object.keys(lifecycle[s]).sort()).toEqual([...caseActions].sort());
+      for (const a of caseActions) {
+        const t = lifecycle[s][a];
+        if (!t.allowed) {
+          expect(t.reason).toMatch(/^lifecycle\.refused\./);
+          continue;
+        }
+        expect(permissions).toContain(t.permission);
+        for (const r of t.requires) expect(requirementIds).toContain(r);
+        expect(t.next.length).toBeGreaterThan(0);
+        for (const n of t.next) expect(caseStatuses).toContain(n);
+      }
+    }
+  });
+
+  it('offers a way on from every status that is not final, and nothing but reading from a final one', () => {
+    for (const s of caseStatuses) {
+      const allowed = caseActions.filter((a) => lifecycle[s][a].allowed && a !== 'withdraw');
+      if (statusInfo[s].final) expect(allowed).toEqual([]);
+      else expect(allowed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets a participant withdraw from every status but withdrawn', () => {
+    for (const s of caseStatuses) expect(lifecycle[s].withdraw.allowed).toBe(s !== 'withdrawn');
+  });
+});
+
+describe('the back end refuses every pair the table refuses, with the table\'s reason', () => {
+  let t: TestCore;
+  beforeAll(async () => {
+    t = makeCore();
+    await withAccounts(t);
+    await t.ok('certificate.generateSelfSigned', {});
+  });
+  afterAll(() => t.dispose());
+
+  for (const status of caseStatuses) {
+    it(`in ${status}`, async () => {
+      const c = await caseIn(t, status);
+      expect(c.status).toBe(status);
+      for (const action of caseActions) {
+        const rule = lifecycle[status][action];
+        if (rule.allowed) continue;
+        const { channel, input } = actionCall(c, action);
+        const r = await t.call(channel, input);
+        expect(r.ok, `${status} / ${action} must be refused`).toBe(false);
+        if (!r.ok) expect({ action, key: r.error.messageKey }).toEqual({ action, key: rule.reason });
+        // Nothing changed.
+        const again = await t.ok<{ version: number; status: string }>('case.get', { caseId: c.id });
+        expect({ version: again.version, status: again.status }).toEqual({ version: c.version, status });
+      }
+    }, 60_000);
+  }
+});
