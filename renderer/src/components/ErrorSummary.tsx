@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import { useEffect, useRef } from 'react';
 import type { FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,7 @@ export function flattenErrors(errors: FieldErrors | undefined, prefix = ''): { p
 export function labelErrors(items: { path: string; message: string }[]): SummaryItem[] {
   return items.map((it) => {
     const el = document.getElementById(fieldId(it.path)) ?? document.querySelector(`[data-field="${it.path}"]`);
-    const own = el?.closest('fieldset.choice')?.querySelector('legend')?.textContent ?? (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : el?.textContent) ?? it.path;
+    const own = el?.closest('fieldset.choice')?.querySelector('legend')?.textContent ?? (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : el?.textContent) ?? i18n.t('form.unknownField');
     const person = el?.closest<HTMLElement>('[data-person-label]')?.dataset.personLabel;
     return { ...it, label: person ? `${person} — ${own}` : own };
   });

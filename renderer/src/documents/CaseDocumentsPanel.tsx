@@ -1,17 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/roles';
+import { verdict } from '../../../shared/case/guard';
+import type { Verdict } from '../../../shared/case/guard';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { GapList } from '../components/GapList';
 import { call, errorOf } from '../ipc';
 import { ConsentRecordForm } from './ConsentRecordForm';
 import { DocumentTable } from './DocumentTable';
 import { downloadPdf } from './download';
 
+/** Offered by the lifecycle table to this person now: allowed, or allowed once the gaps are filled in. */
+const shown = (v: Verdict) => v.ok || v.kind === 'requirements';
+const gapsOf = (v: Verdict) => (!v.ok && v.kind === 'requirements' ? v.gaps : null);
+
 /**
  * The case's documents for IOM: consent form (generate, then record who signed it), referral
- * (only after consent, enforced by the back end too), and every document generated, to print.
+ * (only after consent), and every document generated, to print. Which of these steps is offered,
+ * and what is still missing for it, comes from the lifecycle table (shared/case/guard.ts), the
+ * same the back end checks.
  */
 export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDetail; user: SessionUser; onChanged: (c: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -25,36 +33,50 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
     mutationFn: () => call('consent.generateForm', { caseId: detail.id, baseVersion: detail.version }),
     onSuccess: async (doc) => {
       void qc.invalidateQueries({ queryKey: ['documents'] });
+      // The case's version moves on with the form: reload it so the next step builds on it.
+      onChanged(await call('case.get', { caseId: detail.id }));
       downloadPdf(await call('document.print', { documentId: doc.id }));
     },
   });
   const refer = useMutation({ mutationFn: () => call('referral.create', { caseId: detail.id, baseVersion: detail.version }), onSuccess: refresh });
-  const outcome = detail.decision ? (detail.decision.override?.outcome ?? detail.decision.outcome) : null;
-  const eligible = outcome === 'eligible';
-  const consentForm = [...(docs.data ?? [])].reverse().find((d) => d.type === 'consent_form');
+  const canGenerate = verdict('generateConsent', detail, user.role);
+  const canRecord = verdict('recordConsent', detail, user.role);
+  const canRefer = verdict('refer', detail, user.role);
+  const consentForm = [...(docs.data ?? [])].reverse().find((d) => d.type === 'consent_form' && !d.superseded);
   const err = [generate.error, refer.error, docs.error].find(Boolean);
+  // Recording consent needs a form: until one exists, its gap is the "generate" step's business.
+  const recordGaps = gapsOf(canRecord)?.filter((g) => g.key !== 'lifecycle.gap.consent_form_missing') ?? null;
 
   return (
     <section aria-labelledby="case-docs-title" className="card">
       <h2 id="case-docs-title">{t('documents.title')}</h2>
       {err && <ErrorBanner error={errorOf(err)} />}
-      {!eligible && detail.status !== 'withdrawn' && <p className="hint">{t('documents.needsEligible')}</p>}
-      {eligible && detail.status === 'decided' && can(user.role, 'document.generate') && (
-        <p>
-          <button type="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
-            {generate.isPending ? t('common.working') : t('documents.generateConsent')}
-          </button>
-        </p>
+      {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && (detail.status === 'decided' || detail.status === 'under_review') && <p className="hint">{t('documents.needsEligible')}</p>}
+      {shown(canGenerate) && (
+        <div className="step">
+          {gapsOf(canGenerate) && <GapList gaps={gapsOf(canGenerate) ?? []} id="step-generate-gaps" />}
+          <p>
+            <button type="button" onClick={() => generate.mutate()} disabled={generate.isPending || !canGenerate.ok} aria-describedby={gapsOf(canGenerate) ? 'step-generate-gaps' : undefined}>
+              {generate.isPending ? t('common.working') : t('documents.generateConsent')}
+            </button>
+          </p>
+        </div>
       )}
-      {eligible && detail.status === 'decided' && consentForm && can(user.role, 'consent.record') && (
-        <ConsentRecordForm key={consentForm.id} detail={detail} form={consentForm} onRecorded={refresh} />
+      {shown(canRecord) && consentForm && (
+        <>
+          {recordGaps && recordGaps.length > 0 && <GapList gaps={recordGaps} />}
+          {canRecord.ok && <ConsentRecordForm key={consentForm.id} detail={detail} form={consentForm} onRecorded={refresh} />}
+        </>
       )}
-      {detail.status === 'consented' && can(user.role, 'referral.create') && (
-        <p>
-          <button type="button" className="primary" onClick={() => refer.mutate()} disabled={refer.isPending}>
-            {refer.isPending ? t('common.working') : t('documents.refer')}
-          </button>
-        </p>
+      {shown(canRefer) && (
+        <div className="step">
+          {gapsOf(canRefer) && <GapList gaps={gapsOf(canRefer) ?? []} id="step-refer-gaps" />}
+          <p>
+            <button type="button" className="primary" onClick={() => refer.mutate()} disabled={refer.isPending || !canRefer.ok} aria-describedby={gapsOf(canRefer) ? 'step-refer-gaps' : undefined}>
+              {refer.isPending ? t('common.working') : t('documents.refer')}
+            </button>
+          </p>
+        </div>
       )}
       {detail.status === 'referred' && <p role="status">{t('documents.referred')}</p>}
       {docs.data && docs.data.length > 0 && <DocumentTable documents={docs.data} caption={t('documents.title')} />}

@@ -5,13 +5,17 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
 import { downloadPdf } from './download';
 
-/** Documents with their number, hash and print history; print (first) or reprint (stamped COPY). */
+/**
+ * Documents with their number, hash and print history; print (first) or reprint (stamped COPY).
+ * A superseded document (replaced, or its case withdrawn) says so and is printed only as a copy
+ * for the file.
+ */
 export function DocumentTable({ documents, caption, showCase }: { documents: DocumentInfo[]; caption: string; showCase?: boolean }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const when = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' });
   const print = useMutation({
-    mutationFn: (id: string) => call('document.print', { documentId: id }),
+    mutationFn: (p: { id: string; forFile?: boolean }) => call('document.print', { documentId: p.id, ...(p.forFile ? { forFile: true } : {}) }),
     onSuccess: (r) => {
       downloadPdf(r);
       void qc.invalidateQueries({ queryKey: ['documents'] });
@@ -47,16 +51,30 @@ export function DocumentTable({ documents, caption, showCase }: { documents: Doc
                 <code>{d.number}</code>
               </td>
               {showCase && <td>{d.caseNumber}</td>}
-              <td>{t(`documents.types.${d.type}`)}</td>
+              <td>
+                {t(`documents.types.${d.type}`)}
+                {d.superseded && (
+                  <>
+                    {' '}
+                    <span className="tag-superseded">{t('documents.superseded')}</span>
+                  </>
+                )}
+              </td>
               <td>
                 {when.format(new Date(d.generatedAt))} · {d.generatedBy}
               </td>
               <td>{d.signed ? t('documents.signed') : t('documents.unsigned')}</td>
               <td>{d.printCount === 0 ? t('documents.notPrinted') : t('documents.printCount', { count: d.printCount })}</td>
               <td className="row-actions">
-                <button type="button" onClick={() => print.mutate(d.id)} aria-label={`${d.printCount === 0 ? t('documents.print') : t('documents.reprint')} ${d.number}`}>
-                  {d.printCount === 0 ? t('documents.print') : t('documents.reprint')}
-                </button>
+                {d.superseded ? (
+                  <button type="button" onClick={() => print.mutate({ id: d.id, forFile: true })} aria-label={`${t('documents.printForFile')} ${d.number}`}>
+                    {t('documents.printForFile')}
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => print.mutate({ id: d.id })} aria-label={`${d.printCount === 0 ? t('documents.print') : t('documents.reprint')} ${d.number}`}>
+                    {d.printCount === 0 ? t('documents.print') : t('documents.reprint')}
+                  </button>
+                )}
                 <button type="button" onClick={() => view.mutate(d.id)} aria-label={`${t('documents.view')} ${d.number}`}>
                   {t('documents.view')}
                 </button>

@@ -1,69 +1,204 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { reviewCaseInput } from '../../../../shared/schema/case-api';
+import { assistanceIfEligible, graveExclusionsOf, tierAmount } from '../../../../shared/case/review';
+import type { IpcError } from '../../../../shared/ipc/errors';
+import { formatCad, TIERS } from '../../../../shared/rules';
+import type { Tier } from '../../../../shared/rules';
 import type { CaseDetail } from '../../../../shared/schema/case-api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
-import { applyFieldIssues } from '../../form-errors';
 import { call, errorOf } from '../../ipc';
-import type { IpcError } from '../../../../shared/ipc/errors';
+import { useLang } from '../../lang';
 
-const schema = reviewCaseInput.pick({ outcome: true, reason: true });
-type Values = z.input<typeof schema>;
+type Choice = { outcome: 'eligible' | 'ineligible' | ''; tier: Tier | '' };
+type Problems = { persons: Record<number, string>; all: string | null; reason: string | null; confirm: string | null };
+const none: Problems = { persons: {}, all: null, reason: null, confirm: null };
 
-/** Supervisor: resolve a flagged case as eligible or not eligible, with a written reason. */
+/**
+ * Supervisor: resolve a flagged case person by person. Each person's computed tier and amount
+ * is shown (from the decision, or what the rules give if the person is found eligible) and kept
+ * unless the supervisor sets another tier (the reason then says why). Making a person eligible
+ * over a grave exclusion (criminality, security, rights, organized crime) needs a second,
+ * explicit confirmation.
+ */
 export function ReviewDialog(props: { open: boolean; detail: CaseDetail; onClose: () => void; onDone: (d: CaseDetail) => void }) {
   const { t } = useTranslation();
-  const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
-  const [error, setError] = useState<IpcError | null>(null);
-  const e = form.formState.errors;
   return (
     <Dialog open={props.open} title={t('review.title', { number: props.detail.caseNumber })} onClose={props.onClose}>
+      <ReviewForm {...props} />
+    </Dialog>
+  );
+}
+
+function ReviewForm(props: { detail: CaseDetail; onClose: () => void; onDone: (d: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const ids = useId();
+  const { detail } = props;
+  const d = detail.decision;
+  const persons = detail.intake.persons;
+  const [choices, setChoices] = useState<Choice[]>(() => persons.map(() => ({ outcome: '', tier: '' })));
+  const [reason, setReason] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [problems, setProblems] = useState<Problems>(none);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = (i: number) => persons[i]?.nameLatin || persons[i]?.nameAsWritten || t('person.unnamed', { n: i + 1 });
+
+  const computed = persons.map((p) => {
+    const ruled = d?.result.persons.find((x) => x.id === p.id);
+    return ruled?.outcome === 'eligible' ? ruled.assistance : assistanceIfEligible(detail.intake, p.id);
+  });
+  const grave = persons.map((p) => {
+    if (!d) return [];
+    const codes: readonly string[] = graveExclusionsOf(d.result, p.id);
+    return d.result.persons.find((x) => x.id === p.id)?.reasons.filter((r) => codes.includes(r.code)) ?? [];
+  });
+  const overriding = persons.map((_, i) => i).filter((i) => choices[i]?.outcome === 'eligible' && (grave[i]?.length ?? 0) > 0);
+  const overridingNames = overriding.map(name).join(', ');
+  const update = (i: number, patch: Partial<Choice>) => setChoices((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+
+  const submit = async () => {
+    const p: Problems = { persons: {}, all: null, reason: null, confirm: null };
+    choices.forEach((c, i) => {
+      if (c.outcome === '') p.persons[i] = 'validation.choice';
+      else if (c.outcome === 'eligible' && c.tier === '' && !computed[i]?.tier) p.persons[i] = 'validation.review_tier_required';
+    });
+    if (reason.trim().length < 10) p.reason = 'validation.reason_required';
+    if (overriding.length > 0 && !confirm) p.confirm = 'errors.review_confirm_exclusion';
+    setProblems(p);
+    setError(null);
+    const first = Object.keys(p.persons)[0];
+    if (first !== undefined) return document.getElementById(`${ids}-outcome-${first}`)?.focus();
+    if (p.reason) return document.getElementById(`${ids}-reason`)?.focus();
+    if (p.confirm) return document.getElementById(`${ids}-confirm`)?.focus();
+    setBusy(true);
+    try {
+      const next = await call('case.review', {
+        caseId: detail.id,
+        baseVersion: detail.version,
+        persons: choices.map((c, i) => ({ personId: persons[i]!.id, outcome: c.outcome as 'eligible' | 'ineligible', ...(c.outcome === 'eligible' && c.tier !== '' ? { tier: c.tier } : {}) })),
+        reason: reason.trim(),
+        confirmExclusionOverride: overriding.length > 0 && confirm,
+      });
+      props.onDone(next);
+    } catch (e) {
+      const err = errorOf(e);
+      if (err.code === 'invalid_input' && err.issues?.length) {
+        const q: Problems = { ...none, persons: {} };
+        for (const issue of err.issues) {
+          if (issue.path[0] === 'persons' && typeof issue.path[1] === 'number') q.persons[issue.path[1]] = issue.messageKey;
+          else if (issue.path[0] === 'reason') q.reason = issue.messageKey;
+          else q.all = issue.messageKey;
+        }
+        setProblems(q);
+      } else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
       <p>{t('review.text')}</p>
       <form
         noValidate
-        onSubmit={(ev) =>
-          void form.handleSubmit(async (v) => {
-            setError(null);
-            try {
-              props.onDone(await call('case.review', { caseId: props.detail.id, baseVersion: props.detail.version, outcome: v.outcome, reason: v.reason }));
-            } catch (err) {
-              if (!applyFieldIssues(errorOf(err), form.setError)) setError(errorOf(err));
-            }
-          })(ev)
-        }
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void submit();
+        }}
       >
-        <Controller
-          control={form.control}
-          name="outcome"
-          render={({ field, fieldState }) => (
-            <fieldset className="choice" aria-describedby={fieldState.error ? 'review-outcome-error' : undefined}>
-              <legend>{t('review.outcome')}</legend>
-              <div className="choice-options">
-                {(['eligible', 'ineligible'] as const).map((o, i) => (
-                  <label key={o} className="choice-option">
-                    <input type="radio" name="review-outcome" id={i === 0 ? 'review-outcome' : undefined} ref={i === 0 ? field.ref : undefined} checked={field.value === o} onChange={() => field.onChange(o)} /> {t(`outcome.${o}`)}
-                  </label>
-                ))}
-              </div>
-              {fieldState.error && (
-                <p className="error" id="review-outcome-error">
-                  {t(fieldState.error.message ?? 'validation.choice')}
+        {problems.all && (
+          <p className="error" role="alert">
+            {t(problems.all)}
+          </p>
+        )}
+        {persons.map((p, i) => {
+          const c = choices[i]!;
+          const a = computed[i];
+          const problem = problems.persons[i];
+          const errId = `${ids}-person-${i}-error`;
+          return (
+            <div className="review-person" key={p.id}>
+              <fieldset className="choice" aria-describedby={problem ? errId : undefined}>
+                <legend>{t('review.outcomeFor', { person: name(i) })}</legend>
+                <div className="choice-options">
+                  {(['eligible', 'ineligible'] as const).map((o, k) => (
+                    <label key={o} className="choice-option">
+                      <input type="radio" name={`${ids}-outcome-${i}`} id={k === 0 ? `${ids}-outcome-${i}` : undefined} checked={c.outcome === o} onChange={() => update(i, { outcome: o })} /> {t(`outcome.${o}`)}
+                    </label>
+                  ))}
+                </div>
+                <p className="hint">
+                  {a?.tier && typeof a.maxAmountCad === 'number' ? t('review.computed', { tier: a.tier, amount: formatCad(a.maxAmountCad, lang) }) : t('review.computedNone')}
                 </p>
-              )}
-            </fieldset>
+                {c.outcome === 'eligible' && (grave[i]?.length ?? 0) > 0 && (
+                  <p className="banner banner-warn" role="alert">
+                    {t('review.graveWarning', { person: name(i), reasons: grave[i]!.map((r) => r.text[lang]).join(' ') })}
+                  </p>
+                )}
+                {c.outcome === 'eligible' && (
+                  <div className="field">
+                    <label htmlFor={`${ids}-tier-${i}`}>{t('review.tier', { person: name(i) })}</label>
+                    <select id={`${ids}-tier-${i}`} value={c.tier} onChange={(e) => update(i, { tier: e.target.value as Tier | '' })}>
+                      <option value="">{a?.tier ? t('review.tierKeep') : '—'}</option>
+                      {TIERS.map((tier) => {
+                        const amount = tierAmount(tier, detail.intake.applicationDate);
+                        return amount === null ? null : (
+                          <option key={tier} value={tier}>
+                            {t('review.tierOption', { tier, amount: formatCad(amount, lang) })}
+                          </option>
+                        );
+                      })}
+                    </select>
+                    {c.tier !== '' && c.tier !== a?.tier && <p className="hint">{t('review.tierSetHint')}</p>}
+                  </div>
+                )}
+                {problem && (
+                  <p className="error" id={errId}>
+                    {t(problem)}
+                  </p>
+                )}
+              </fieldset>
+            </div>
+          );
+        })}
+        <div className="field">
+          <label htmlFor={`${ids}-reason`}>{t('review.reason')}</label>
+          <p className="hint" id={`${ids}-reason-hint`}>
+            {t('review.reasonHint')}
+          </p>
+          <textarea
+            id={`${ids}-reason`}
+            rows={4}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={problems.reason ? true : undefined}
+            aria-describedby={[`${ids}-reason-hint`, problems.reason ? `${ids}-reason-error` : ''].filter(Boolean).join(' ')}
+          />
+          {problems.reason && (
+            <p className="error" id={`${ids}-reason-error`}>
+              {t(problems.reason)}
+            </p>
           )}
-        />
-        <Field label={t('review.reason')} hint={t('review.reasonHint')} error={e.reason}>
-          {(a) => <textarea id={a.id} rows={4} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={2000} {...form.register('reason')} />}
-        </Field>
+        </div>
+        {overriding.length > 0 && (
+          <div className="field">
+            <label className="choice-option">
+              <input type="checkbox" id={`${ids}-confirm`} checked={confirm} onChange={(e) => setConfirm(e.target.checked)} aria-describedby={problems.confirm ? `${ids}-confirm-error` : undefined} />{' '}
+              {t('review.confirmOverride', { persons: overridingNames })}
+            </label>
+            {problems.confirm && (
+              <p className="error" id={`${ids}-confirm-error`}>
+                {t(problems.confirm, { persons: overridingNames })}
+              </p>
+            )}
+          </div>
+        )}
         <ErrorBanner error={error} />
         <div className="row-actions">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          <button type="submit" className="primary" disabled={busy}>
             {t('review.submit')}
           </button>
           <button type="button" onClick={props.onClose}>
@@ -71,6 +206,6 @@ export function ReviewDialog(props: { open: boolean; detail: CaseDetail; onClose
           </button>
         </div>
       </form>
-    </Dialog>
+    </>
   );
 }

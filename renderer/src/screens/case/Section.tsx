@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import type { SectionId } from '../../../../shared/case/sections';
 
-export const SECTION_IDS = ['application', 'persons', 'claim', 'exclusions', 'compliance', 'travel', 'needs', 'reintegration'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
+export { SECTION_IDS } from '../../../../shared/case/sections';
+export type { SectionId } from '../../../../shared/case/sections';
 
-/** One section of the interview: a titled region the outline links to. */
+/** One section of the interview: a titled region the outline and the "go to" of a gap link to. */
 export function Section(props: { id: SectionId; title: string; intro?: string; children: ReactNode }) {
   return (
     <section id={`sec-${props.id}`} aria-labelledby={`sec-${props.id}-title`} className="interview-section">
