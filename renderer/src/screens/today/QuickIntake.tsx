@@ -87,7 +87,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
     } catch (e) {
       const err = errorOf(e);
       saver.resume();
-      if (!applyFieldIssues(err, form.setError)) setError(err);
+      if (!applyFieldIssues(err, form.setError, { under: 'intake' })) setError(err);
       else setSummary(labelErrors(flattenErrors(form.formState.errors)));
     } finally {
       setBusy(false);
