@@ -77,9 +77,10 @@ test('needs review: the decision goes to the supervisor queue; the review needs 
   await press(page, page.getByRole('button', { name: 'Français' }).first());
   await press(page, page.getByRole('button', { name: 'Examiner cette décision' }));
   const fr = page.getByRole('dialog', { name: `Examen du dossier ${number} par un superviseur` });
+  await press(page, fr.getByRole('button', { name: 'Consigner l’examen' }));
   await expect(fr.getByText('Écrivez un motif d’au moins 10 caractères.')).toBeVisible();
   await expectAccessible(page);
-  await choose(page, fr, 'Votre décision', 'Non admissible');
+  await choose(page, fr, 'Décision pour Akhmed Ismailov', 'Non admissible');
   await fr.getByLabel('Motif écrit').fill('Les antécédents de la demande n’ont pas pu être confirmés auprès d’IRCC.');
   await press(page, fr.getByRole('button', { name: 'Consigner l’examen' }));
   await expect(fr).toBeHidden();

@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseDetail } from '../../shared/schema/case-api';
+import type { DocumentInfo } from '../../shared/schema/documents-api';
+import { familyIntake } from '../fixtures/intakes';
+import { expect, expectAccessible, supervisor, test } from './fixtures';
+import type { Harness } from './fixtures';
+import { choose, press } from './intake.helpers';
+
+/**
+ * The case's life in the UI, driven by the lifecycle table (shared/case): a supervisor's approval
+ * goes on to consent and referral; missing travel facts stop the decision with what to fill in;
+ * a withdrawal takes the packet out of the print queue. Keyboard only where practical.
+ */
+
+const artefacts = join('tests', 'artifacts', 'e2e-lifecycle');
+
+async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
+  const r = await h.core.invoke(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+const officer = { username: 'ines.officer', password: 'interviews all morning long' };
+const clerk = { username: 'carl.clerk', password: 'prints packets for IOM daily' };
+
+/** Supervisor, office certificate, an interview officer and a clerk; signed in as the supervisor at the end. */
+async function seedPeople(h: Harness) {
+  await ok(h, 'auth.setup', supervisor);
+  await ok(h, 'certificate.generateSelfSigned', {});
+  for (const [who, role, name] of [[officer, 'interview_officer', 'Inès Officer'], [clerk, 'clerk', 'Carl Clerk']] as const) {
+    await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
+    const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: who.username, displayName: name, role });
+    await ok(h, 'auth.signIn', { username: who.username, password: made.oneTimePassword });
+    await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: who.password });
+  }
+  await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
+}
+
+const couple = [
+  { relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' },
+  { relationship: 'spouse', nameAsWritten: 'Mariam Keita', nameLatin: 'Mariam Keita', dateOfBirth: '1984-07-02', nationality: 'MLI' },
+] as const;
+
+async function signIn(page: Page, who: { username: string; password: string }) {
+  await page.getByLabel('User name').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await press(page, page.getByRole('button', { name: 'Sign out' }));
+  await expect(page.getByLabel('User name')).toBeVisible();
+}
+
+async function openCase(page: Page, name: string, caseNumber: string) {
+  await page.getByLabel('Search by name, date of birth or UCI').fill(name);
+  await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
+}
+
+test('a case approved by the supervisor’s review goes through consent to referral', async ({ page, harness }) => {
+  await seedPeople(harness);
+  const intake = familyIntake([...couple]);
+  // The principal's claim was found manifestly unfounded: the rules send the case to review (R1).
+  intake.persons[0]!.facts = { ...intake.persons[0]!.facts, claim: { ...intake.persons[0]!.facts.claim, manifestlyUnfounded: true } };
+  const created = await ok<CaseDetail>(harness, 'case.create', { intake });
+  const decided = await ok<CaseDetail>(harness, 'case.decide', { caseId: created.id, baseVersion: created.version });
+  expect(decided.status).toBe('under_review');
+  await ok(harness, 'auth.signOut', {});
+
+  await page.goto(harness.url);
+  await signIn(page, supervisor);
+  await openCase(page, 'Keita', decided.caseNumber);
+  await expect(page.getByText('Status: Under supervisor review')).toBeVisible();
+  // Why the case is in review, in words from the rules.
+  await expect(page.getByRole('heading', { name: 'Why this case is in review' })).toBeVisible();
+  await expect(page.locator('.review-why')).toContainText('Bakary Keita');
+  await expect(page.locator('.review-why')).toContainText(/manifestly unfounded/i);
+
+  await press(page, page.getByRole('button', { name: 'Review this decision' }));
+  const dialog = page.getByRole('dialog', { name: `Supervisor review of case ${decided.caseNumber}` });
+  await expect(dialog).toBeVisible();
+  // Each person: the computed tier and amount, kept unless another tier is set.
+  await expect(dialog.getByRole('group', { name: 'Decision for Mariam Keita' })).toContainText(/Computed: tier T\d, up to/);
+  await expect(dialog.getByRole('group', { name: 'Decision for Bakary Keita' })).toContainText(/Computed: tier T\d, up to/);
+  await press(page, dialog.getByRole('button', { name: 'Record the review' }));
+  await expect(dialog.getByText('Choose one of the options.').first()).toBeVisible();
+  await choose(page, dialog, 'Decision for Bakary Keita', 'Eligible');
+  await choose(page, dialog, 'Decision for Mariam Keita', 'Eligible');
+  await expect(dialog.getByLabel('Tier for Bakary Keita')).toBeVisible();
+  await dialog.getByLabel('Written reason').fill('IRCC confirmed the claim history; the family returns together.');
+  await expectAccessible(page);
+  await press(page, dialog.getByRole('button', { name: 'Record the review' }));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'The review was recorded.' })).toBeVisible();
+  await expect(page.getByText('Status: Decided')).toBeVisible();
+
+  // Consent: generate, record who signed, then refer.
+  const docs = page.getByRole('region', { name: 'Documents for IOM' });
+  await expect(docs.getByRole('button', { name: /Refer to IOM/ })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await press(page, docs.getByRole('button', { name: 'Generate the consent form' }));
+  await download;
+  const record = docs.getByRole('form', { name: /Record the signed consent form/ });
+  await press(page, record.getByRole('button', { name: 'Record consent' }));
+  await expect(page.getByText('Status: Consent recorded')).toBeVisible();
+  // Consented: the intake is read-only, and the banner says why and who can change it.
+  await expect(page.getByRole('note')).toContainText('Consent is recorded: the intake can no longer change. A person with the decide permission can reopen the case.');
+  await expect(page.getByRole('button', { name: 'Reopen the decision' })).toBeVisible();
+  await press(page, docs.getByRole('button', { name: /Refer to IOM/ }));
+  await expect(docs.getByText('The case was referred to IOM.')).toBeVisible();
+  await expect(docs.getByRole('row').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
+  await expect(page.getByText('Status: Referred to IOM')).toBeVisible();
+});
+
+test('a case with empty travel facts cannot reach consent: the decision step says what to fill in and goes to Travel', async ({ page, harness }) => {
+  await seedPeople(harness);
+  const intake = familyIntake([...couple]);
+  intake.travel = { countryOfReturn: null, finalDestination: '' };
+  intake.persons = intake.persons.map((p) => ({ ...p, travelDocument: { status: null, expiryDate: null } }));
+  const created = await ok<CaseDetail>(harness, 'case.create', { intake });
+  await ok(harness, 'auth.signOut', {});
+
+  await page.goto(harness.url);
+  await signIn(page, officer);
+  await openCase(page, 'Keita', created.caseNumber);
+  const steps = page.getByRole('region', { name: 'Next steps' });
+  await expect(steps).toContainText('This step is not possible yet. Still to fill in:');
+  await expect(steps).toContainText('Travel: the country of return is not recorded.');
+  await expect(steps).toContainText('Travel: the final destination is not recorded.');
+  await expect(steps).toContainText('Travel: the travel document of Mariam Keita is not recorded.');
+  // Never a raw field path.
+  await expect(steps).not.toContainText('travel.countryOfReturn');
+  mkdirSync(artefacts, { recursive: true });
+  await steps.screenshot({ path: join(artefacts, 'steps-with-gaps.png') });
+  await expectAccessible(page);
+
+  // The link goes to the Travel section.
+  await press(page, steps.getByRole('button', { name: 'Go to Travel' }).first());
+  await expect(page.getByRole('heading', { name: 'Travel', level: 2 })).toBeFocused();
+
+  // Trying anyway: the back end refuses with the same list; no decision, no consent form.
+  await press(page, steps.getByRole('button', { name: 'Save and record the decision' }));
+  const refusal = page.getByRole('alert').filter({ hasText: 'Travel: the country of return is not recorded.' });
+  await expect(refusal).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recorded decision' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Generate the consent form' })).toHaveCount(0);
+  await expect(page.getByText('Status: Draft')).toBeVisible();
+});
+
+test('a withdrawn case’s referral packet leaves the print queue and is printed only as a copy for the file', async ({ page, harness }) => {
+  await seedPeople(harness);
+  const created = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([...couple]) });
+  const decided = await ok<CaseDetail>(harness, 'case.decide', { caseId: created.id, baseVersion: created.version });
+  const form = await ok<DocumentInfo>(harness, 'consent.generateForm', { caseId: decided.id, baseVersion: decided.version });
+  const current = await ok<CaseDetail>(harness, 'case.get', { caseId: decided.id });
+  const consented = await ok<CaseDetail>(harness, 'consent.record', {
+    caseId: current.id,
+    baseVersion: current.version,
+    documentId: form.id,
+    signedOn: '2026-11-21',
+    signers: current.intake.persons.map((p) => ({ personId: p.id, signedBy: 'self' })),
+  });
+  await ok(harness, 'referral.create', { caseId: consented.id, baseVersion: consented.version });
+  await ok(harness, 'auth.signOut', {});
+  const packet = `${created.caseNumber}-RP-01`;
+
+  await page.goto(harness.url);
+  await signIn(page, clerk);
+  await press(page, page.getByRole('button', { name: 'Print queue' }));
+  await expect(page.getByRole('row').filter({ hasText: packet })).toBeVisible();
+  await signOut(page);
+
+  // The officer records the withdrawal.
+  await signIn(page, officer);
+  await openCase(page, 'Keita', created.caseNumber);
+  await press(page, page.getByRole('button', { name: 'Withdraw from the programme' }));
+  const dialog = page.getByRole('dialog', { name: `Withdraw case ${created.caseNumber} from AVRR?` });
+  await dialog.getByLabel('Reason (optional)').fill('The family decided to stay while a new application is studied.');
+  await press(page, dialog.getByRole('button', { name: 'Confirm the withdrawal' }));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Status: Withdrawn')).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('withdrawn');
+  await signOut(page);
+
+  // The clerk: the packet is gone from the queue; in the case it is marked superseded.
+  await signIn(page, clerk);
+  await press(page, page.getByRole('button', { name: 'Print queue' }));
+  await expect(page.getByRole('heading', { name: 'Print queue', level: 1 })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: packet })).toHaveCount(0);
+  await press(page, page.getByRole('button', { name: "Today's cases" }));
+  await openCase(page, 'Keita', created.caseNumber);
+  const row = page.getByRole('region', { name: 'Documents for IOM' }).getByRole('row').filter({ hasText: packet });
+  await expect(row).toContainText('Superseded');
+  await expect(row.getByRole('button', { name: `Print ${packet}`, exact: true })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: /^Reprint/ })).toHaveCount(0);
+  const copy = page.waitForEvent('download');
+  await press(page, row.getByRole('button', { name: `Print a copy for the file ${packet}` }));
+  await copy;
+  await expectAccessible(page);
+});
