@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { effectiveOutcome } from '../../../shared/case/decision';
 import { packetFactGaps } from '../../../shared/case/requirements';
 import { assistanceIfEligible, graveExclusionsOf, tierAmount } from '../../../shared/case/review';
 import { intakeToCaseFacts } from '../../../shared/intake/to-facts';
@@ -74,6 +75,12 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
       const stored = decisionRow(db, state.decision.id);
       if (stored && stored.facts !== factsKey(input.intake)) {
         throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.refused.facts_decided' }));
+      }
+      // A case decided eligible stays ready for its consent and referral: a save may change the
+      // packet's facts, not blank them (what the officer typed stays in their draft).
+      if (state.status === 'decided' && effectiveOutcome(state.decision) === 'eligible') {
+        const gaps = packetFactGaps(input.intake);
+        if (gaps.length > 0) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.blocked', gaps }));
       }
     }
     const json = JSON.stringify(input.intake);
