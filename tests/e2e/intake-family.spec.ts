@@ -70,8 +70,17 @@ test('interview: a family of four through the interview to an eligible decision,
   const travel = page.getByRole('region', { name: 'Travel' });
   await travel.getByLabel('Country of return').fill('col');
   await travel.getByLabel('Final destination').fill('Medellín');
-  await choose(page, personIn(travel, family[0].latin), 'Passport or travel document', 'Valid passport');
-  await personIn(travel, family[0].latin).getByLabel('Expiry date of the document').fill('2030-05-01');
+  // Everything the referral packet prints is needed for an eligible decision (lifecycle: decision_ready).
+  for (const p of family) {
+    await choose(page, personIn(travel, p.latin), 'Passport or travel document', 'Valid passport');
+    await personIn(travel, p.latin).getByLabel('Expiry date of the document').fill('2030-05-01');
+  }
+  const needs = page.getByRole('region', { name: 'Special needs' });
+  for (const p of family) {
+    await choose(page, personIn(needs, p.latin), 'Needs a medical escort?', 'No');
+    await choose(page, personIn(needs, p.latin), 'Needs a non-medical escort?', 'No');
+  }
+  await choose(page, page.getByRole('region', { name: 'Application and contact' }), 'Is an interpreter needed?', 'No');
   const reintegration = page.getByRole('region', { name: 'Reintegration preferences' });
   for (const c of ['Temporary accommodation and housing', 'Small business support']) {
     const box = reintegration.getByRole('checkbox', { name: c });

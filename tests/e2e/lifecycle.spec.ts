@@ -202,3 +202,33 @@ test('a withdrawn case’s referral packet leaves the print queue and is printed
   await copy;
   await expectAccessible(page);
 });
+
+test('changing a fact a decision rests on asks to reopen it; reopened with a reason, the change is saved', async ({ page, harness }) => {
+  await seedPeople(harness);
+  const created = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([...couple]) });
+  await ok<CaseDetail>(harness, 'case.decide', { caseId: created.id, baseVersion: created.version });
+  await ok(harness, 'auth.signOut', {});
+
+  await page.goto(harness.url);
+  await signIn(page, officer);
+  await openCase(page, 'Keita', created.caseNumber);
+  await expect(page.getByText('Status: Decided')).toBeVisible();
+  const dob = page.getByRole('region', { name: 'Persons' }).getByLabel('Date of birth').first();
+  await dob.fill('1979-03-15');
+  await press(page, page.getByRole('button', { name: 'Save the intake' }));
+  await expect(page.getByRole('alert').filter({ hasText: 'Reopen the decision to change them.' })).toBeVisible();
+  await expect(dob).toHaveValue('1979-03-15');
+
+  await press(page, page.getByRole('button', { name: 'Reopen the decision' }).first());
+  const dialog = page.getByRole('dialog', { name: `Reopen the decision on case ${created.caseNumber}?` });
+  await dialog.getByLabel('Why the decision is reopened').fill('Typo');
+  await press(page, dialog.getByRole('button', { name: 'Reopen the decision' }));
+  await expect(dialog.getByText('Write a reason of at least 10 characters.')).toBeVisible();
+  await dialog.getByLabel('Why the decision is reopened').fill('The date of birth was mistyped at the interview.');
+  await press(page, dialog.getByRole('button', { name: 'Reopen the decision' }));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Status: Screened')).toBeVisible();
+  await press(page, page.getByRole('button', { name: 'Save the intake' }));
+  await expect(page.getByRole('status').filter({ hasText: 'The intake was saved.' })).toBeVisible();
+  await expect(dob).toHaveValue('1979-03-15');
+});
