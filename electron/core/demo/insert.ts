@@ -88,5 +88,5 @@ export function insertDemoFamilies(
     for (const [year, value] of counters) writeCounter.run(`case-number-${year}`, value);
     return { cases: families.length, persons, firstCaseNumber, lastCaseNumber };
   });
-  return write();
+  return write.immediate();
 }

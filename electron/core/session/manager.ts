@@ -98,7 +98,7 @@ export class SessionManager {
     open.sqlite.transaction(() => {
       open.db.insert(users).values({ id: userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', createdAt: at, passwordChangedAt: at }).run();
       this.audit(open.sqlite, this.record('auth.setup', session, 'ok'));
-    })();
+    }).immediate();
     this.begin(session);
     return this.status();
   }
@@ -117,13 +117,13 @@ export class SessionManager {
     if (!this.open) this.attach(open, result.dbKey);
     const row = open.db.select().from(users).where(eq(users.id, result.userId)).get();
     if (!row || row.status !== 'active') {
-      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', null, 'denied', input.username)))();
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', null, 'denied', input.username))).immediate();
       if (!this.session) this.detach();
       throw signInFailed();
     }
     const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, badgeNumber: row.badgeNumber, role: row.role as Role, mustChangePassword: row.mustChangePassword };
     this.flushPendingEvents();
-    open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok')))();
+    open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok'))).immediate();
     this.begin(session);
     return this.status();
   }
@@ -131,7 +131,7 @@ export class SessionManager {
   signOut(): AuthStatus {
     if (this.session && this.open) {
       const open = this.open;
-      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signOut', this.session, 'ok')))();
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signOut', this.session, 'ok'))).immediate();
     }
     this.session = null;
     this.locked = false;
@@ -142,7 +142,7 @@ export class SessionManager {
   lock(reason: 'auth.lock' | 'auth.idleLock' = 'auth.lock'): AuthStatus {
     if (this.session && !this.locked && this.open) {
       const open = this.open;
-      open.sqlite.transaction(() => this.audit(open.sqlite, this.record(reason, this.session, 'ok')))();
+      open.sqlite.transaction(() => this.audit(open.sqlite, this.record(reason, this.session, 'ok'))).immediate();
       this.locked = true;
       this.anchorAuditHead();
     }
@@ -176,7 +176,7 @@ export class SessionManager {
     open.sqlite.transaction(() => {
       open.db.update(users).set({ mustChangePassword: false, passwordChangedAt: this.o.now().toISOString() }).where(eq(users.id, s.userId)).run();
       this.audit(open.sqlite, this.record('auth.changePassword', s, 'ok'));
-    })();
+    }).immediate();
     this.session = { ...s, mustChangePassword: false };
     return this.status();
   }
@@ -267,7 +267,7 @@ export class SessionManager {
       for (const e of events) {
         this.audit(open.sqlite, { at: e.at, userId: e.userId, username: e.username, role: null, action: e.action, caseId: null, outcome: 'denied', workstation: this.o.workstation });
       }
-    })();
+    }).immediate();
   }
 
   private record(action: string, s: Session | null, outcome: AuditRecord['outcome'], username?: string): AuditRecord {

@@ -75,7 +75,7 @@ describe('lifecycle properties (real core, random families, random actions by ra
     signedIn = role;
   };
 
-  function callFor(c: CaseDetail, action: CaseAction, s: fc.RecordValue<{ edit: number; outcome: boolean }>) {
+  function callFor(c: CaseDetail, action: CaseAction, s: { edit: number; outcome: boolean }) {
     if (action === 'save') return { channel: 'case.saveIntake', input: { caseId: c.id, baseVersion: c.version, intake: edited(c, s.edit) } };
     if (action === 'review') {
       const persons = c.intake.persons.map((p) => ({ personId: p.id, outcome: s.outcome ? 'eligible' : 'ineligible', ...(s.edit % 3 === 0 ? { tier: 'T1' } : {}) }));
