@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseDecision, Outcome } from '../rules';
+import type { CaseDecision, Outcome, ReasonCode } from '../rules';
 import { entityId, isoDate, personName, uci } from './common';
 import type { CaseStatus } from './case';
 import { intakeDocument } from './intake';
@@ -128,6 +128,8 @@ export interface TodayCase {
   principalNameLatin: string;
   appointmentAt: string | null;
   updatedAt: string;
+  /** Review queue only: why the case waits for the supervisor (R1 manifestly unfounded, R2 mixed family, R3 facts missing). */
+  reviewReasons?: ReasonCode[];
 }
 
 export interface TodaySummary {

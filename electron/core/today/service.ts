@@ -1,6 +1,8 @@
 import type { TodayCase, TodaySummary } from '../../../shared/schema/case-api';
 import { addDays, officeDayBounds } from '../../../shared/time/office-time';
 import type { OfficeClock } from '../../../shared/time/office-time';
+import type { ReasonCode } from '../../../shared/rules';
+import { caseDecisionSchema } from '../../../shared/schema/decision';
 import type { Sqlite } from '../db/open';
 import { myNewDrafts } from '../drafts/service';
 
@@ -36,7 +38,25 @@ export function todaySummary(sqlite: Sqlite, userId: string, clock: OfficeClock)
       userId,
       userId,
     ),
-    review: all<TodayCase>(`${select} WHERE c.review_status = 'pending' ORDER BY c.updated_at LIMIT 100`),
+    review: reviewQueue(sqlite),
     myNewDrafts: myNewDrafts(sqlite, userId),
   };
+}
+
+/** Why a decision waits for the supervisor: manifestly unfounded (R1), mixed family (R2), facts missing (R3). */
+const REVIEW_CODES: readonly ReasonCode[] = ['R1', 'R2', 'R3'];
+
+/** The supervisor's queue, each case with the reasons it is there (from the decision's own result). */
+function reviewQueue(sqlite: Sqlite): TodayCase[] {
+  const rows = sqlite
+    .prepare<[], TodayCase & { result: string | null }>(
+      `SELECT q.*, d.result FROM (${select} WHERE c.status = 'under_review' ORDER BY c.updated_at LIMIT 100) q
+         LEFT JOIN cases c2 ON c2.id = q.id LEFT JOIN decisions d ON d.id = c2.decision_id`,
+    )
+    .all();
+  return rows.map(({ result, ...row }) => {
+    const decision = result === null ? null : caseDecisionSchema.parse(JSON.parse(result));
+    const codes = decision ? [...decision.reasons, ...decision.persons.flatMap((p) => p.reasons)].map((r) => r.code) : [];
+    return { ...row, reviewReasons: REVIEW_CODES.filter((c) => codes.includes(c)) };
+  });
 }

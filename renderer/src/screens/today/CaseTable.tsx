@@ -11,6 +11,7 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
   const lang = useLang();
   const id = useId();
   const time = new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' });
+  const showWhy = props.cases.some((c) => c.reviewReasons !== undefined);
   return (
     <section aria-labelledby={id} className="today-list">
       <h2 id={id}>
@@ -27,6 +28,7 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
               <th scope="col">{t('cases.principal')}</th>
               <th scope="col">{t('cases.status')}</th>
               {props.showAppointment && <th scope="col">{t('today.time')}</th>}
+              {showWhy && <th scope="col">{t('review.whyColumn')}</th>}
               <th scope="col">
                 <span className="visually-hidden">{t('cases.actions')}</span>
               </th>
@@ -41,6 +43,7 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
                 {props.showAppointment && <td>{c.appointmentAt ? formatLocalDateTime(c.appointmentAt, time) : '—'}</td>}
+                {showWhy && <td>{(c.reviewReasons ?? []).map((code) => t(`review.reasonCode.${code}`)).join('; ') || '—'}</td>}
                 <td>
                   <OpenCaseButton caseId={c.id} caseNumber={c.caseNumber} />
                 </td>
