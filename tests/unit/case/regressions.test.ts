@@ -67,8 +67,8 @@ describe('cases are never stranded', () => {
     expect(c.status).toBe('under_review');
     await as('supervisor');
     const today = await t.ok<TodaySummary>('today.summary', {});
-    // The queue says why the case is there: the claim was found manifestly unfounded.
-    expect(today.review.find((x) => x.id === c.id)?.reviewReasons).toEqual(['R1']);
+    // The queue says why the case is there: the principal's claim was found manifestly unfounded, so the family's outcomes differ.
+    expect(today.review.find((x) => x.id === c.id)?.reviewReasons).toEqual(['R1', 'R2']);
     c = await t.ok<CaseDetail>('case.review', {
       caseId: c.id,
       baseVersion: c.version,
