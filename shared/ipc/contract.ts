@@ -7,6 +7,7 @@ import { changePasswordInput, createUserInput, idleLockInput, setupInput, signIn
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { getCaseInput, listCasesInput } from '../schema/case';
 import type { CasePage } from '../schema/case';
+import { officeTimeZoneInput } from '../time/time-zone-input';
 import {
   createCaseFromIntakeInput,
   decideCaseInput,
@@ -46,6 +47,7 @@ export const contract = {
   'user.disable': channel<UserRow>()({ input: userIdInput, access: 'user.manage' }),
   'user.resetPassword': channel<OneTimePassword>()({ input: userIdInput, access: 'user.manage' }),
   'settings.setIdleLock': channel<AuthStatus>()({ input: idleLockInput, access: 'settings.manage' }),
+  'settings.setOfficeTimeZone': channel<AuthStatus>()({ input: officeTimeZoneInput, access: 'settings.manage' }),
 
   // The audit trail (supervisor).
   'audit.list': channel<AuditPageView>()({ input: auditQueryInput, access: 'audit.read' }),

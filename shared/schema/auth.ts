@@ -50,6 +50,8 @@ export interface AuthStatus {
   user: SessionUser | null;
   locked: boolean;
   idleLockMinutes: number;
+  /** The office's time zone (IANA name): "today", appointments and printed dates follow it. */
+  officeTimeZone: string;
   sealerKind: 'os-keystore' | 'dev-plaintext';
 }
 

@@ -73,6 +73,7 @@ export class SessionManager {
       user: this.session && { ...this.session },
       locked: this.locked,
       idleLockMinutes: this.idleLockMinutes(),
+      officeTimeZone: this.officeTimeZone(),
       sealerKind: this.o.sealerKind,
     };
   }

@@ -1,6 +1,7 @@
 import { settings } from '../db/schema';
 import type { Handlers } from '../dispatch';
 import type { SessionManager } from '../session/manager';
+import { writeOfficeTimeZone } from '../session/office-settings';
 import { createUser, disableUser, listUsers, resetPassword } from './service';
 
 export function userHandlers(sessions: SessionManager) {
@@ -17,5 +18,9 @@ export function userHandlers(sessions: SessionManager) {
       );
       return sessions.status();
     },
-  } satisfies Pick<Handlers, 'user.list' | 'user.create' | 'user.disable' | 'user.resetPassword' | 'settings.setIdleLock'>;
+    'settings.setOfficeTimeZone': (input, ctx) => {
+      ctx.tx(null, () => writeOfficeTimeZone(ctx.db().db, input.timeZone));
+      return sessions.status();
+    },
+  } satisfies Pick<Handlers, 'user.list' | 'user.create' | 'user.disable' | 'user.resetPassword' | 'settings.setIdleLock' | 'settings.setOfficeTimeZone'>;
 }

@@ -2,11 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/schema/case-api';
-import { todayIso } from '../../../shared/schema/common';
-import { DEFAULT_OFFICE_TIME_ZONE } from '../../../shared/time/office-time';
+import { isMinorOn } from '../../../shared/rules/dates';
+import { isRealIsoDate } from '../../../shared/schema/common';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
+import { useOfficeToday } from '../office-time';
 
 type Signer = { personId: string; signedBy: 'self' | 'guardian'; guardianName: string };
 
@@ -14,10 +15,13 @@ type Signer = { personId: string; signedBy: 'self' | 'guardian'; guardianName: s
 export function ConsentRecordForm({ detail, form, onRecorded }: { detail: CaseDetail; form: DocumentInfo; onRecorded: (c: CaseDetail) => void }) {
   const { t } = useTranslation();
   const dateId = useId();
-  const minors = new Set(detail.decision?.result.persons.filter((p) => p.minor).map((p) => p.id));
-  const [signedOn, setSignedOn] = useState(() => todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE));
+  const today = useOfficeToday();
+  const [signedOn, setSignedOn] = useState(today);
+  // Minor or adult on the signing date (not on the application date the rules use).
+  const onDate = isRealIsoDate(signedOn) ? signedOn : today;
+  const minors = new Set(detail.intake.persons.filter((p) => isMinorOn(p.dateOfBirth, onDate)).map((p) => p.id));
   const [signers, setSigners] = useState<Signer[]>(() =>
-    detail.intake.persons.map((p) => ({ personId: p.id, signedBy: minors.has(p.id) ? 'guardian' : 'self', guardianName: '' })),
+    detail.intake.persons.map((p) => ({ personId: p.id, signedBy: isMinorOn(p.dateOfBirth, today) ? 'guardian' : 'self', guardianName: '' })),
   );
   const record = useMutation({
     mutationFn: () =>

@@ -5,9 +5,10 @@ import { can } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail, DraftRecord, TodayCase } from '../../../shared/schema/case-api';
 import { counterOpenNow } from '../../../shared/time/office-hours';
-import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../../shared/time/office-time';
+import { officeClock } from '../../../shared/time/office-time';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
+import { useOfficeTimeZone } from '../office-time';
 import { localeOf, useLang } from '../lang';
 import { useNavigate } from '../navigation';
 import { CaseTable } from './today/CaseTable';
@@ -16,8 +17,8 @@ import { SearchBox } from './today/SearchBox';
 import { DiscardDraftButton } from './today/DiscardDraftButton';
 
 /** Walk-in hours at the office (shared/time/office-hours.ts), on the office's clock whatever this machine's zone. */
-function counterOpen(now: Date): boolean {
-  return counterOpenNow(officeClock(() => now, DEFAULT_OFFICE_TIME_ZONE));
+function counterOpen(now: Date, timeZone: string): boolean {
+  return counterOpenNow(officeClock(() => now, timeZone));
 }
 
 /**
@@ -28,6 +29,7 @@ function counterOpen(now: Date): boolean {
 export function TodayScreen({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const timeZone = useOfficeTimeZone();
   const qc = useQueryClient();
   const go = useNavigate();
   const today = useQuery({ queryKey: ['today'], queryFn: () => call('today.summary', {}), staleTime: 0 });
@@ -71,7 +73,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
     <>
       <h1>{t('today.title')}</h1>
       <p className="hint">
-        {t('today.officeHours')} {counterOpen(new Date()) ? t('today.counterOpen') : t('today.counterClosed')}
+        {t('today.officeHours')} {counterOpen(new Date(), timeZone) ? t('today.counterOpen') : t('today.counterClosed')}
       </p>
       <SearchBox />
       {created && (

@@ -12,6 +12,7 @@ import { Field } from '../components/Field';
 import { applyFieldIssues } from '../form-errors';
 import { call, errorOf } from '../ipc';
 import { IdleLockSetting } from './IdleLockSetting';
+import { OfficeTimeZoneSetting } from './OfficeTimeZoneSetting';
 
 type Values = z.input<typeof createUserInput>;
 
@@ -119,6 +120,7 @@ export function UsersScreen({ user }: { user: SessionUser }) {
         </table>
       </section>
       <IdleLockSetting />
+      <OfficeTimeZoneSetting />
     </>
   );
 }

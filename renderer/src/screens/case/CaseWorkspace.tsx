@@ -4,10 +4,8 @@ import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/schema/auth';
 import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
-import { todayIso } from '../../../../shared/schema/common';
 import { formatLocalDateTime } from '../../../../shared/time/format';
 import { intakeDocumentAsOf } from '../../../../shared/time/intake-dates';
-import { DEFAULT_OFFICE_TIME_ZONE } from '../../../../shared/time/office-time';
 import type { IntakeDocument } from '../../../../shared/schema/intake';
 import { EligibilityPanel } from '../../components/EligibilityPanel';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -29,6 +27,7 @@ import { ReviewWhy } from './ReviewWhy';
 import { StepsPanel } from './StepsPanel';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
+import { useOfficeToday } from '../../office-time';
 
 /**
  * The interview: the whole intake as sections in any order, the live eligibility panel, and the
@@ -38,10 +37,11 @@ import { WithdrawDialog } from './WithdrawDialog';
  */
 export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDraft: DraftRecord | null }; user: SessionUser }) {
   const { t } = useTranslation();
+  const officeToday = useOfficeToday();
   const lang = useLang();
   const myDraft = initial.myDraft;
   const [initialValues] = useState<IntakeValues>(() => (myDraft ? restoreValues(myDraft.data, initial.intake) : initial.intake));
-  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE))), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(officeToday)), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const array = useFieldArray({ control: form.control, name: 'persons', keyName: 'key' });
   const w = useCaseWorkspace({ initial, user, form, initialValues });
   const { detail, editable } = w;

@@ -3,8 +3,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { todayIso } from '../../../../shared/schema/common';
-import { DEFAULT_OFFICE_TIME_ZONE } from '../../../../shared/time/office-time';
 import { withdrawCaseInput } from '../../../../shared/schema/case-api';
 import type { CaseDetail } from '../../../../shared/schema/case-api';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +11,7 @@ import { Field } from '../../components/Field';
 import { applyFieldIssues } from '../../form-errors';
 import { call, errorOf } from '../../ipc';
 import type { IpcError } from '../../../../shared/ipc/errors';
+import { useOfficeToday } from '../../office-time';
 
 const schema = withdrawCaseInput.pick({ date: true, reason: true });
 type Values = z.input<typeof schema>;
@@ -20,7 +19,8 @@ type Values = z.input<typeof schema>;
 /** The participant withdraws (possible at any stage): date and optional reason, confirmed. */
 export function WithdrawDialog(props: { open: boolean; detail: CaseDetail; onClose: () => void; onDone: (d: CaseDetail) => void }) {
   const { t } = useTranslation();
-  const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { date: todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE), reason: '' } });
+  const officeToday = useOfficeToday();
+  const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { date: officeToday, reason: '' } });
   const [error, setError] = useState<IpcError | null>(null);
   const e = form.formState.errors;
   return (

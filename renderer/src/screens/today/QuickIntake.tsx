@@ -4,10 +4,8 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { handover as handoverSchema } from '../../../../shared/schema/case-api';
 import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
-import { todayIso } from '../../../../shared/schema/common';
 import { blankIntake } from '../../../../shared/schema/intake';
 import { intakeDocumentAsOf } from '../../../../shared/time/intake-dates';
-import { DEFAULT_OFFICE_TIME_ZONE } from '../../../../shared/time/office-time';
 import type { IntakeDocument } from '../../../../shared/schema/intake';
 import { EligibilityPanel } from '../../components/EligibilityPanel';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -26,6 +24,7 @@ import { call, errorOf } from '../../ipc';
 import type { IpcError } from '../../../../shared/ipc/errors';
 import { DuplicateWarning } from './DuplicateWarning';
 import { HandoverChoice, type HandoverState } from './HandoverChoice';
+import { useOfficeToday } from '../../office-time';
 
 /**
  * Front-counter quick intake (about a minute): how the person came, the principal's identity,
@@ -34,12 +33,13 @@ import { HandoverChoice, type HandoverState } from './HandoverChoice';
  */
 export function QuickIntake(props: { userId: string; resume: DraftRecord | null; onCreated: (c: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const officeToday = useOfficeToday();
   const [draftId] = useState(() => props.resume?.draftId ?? crypto.randomUUID());
   const [initial] = useState<IntakeValues>(() => {
-    const blank = blankIntake(crypto.randomUUID(), 'walk_in', todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE));
+    const blank = blankIntake(crypto.randomUUID(), 'walk_in', officeToday);
     return props.resume ? restoreValues(props.resume.data, blank) : blank;
   });
-  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(todayIso(new Date(), DEFAULT_OFFICE_TIME_ZONE))), defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(officeToday)), defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { saver } = useAutosave(form, {
     binding: { draftId, caseId: null, baseVersion: null, revision: props.resume?.revision ?? 0 },
     // A resumed draft is already saved as it is; a blank form is not worth a draft until typed in.
