@@ -22,7 +22,9 @@ function spawnSavingChild(dbFile: string, keyHex: string): SavingChild {
   let onReady: (() => void) | undefined;
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
-    if (onReady && out.includes('ready\n')) {
+    // Committing: 'ready' and at least one whole id line after it (the first save pays one-time
+    // costs that, on a loaded machine, can outlast a short delay counted from 'ready').
+    if (onReady && /ready\n[^\n]+\n/.test(out)) {
       onReady();
       onReady = undefined;
     }
@@ -34,7 +36,7 @@ function spawnSavingChild(dbFile: string, keyHex: string): SavingChild {
   });
   return {
     async run(delayMs) {
-      // The random delay starts once the child has the database open and is committing.
+      // The random delay starts once the child has the database open and has committed once.
       onReady = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
       child.stdin.write('go\n');
       await closed;
