@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IntakeDocument } from '../../../shared/schema/intake';
+import type { IntakeDocument, IntakeDocumentInput } from '../../../shared/schema/intake';
 import type { Sqlite } from '../db/open';
 import { foldForSearch } from './search-text';
 
@@ -28,4 +28,39 @@ export function insertCase(sqlite: Sqlite, caseNumber: string, intake: IntakeDoc
     .run(id, caseNumber, intake.channel, at, by, at, by, JSON.stringify(intake), intake.applicationDate);
   writePersons(sqlite, id, intake);
   return id;
+}
+
+/** One new case for `bulkCaseWriter`: status draft, written by nobody (demo data, imports). */
+export interface BulkCase {
+  id: string;
+  caseNumber: string;
+  /** Stored as given: the caller builds it from known-good parts (the demo data skips a zod parse per case for speed). */
+  intake: IntakeDocumentInput;
+  /** Created and updated at (UTC instant). */
+  at: string;
+}
+
+/**
+ * Many new draft cases at once (the demo data: 100,000 persons in a few seconds): the same rows
+ * `insertCase` writes (same columns, status draft, persons and search text folded the same way),
+ * with the statements prepared once. Only the cases module writes the `cases` row, so bulk
+ * writers come here too. Call the returned function inside the caller's transaction; it
+ * returns how many persons rows it wrote.
+ */
+export function bulkCaseWriter(sqlite: Sqlite): (c: BulkCase) => number {
+  const insertCaseRow = sqlite.prepare(
+    `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at, intake, application_date)
+     VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?, ?, ?)`,
+  );
+  const insertPerson = sqlite.prepare(
+    `INSERT INTO persons (id, case_id, position, relationship, name_as_written, name_latin, date_of_birth, nationality, uci, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (c) => {
+    insertCaseRow.run(c.id, c.caseNumber, c.intake.channel, c.at, c.at, JSON.stringify(c.intake), c.intake.applicationDate);
+    c.intake.persons.forEach((p, position) => {
+      insertPerson.run(randomUUID(), c.id, position, p.relationship, p.nameAsWritten, p.nameLatin, p.dateOfBirth, p.nationality, p.uci ?? null, foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`));
+    });
+    return c.intake.persons.length;
+  };
 }

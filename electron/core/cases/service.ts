@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { caseStatus, intakeChannel } from '../../../shared/schema/case';
 import type { CasePage, CaseSummary, CreateCaseInput, ListCasesInput } from '../../../shared/schema/case';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { Db, Sqlite } from '../db/open';
@@ -29,10 +31,35 @@ export const summarySelect = `SELECT c.id, c.case_number AS caseNumber, c.status
        (SELECT count(*) FROM persons x WHERE x.case_id = c.id) AS personCount
   FROM cases c CROSS JOIN persons p ON p.case_id = c.id AND p.position = 0`;
 
+/**
+ * A row of `summarySelect`, checked as it is read (the SQL stays hand-written: FTS MATCH and the
+ * CROSS JOIN planner hint are not expressible in drizzle's builder).
+ */
+const caseSummaryRow = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: caseStatus,
+  channel: intakeChannel,
+  updatedAt: z.string(),
+  principalNameAsWritten: z.string(),
+  principalNameLatin: z.string(),
+  principalDateOfBirth: z.string(),
+  principalNationality: z.string(),
+  personCount: z.number().int(),
+}) satisfies z.ZodType<CaseSummary>;
+const caseSummaryRows = z.array(caseSummaryRow);
+const caseIds = z.array(z.string());
+const count = z.number().int();
+
 export function getCaseSummary(sqlite: Sqlite, caseId: string): CaseSummary {
-  const row = sqlite.prepare(`${summarySelect} WHERE c.id = ?`).get(caseId) as CaseSummary | undefined;
-  if (!row) throw new IpcFailure(ipcError('not_found'));
-  return row;
+  const row: unknown = sqlite.prepare(`${summarySelect} WHERE c.id = ?`).get(caseId);
+  if (row === undefined) throw new IpcFailure(ipcError('not_found'));
+  return caseSummaryRow.parse(row);
+}
+
+/** Whether a case exists (for modules that only need to know, e.g. a draft naming a case). */
+export function caseExists(sqlite: Sqlite, caseId: string): boolean {
+  return sqlite.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined;
 }
 
 /** Totals stop counting here: "1000+" is all an officer needs, and counting further costs time on every keystroke. */
@@ -71,18 +98,20 @@ export function personMatch(query: string): { sql: string; args: unknown[] } {
 export function listCases(sqlite: Sqlite, input: Required<Pick<ListCasesInput, 'limit' | 'offset'>> & { query?: string | undefined }): CasePage {
   const q = input.query?.trim() ?? '';
   if (q === '') {
-    const items = sqlite.prepare(`${summarySelect} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`).all(input.limit, input.offset) as CaseSummary[];
-    const total = (sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM cases LIMIT ?)').get(TOTAL_CAP + 1) as { n: number }).n;
+    const items = caseSummaryRows.parse(sqlite.prepare(`${summarySelect} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`).all(input.limit, input.offset));
+    const total = count.parse(sqlite.prepare('SELECT count(*) FROM (SELECT 1 FROM cases LIMIT ?)').pluck().get(TOTAL_CAP + 1));
     return { items, total: Math.min(total, TOTAL_CAP), more: total > TOTAL_CAP };
   }
   const m = personMatch(q);
-  const ids = sqlite
-    .prepare(`SELECT case_id FROM (${m.sql}) GROUP BY case_id ORDER BY max(r) DESC LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...m.args, input.limit, input.offset) as string[];
-  const rows = ids.length === 0 ? [] : (sqlite.prepare(`${summarySelect} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseSummary[]);
+  const ids = caseIds.parse(
+    sqlite
+      .prepare(`SELECT case_id FROM (${m.sql}) GROUP BY case_id ORDER BY max(r) DESC LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...m.args, input.limit, input.offset),
+  );
+  const rows = ids.length === 0 ? [] : caseSummaryRows.parse(sqlite.prepare(`${summarySelect} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = ids.map((id) => byId.get(id)).filter((r): r is CaseSummary => r !== undefined);
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT DISTINCT case_id FROM (${m.sql}) LIMIT ?)`).get(...m.args, TOTAL_CAP + 1) as { n: number }).n;
+  const total = count.parse(sqlite.prepare(`SELECT count(*) FROM (SELECT DISTINCT case_id FROM (${m.sql}) LIMIT ?)`).pluck().get(...m.args, TOTAL_CAP + 1));
   return { items, total: Math.min(total, TOTAL_CAP), more: total > TOTAL_CAP };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { foldForSearch } from '../cases/search-text';
+import { bulkCaseWriter } from '../cases/persons';
 import type { OpenDatabase } from '../db/open';
 import { blankIntake, blankPerson } from '../../../shared/schema/intake';
 import { DEFAULT_OFFICE_TIME_ZONE, officeDate, officeYear } from '../../../shared/time/office-time';
@@ -23,9 +23,10 @@ export interface DemoInsertSummary {
 }
 
 /**
- * Write demo families as draft cases, in one transaction with prepared statements (100,000
- * persons in a few seconds). Rows are exactly what `createCase` writes (same columns, status
- * draft, search text folded the same way), so the app cannot tell them apart. Cases are spaced
+ * Write demo families as draft cases, in one transaction, through the cases module's bulk
+ * writer (cases/persons.ts: only the cases module writes the `cases` row; 100,000 persons in a
+ * few seconds). Rows are exactly what `createCase` writes (same columns, status draft, search
+ * text folded the same way), so the app cannot tell them apart. Cases are spaced
  * `spacingMs` apart ending at `now` so lists have a realistic order; each takes its case number
  * from its own year's counter, and the counters are left where the app's next case continues.
  * Years and application dates are the office's (`timeZone`, default America/Toronto), as the app's.
@@ -39,14 +40,7 @@ export function insertDemoFamilies(
   const { sqlite } = open;
   const spacing = opts.spacingMs ?? 60_000;
   const timeZone = opts.timeZone ?? DEFAULT_OFFICE_TIME_ZONE;
-  const insertCase = sqlite.prepare(
-    `INSERT INTO cases (id, case_number, status, channel, version, created_at, created_by, updated_at, intake, application_date)
-     VALUES (?, ?, 'draft', ?, 1, ?, NULL, ?, ?, ?)`,
-  );
-  const insertPerson = sqlite.prepare(
-    `INSERT INTO persons (id, case_id, position, relationship, name_as_written, name_latin, date_of_birth, nationality, uci, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const writeCase = bulkCaseWriter(sqlite);
   const readCounter = sqlite.prepare('SELECT value FROM counters WHERE name = ?').pluck();
   const writeCounter = sqlite.prepare(
     'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
@@ -66,22 +60,7 @@ export function insertDemoFamilies(
       const caseId = randomUUID();
       const iso = at.toISOString();
       const applicationDate = officeDate(at, timeZone);
-      insertCase.run(caseId, caseNumber, family.channel, iso, iso, JSON.stringify(demoIntake(family, applicationDate)), applicationDate);
-      family.persons.forEach((p, position) => {
-        insertPerson.run(
-          randomUUID(),
-          caseId,
-          position,
-          p.relationship,
-          p.nameAsWritten,
-          p.nameLatin,
-          p.dateOfBirth,
-          p.nationality,
-          p.uci ?? null,
-          foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`),
-        );
-        persons++;
-      });
+      persons += writeCase({ id: caseId, caseNumber, intake: demoIntake(family, applicationDate), at: iso });
       firstCaseNumber ??= caseNumber;
       lastCaseNumber = caseNumber;
     });
