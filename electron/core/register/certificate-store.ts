@@ -1,9 +1,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { CertificateInfo } from '../../../shared/schema/documents-api';
 import { createSelfSignedOfficeCertificate, readOfficeCertificate, SELF_SIGNED_LABEL } from '../documents';
 import type { OfficeCertificate } from '../documents';
 import type { Sqlite } from '../db/open';
+import { activeCertificateRow, insertActiveCertificate } from './certificate-rows';
+import type { CertificateRow } from './certificate-rows';
 import { documentStep } from './document-failure';
 
 /** Key for sealing the office certificate, derived from the database key (never stored). */
@@ -21,47 +24,33 @@ function seal(dbKey: Buffer, p12: Uint8Array, passphrase: string): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), ct]);
 }
 
+const sealedContent = z.object({ p12: z.string(), passphrase: z.string() });
+
 function unseal(dbKey: Buffer, sealed: Buffer): { p12: Buffer; passphrase: string } {
   const decipher = createDecipheriv('aes-256-gcm', certificateKey(dbKey), sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(12, 28));
   const plain = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
-  const v = JSON.parse(plain.toString('utf8')) as { p12: string; passphrase: string };
+  const v = sealedContent.parse(JSON.parse(plain.toString('utf8')));
   plain.fill(0);
   return { p12: Buffer.from(v.p12, 'base64'), passphrase: v.passphrase };
 }
 
-interface CertRow {
-  id: string;
-  label: string;
-  subject: string;
-  issuer: string;
-  serial_number: string;
-  not_before: string;
-  not_after: string;
-  fingerprint: string;
-  self_signed: number;
-  sealed: Buffer;
-  created_at: string;
-}
-
-function info(r: CertRow): CertificateInfo {
+function info(r: CertificateRow): CertificateInfo {
   return {
     id: r.id,
     label: r.label,
     subject: r.subject,
     issuer: r.issuer,
-    serialNumber: r.serial_number,
-    notBefore: r.not_before,
-    notAfter: r.not_after,
+    serialNumber: r.serialNumber,
+    notBefore: r.notBefore,
+    notAfter: r.notAfter,
     fingerprint: r.fingerprint,
-    selfSigned: r.self_signed === 1,
-    createdAt: r.created_at,
+    selfSigned: r.selfSigned,
+    createdAt: r.createdAt,
   };
 }
 
-function activeRow(sqlite: Sqlite): CertRow | undefined {
-  return sqlite.prepare('SELECT * FROM certificates WHERE active = 1 ORDER BY created_at DESC LIMIT 1').get() as CertRow | undefined;
-}
+const activeRow = activeCertificateRow;
 
 export function activeCertificateInfo(sqlite: Sqlite): CertificateInfo | null {
   const r = activeRow(sqlite);
@@ -98,14 +87,22 @@ export async function prepareSelfSigned(dbKey: Buffer, now: Date) {
 
 /** Store a prepared certificate as the active one (inside the caller's transaction). */
 export function storeCertificate(sqlite: Sqlite, prepared: { cert: OfficeCertificate; sealed: Buffer; label: string }, by: string, at: string): CertificateInfo {
-  const id = randomUUID();
-  sqlite.prepare('UPDATE certificates SET active = 0').run();
   const c = prepared.cert;
-  sqlite
-    .prepare(
-      `INSERT INTO certificates (id, label, subject, issuer, serial_number, not_before, not_after, fingerprint, self_signed, sealed, active, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    )
-    .run(id, prepared.label, c.subject, c.issuer, c.serialNumber, c.notBefore.toISOString(), c.notAfter.toISOString(), c.sha256Fingerprint, c.selfSigned ? 1 : 0, prepared.sealed, at, by);
-  return info(activeRow(sqlite)!);
+  insertActiveCertificate(sqlite, {
+    id: randomUUID(),
+    label: prepared.label,
+    subject: c.subject,
+    issuer: c.issuer,
+    serialNumber: c.serialNumber,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    fingerprint: c.sha256Fingerprint,
+    selfSigned: c.selfSigned,
+    sealed: prepared.sealed,
+    createdAt: at,
+    createdBy: by,
+  });
+  const stored = activeRow(sqlite);
+  if (!stored) throw new Error('stored certificate not found');
+  return info(stored);
 }

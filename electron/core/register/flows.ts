@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { FieldIssue } from '../../../shared/ipc/errors';
 import { isMinorOn } from '../../../shared/rules/dates';
@@ -6,12 +5,15 @@ import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
 import type { SignedInContext } from '../context';
-import type { Sqlite } from '../db/open';
+import type { Db } from '../db/open';
 import { commitConsented, commitReferred, commitWithdrawn } from '../cases/actions';
 import type { WithdrawalInput } from '../cases/actions';
 import { readCaseDetail } from '../cases/detail';
 import { requireAction } from '../cases/guard';
+import { userById } from '../users/rows';
 import { openActiveCertificate, requireCertificate } from './certificate-store';
+import { insertConsent, latestConsentRecorded } from './consent-rows';
+import { latestPacketNumber } from './document-rows';
 import { consentFormData, officerOf, referralPacketData, withdrawalData } from './document-data';
 import { auditHead, listCaseDocuments, nextDocumentNumber, renderAndSign, storeDocument, supersedePackets } from './service';
 import type { RegisterDeps } from './service';
@@ -28,11 +30,10 @@ function requireVersion(c: CaseDetail, baseVersion: number): void {
 }
 
 /** The officer as printed for a user id (name and badge number, never the id). */
-function officerById(sqlite: Sqlite, fallback: Officer): (userId: string) => Officer {
-  const q = sqlite.prepare<[string], { display_name: string; username: string; badge_number: string | null }>('SELECT display_name, username, badge_number FROM users WHERE id = ?');
+function officerById(db: Db, fallback: Officer): (userId: string) => Officer {
   return (userId) => {
-    const r = q.get(userId);
-    return r ? officerOf({ displayName: r.display_name, badgeNumber: r.badge_number, username: r.username }) : fallback;
+    const r = userById(db, userId);
+    return r ? officerOf(r) : fallback;
   };
 }
 
@@ -47,7 +48,7 @@ export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDe
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'generateConsent');
   const now = ctx.now();
-  const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'consent_form');
+  const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'consent_form');
   const data = consentFormData(c, officerOf(ctx.session), number, ctx.clock.today());
   const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
   return ctx.tx(c.id, () => {
@@ -55,7 +56,7 @@ export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDe
     requireVersion(fresh, input.baseVersion);
     requireAction(ctx, fresh, 'generateConsent');
     const covers = { intakeVersion: fresh.intakeVersion, personIds: fresh.intake.persons.map((p) => p.id) };
-    const id = storeDocument(sqlite, c.id, { type: 'consent_form', number, version, input: data, ...rendered, covers }, ctx.session.userId, now.toISOString());
+    const id = storeDocument(db, c.id, { type: 'consent_form', number, version, input: data, ...rendered, covers }, ctx.session.userId, now.toISOString());
     const info = listCaseDocuments(sqlite, c.id).find((d) => d.id === id);
     if (!info) throw new Error('stored consent form not found');
     return info;
@@ -84,7 +85,7 @@ function signerIssues(c: CaseDetail, signers: readonly Signer[], signedOn: strin
  * as it is now, can be recorded; only then can the case be referred.
  */
 export function recordConsent(ctx: SignedInContext, input: { caseId: string; baseVersion: number; documentId: string; signedOn: string; signers: Signer[] }): CaseDetail {
-  const { sqlite, db } = ctx.db();
+  const { db } = ctx.db();
   if (input.signedOn > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
   return ctx.tx(input.caseId, () => {
     const c = readCaseDetail(db, input.caseId);
@@ -94,9 +95,7 @@ export function recordConsent(ctx: SignedInContext, input: { caseId: string; bas
     }
     const issues = signerIssues(c, input.signers, input.signedOn);
     if (issues.length > 0) throw new IpcFailure(ipcError('invalid_input', { issues }));
-    sqlite
-      .prepare('INSERT INTO consents (id, case_id, document_id, signed_on, signers, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), c.id, input.documentId, input.signedOn, JSON.stringify(input.signers), ctx.now().toISOString(), ctx.session.userId);
+    insertConsent(db, { caseId: c.id, documentId: input.documentId, signedOn: input.signedOn, signers: input.signers, recordedAt: ctx.now().toISOString(), recordedBy: ctx.session.userId });
     commitConsented(ctx, c, input.baseVersion);
     return readCaseDetail(db, c.id);
   });
@@ -111,22 +110,20 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const c = readCaseDetail(db, input.caseId);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'refer');
-  const consent = sqlite
-    .prepare<[string], { recorded_at: string; recorded_by: string }>('SELECT recorded_at, recorded_by FROM consents WHERE case_id = ? ORDER BY recorded_at DESC LIMIT 1')
-    .get(c.id);
+  const consent = latestConsentRecorded(db, c.id);
   if (!c.consent || !c.consentForm || !consent) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.blocked', gaps: [{ key: 'lifecycle.gap.consent_missing', section: null }] }));
   const cert = requireCertificate(sqlite, deps.dbKey());
   const me = officerOf(ctx.session);
-  const officers = officerById(sqlite, me);
+  const officers = officerById(db, me);
   const now = ctx.now();
-  const { number, version } = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'referral_packet');
-  const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recorded_at, recordedBy: consent.recorded_by };
-  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recorded_by) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone);
+  const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'referral_packet');
+  const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recordedAt, recordedBy: consent.recordedBy };
+  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone);
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {
     const fresh = readCaseDetail(db, c.id);
     requireVersion(fresh, input.baseVersion);
-    storeDocument(sqlite, c.id, { type: 'referral_packet', number, version, input: data, ...rendered }, ctx.session.userId, now.toISOString());
+    storeDocument(db, c.id, { type: 'referral_packet', number, version, input: data, ...rendered }, ctx.session.userId, now.toISOString());
     commitReferred(ctx, fresh, input.baseVersion);
     return readCaseDetail(db, c.id);
   });
@@ -144,20 +141,20 @@ export async function withdrawWithDocuments(ctx: SignedInContext, deps: Register
   const c = readCaseDetail(db, input.caseId);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'withdraw');
-  const packet = sqlite.prepare<[string], { number: string }>(`SELECT number FROM documents WHERE case_id = ? AND type = 'referral_packet' ORDER BY version DESC LIMIT 1`).get(c.id);
+  const packet = latestPacketNumber(db, c.id);
   const now = ctx.now();
-  const data = withdrawalData(c, officerOf(ctx.session), packet?.number ?? null, input.date, input.reason ?? null);
+  const data = withdrawalData(c, officerOf(ctx.session), packet, input.date, input.reason ?? null);
   const cert = packet ? requireCertificate(sqlite, deps.dbKey()) : openActiveCertificate(sqlite, deps.dbKey());
-  const formNo = nextDocumentNumber(sqlite, c.id, c.caseNumber, 'withdrawal_form');
+  const formNo = nextDocumentNumber(db, c.id, c.caseNumber, 'withdrawal_form');
   const form = await renderAndSign('withdrawal_form', data, cert, deps, now);
-  const noticeNo = packet ? nextDocumentNumber(sqlite, c.id, c.caseNumber, 'withdrawal_notice') : null;
+  const noticeNo = packet ? nextDocumentNumber(db, c.id, c.caseNumber, 'withdrawal_notice') : null;
   const notice = packet ? await renderAndSign('withdrawal_notice', data, cert, deps, now) : null;
   const at = now.toISOString();
   return ctx.tx(c.id, () => {
     commitWithdrawn(ctx, input);
-    supersedePackets(sqlite, c.id, at);
-    storeDocument(sqlite, c.id, { type: 'withdrawal_form', number: formNo.number, version: formNo.version, input: data, ...form }, ctx.session.userId, at);
-    if (notice && noticeNo) storeDocument(sqlite, c.id, { type: 'withdrawal_notice', number: noticeNo.number, version: noticeNo.version, input: data, ...notice }, ctx.session.userId, at);
+    supersedePackets(db, c.id, at);
+    storeDocument(db, c.id, { type: 'withdrawal_form', number: formNo.number, version: formNo.version, input: data, ...form }, ctx.session.userId, at);
+    if (notice && noticeNo) storeDocument(db, c.id, { type: 'withdrawal_notice', number: noticeNo.number, version: noticeNo.version, input: data, ...notice }, ctx.session.userId, at);
     return readCaseDetail(db, c.id);
   });
 }
