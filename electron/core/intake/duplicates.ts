@@ -1,15 +1,19 @@
+import { z } from 'zod';
 import type { DuplicateCandidate } from '../../../shared/schema/case-api';
 import type { Sqlite } from '../db/open';
 import { foldForSearch } from '../cases/search-text';
 
-interface Row {
-  case_id: string;
-  case_number: string;
-  name_as_written: string;
-  name_latin: string;
-  date_of_birth: string;
-  uci: string | null;
-}
+/** A row of the candidates query (persons joined with their case), checked as it is read. */
+const candidateRows = z.array(
+  z.object({
+    case_id: z.string(),
+    case_number: z.string(),
+    name_as_written: z.string(),
+    name_latin: z.string(),
+    date_of_birth: z.string(),
+    uci: z.string().nullable(),
+  }),
+);
 
 /** Name parts for comparison: folded, split on spaces, hyphens and apostrophes. */
 function parts(name: string | undefined): Set<string> {
@@ -38,14 +42,16 @@ export function findDuplicates(
   q: { uci?: string | undefined; nameAsWritten?: string | undefined; nameLatin?: string | undefined; dateOfBirth?: string | undefined; excludeCaseId?: string | undefined },
 ): DuplicateCandidate[] {
   if (!q.uci && !q.dateOfBirth) return [];
-  const rows = sqlite
-    .prepare(
-      `SELECT p.case_id, c.case_number, p.name_as_written, p.name_latin, p.date_of_birth, p.uci
-         FROM persons p JOIN cases c ON c.id = p.case_id
-        WHERE (? IS NOT NULL AND p.uci = ?) OR (? IS NOT NULL AND p.date_of_birth = ?)
-        LIMIT 500`,
-    )
-    .all(q.uci ?? null, q.uci ?? null, q.dateOfBirth ?? null, q.dateOfBirth ?? null) as Row[];
+  const rows = candidateRows.parse(
+    sqlite
+      .prepare(
+        `SELECT p.case_id, c.case_number, p.name_as_written, p.name_latin, p.date_of_birth, p.uci
+           FROM persons p JOIN cases c ON c.id = p.case_id
+          WHERE (? IS NOT NULL AND p.uci = ?) OR (? IS NOT NULL AND p.date_of_birth = ?)
+          LIMIT 500`,
+      )
+      .all(q.uci ?? null, q.uci ?? null, q.dateOfBirth ?? null, q.dateOfBirth ?? null),
+  );
   const written = parts(q.nameAsWritten);
   const latin = parts(q.nameLatin);
   const out: DuplicateCandidate[] = [];
