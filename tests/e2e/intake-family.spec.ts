@@ -30,6 +30,8 @@ async function answerPrincipal(page: Page, claim: Locator, exclusions: Locator, 
 }
 
 test('interview: a family of four through the interview to an eligible decision, T1 $2,000 each (keyboard only)', async ({ page, harness }) => {
+  // Every fact of four people, the packet's travel and escort facts included, typed by keyboard: a long interview.
+  test.setTimeout(150_000);
   await setUpSupervisor(page, harness);
   const form = page.getByRole('region', { name: 'New intake' });
   await choose(page, form, 'How the person came', 'Reporting interview');
