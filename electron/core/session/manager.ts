@@ -1,21 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { FieldIssue } from '../../../shared/ipc/errors';
-import type { Role } from '../../../shared/roles';
 import type { AuthStatus } from '../../../shared/schema/auth';
 import type { Session } from '../context';
 import type { AuditRecord } from '../dispatch';
 import { DB_KEY_BYTES, openEncryptedDatabase } from '../db/open';
 import type { OpenDatabase, Sqlite } from '../db/open';
-import { settings, users } from '../db/schema';
+import { readAuditHead } from '../audit/head';
+import { insertUser, markPasswordChanged, roleOf, userById } from '../users/rows';
 import { readOfficeTimeZone } from './office-settings';
+import { IDLE_LOCK_MINUTES_KEY, readSetting } from './settings-rows';
 import type { SlotVault } from './vault';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 export const DB_FILE_NAME = 'avrr.db';
+/** The idle lock a supervisor may set: 2 to 15 minutes (anything else stored reads as the default). */
+const idleLockMinutes = z.coerce.number().int().min(2).max(15);
 
 export interface SessionManagerOptions {
   dataDir: string;
@@ -97,7 +100,7 @@ export class SessionManager {
     const at = this.o.now().toISOString();
     const session: Session = { userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', mustChangePassword: false };
     open.sqlite.transaction(() => {
-      open.db.insert(users).values({ id: userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', createdAt: at, passwordChangedAt: at }).run();
+      insertUser(open.db, { id: userId, username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: 'supervisor', createdAt: at, passwordChangedAt: at });
       this.audit(open.sqlite, this.record('auth.setup', session, 'ok'));
     }).immediate();
     this.begin(session);
@@ -116,13 +119,13 @@ export class SessionManager {
     }
     const open = this.open ?? openEncryptedDatabase(this.dbFile, result.dbKey, this.migrations());
     if (!this.open) this.attach(open, result.dbKey);
-    const row = open.db.select().from(users).where(eq(users.id, result.userId)).get();
+    const row = userById(open.db, result.userId);
     if (!row || row.status !== 'active') {
       open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', null, 'denied', input.username))).immediate();
       if (!this.session) this.detach();
       throw signInFailed();
     }
-    const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, badgeNumber: row.badgeNumber, role: row.role as Role, mustChangePassword: row.mustChangePassword };
+    const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, badgeNumber: row.badgeNumber, role: roleOf(row), mustChangePassword: row.mustChangePassword };
     this.flushPendingEvents();
     open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok'))).immediate();
     this.begin(session);
@@ -175,7 +178,7 @@ export class SessionManager {
     await this.o.vault.rewrap(s.userId, input.newPassword, this.key());
     const open = this.requireOpen();
     open.sqlite.transaction(() => {
-      open.db.update(users).set({ mustChangePassword: false, passwordChangedAt: this.o.now().toISOString() }).where(eq(users.id, s.userId)).run();
+      markPasswordChanged(open.db, s.userId, this.o.now().toISOString());
       this.audit(open.sqlite, this.record('auth.changePassword', s, 'ok'));
     }).immediate();
     this.session = { ...s, mustChangePassword: false };
@@ -183,9 +186,7 @@ export class SessionManager {
   }
 
   idleLockMinutes(): number {
-    const row = this.open?.db.select().from(settings).where(eq(settings.key, 'idleLockMinutes')).get();
-    const n = row ? Number(JSON.parse(row.value)) : DEFAULT_IDLE_LOCK_MINUTES;
-    return Number.isInteger(n) && n >= 2 && n <= 15 ? n : DEFAULT_IDLE_LOCK_MINUTES;
+    return readSetting(this.open?.db, IDLE_LOCK_MINUTES_KEY, idleLockMinutes) ?? DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   /** The office's time zone (setting `office.timeZone`; America/Toronto until a supervisor sets one). */
@@ -241,7 +242,7 @@ export class SessionManager {
 
   /** Record the trail's head outside the database (at sign-out, lock and close). */
   private anchorAuditHead(): void {
-    const row = this.open?.sqlite.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; mac: string } | undefined;
+    const row = this.open && readAuditHead(this.open.sqlite);
     if (row) this.o.vault.setAuditHead(row);
   }
 
