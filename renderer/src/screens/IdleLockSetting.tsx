@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { SettingCard } from '../components/SettingCard';
 import { call, errorOf } from '../ipc';
 
 /** Supervisor: after how many minutes without input the workstations lock (2 to 15). */
@@ -22,31 +22,25 @@ export function IdleLockSetting() {
   const err = save.error ? errorOf(save.error) : null;
   const fieldError = err?.issues?.[0]?.messageKey;
   return (
-    <section aria-labelledby={`${id}-title`} className="card">
-      <h2 id={`${id}-title`}>{t('idleLock.title')}</h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={id}>{t('idleLock.minutes')}</label>
-          <p className="hint" id={`${id}-hint`}>
-            {t('idleLock.hint')}
+    <SettingCard
+      title={t('idleLock.title')}
+      submitLabel={t('idleLock.save')}
+      onSubmit={() => save.mutate()}
+      error={err && !fieldError ? err : null}
+      saved={save.isSuccess ? t('idleLock.saved', { count: save.data.idleLockMinutes }) : null}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t('idleLock.minutes')}</label>
+        <p className="hint" id={`${id}-hint`}>
+          {t('idleLock.hint')}
+        </p>
+        <input id={id} className="short" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ''}`} aria-invalid={fieldError ? true : undefined} />
+        {fieldError && (
+          <p className="error" id={`${id}-error`}>
+            {t(fieldError)}
           </p>
-          <input id={id} className="short" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ''}`} aria-invalid={fieldError ? true : undefined} />
-          {fieldError && (
-            <p className="error" id={`${id}-error`}>
-              {t(fieldError)}
-            </p>
-          )}
-        </div>
-        {err && !fieldError && <ErrorBanner error={err} />}
-        {save.isSuccess && <p role="status">{t('idleLock.saved', { count: save.data.idleLockMinutes })}</p>}
-        <button type="submit">{t('idleLock.save')}</button>
-      </form>
-    </section>
+        )}
+      </div>
+    </SettingCard>
   );
 }

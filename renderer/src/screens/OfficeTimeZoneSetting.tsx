@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { SettingCard } from '../components/SettingCard';
 import { call, errorOf } from '../ipc';
 import { useOfficeTimeZone } from '../office-time';
 
@@ -22,32 +22,26 @@ export function OfficeTimeZoneSetting() {
     },
   });
   return (
-    <section aria-labelledby={`${id}-title`} className="card">
-      <h2 id={`${id}-title`}>{t('officeTimeZone.title')}</h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={id}>{t('officeTimeZone.label')}</label>
-          <p className="hint" id={`${id}-hint`}>
-            {t('officeTimeZone.hint')}
-          </p>
-          <select id={id} value={value} onChange={(e) => setChoice(e.target.value)} aria-describedby={`${id}-hint`}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        </div>
-        {save.error && <ErrorBanner error={errorOf(save.error)} />}
-        {save.isSuccess && <p role="status">{t('officeTimeZone.saved', { zone: save.data.officeTimeZone })}</p>}
-        <button type="submit">{t('officeTimeZone.save')}</button>
-      </form>
-    </section>
+    <SettingCard
+      title={t('officeTimeZone.title')}
+      submitLabel={t('officeTimeZone.save')}
+      onSubmit={() => save.mutate()}
+      error={save.error ? errorOf(save.error) : null}
+      saved={save.isSuccess ? t('officeTimeZone.saved', { zone: save.data.officeTimeZone }) : null}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t('officeTimeZone.label')}</label>
+        <p className="hint" id={`${id}-hint`}>
+          {t('officeTimeZone.hint')}
+        </p>
+        <select id={id} value={value} onChange={(e) => setChoice(e.target.value)} aria-describedby={`${id}-hint`}>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </div>
+    </SettingCard>
   );
 }
