@@ -18,6 +18,7 @@ export const permissions = [
   'case.withdraw', // withdraw a participant from the programme
   'consent.record', // record that the consent form was signed
   'referral.create', // refer the case to IOM (generates the signed packet)
+  'stage.record', // record IOM's stages after referral (and the departure a CBSA officer sees), correct them
   'document.generate', // generate consent and withdrawal forms
   'document.print', // view and print generated documents, keep the print log
   'user.manage', // create, disable accounts and reset passwords
@@ -31,12 +32,12 @@ const matrix = {
   front_counter: ['case.read', 'case.create', 'case.edit', 'case.screen'],
   interview_officer: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
-    'consent.record', 'referral.create', 'document.generate', 'document.print',
+    'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
   ],
   clerk: ['case.read', 'document.print'],
   supervisor: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
-    'case.withdraw', 'consent.record', 'referral.create', 'document.generate', 'document.print',
+    'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'user.manage', 'certificate.manage', 'settings.manage', 'audit.read',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -4,6 +4,7 @@ import { caseHandlers } from './cases/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { registerDeps, registerHandlers } from './register/handlers';
 import { combineHandlers } from './handler-map';
+import { stageHandlers } from './stages/handlers';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -55,6 +56,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     auditHandlers(sessions),
     caseHandlers(register),
     intakeHandlers,
+    stageHandlers,
     registerHandlers(sessions, register),
   );
   const deps = {

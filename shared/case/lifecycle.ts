@@ -10,10 +10,51 @@ import type { Permission } from '../roles';
  * The stages after referral are added as rows: a new status, a new action, a new requirement.
  */
 
-export const caseStatuses = ['draft', 'screened', 'decided', 'under_review', 'consented', 'referred', 'withdrawn'] as const;
+export const caseStatuses = [
+  // CBSA: intake, decision, consent, referral.
+  'draft',
+  'screened',
+  'decided',
+  'under_review',
+  'consented',
+  'referred',
+  // IOM's stages after referral (policy brief §5), in order.
+  'acknowledged',
+  'counselled',
+  'travel_document_requested',
+  'ready_to_book',
+  'flight_booked',
+  'departed',
+  'arrived',
+  'reintegration',
+  'closed',
+  // Side exits.
+  'withdrawn',
+  'did_not_depart',
+  'iom_declined',
+  'travel_document_refused',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-export const caseActions = ['save', 'screen', 'decide', 'review', 'reopen', 'generateConsent', 'recordConsent', 'refer', 'withdraw'] as const;
+/** CBSA's actions up to the referral. */
+export const intakeActions = ['save', 'screen', 'decide', 'review', 'reopen', 'generateConsent', 'recordConsent', 'refer'] as const;
+/** The stages after referral, as recorded from IOM's reports or by a CBSA officer at departure. */
+export const stageActions = [
+  'acknowledge',
+  'counsel',
+  'recordTravelDocument',
+  'bookFlight',
+  'confirmDeparture',
+  'noShow',
+  'confirmArrival',
+  'agreePlan',
+  'recordAssistance',
+  'recordFollowUp',
+  'close',
+  'iomDecline',
+] as const;
+export type StageAction = (typeof stageActions)[number];
+export const caseActions = [...intakeActions, ...stageActions, 'correctStage', 'withdraw'] as const;
 export type CaseAction = (typeof caseActions)[number];
 
 /**
@@ -56,7 +97,7 @@ export interface StatusInfo {
   /** No action can move the case on (besides reading it). */
   readonly final: boolean;
   /** Which part of the programme the status belongs to (for lists and reports). */
-  readonly phase: 'intake' | 'decision' | 'consent' | 'iom' | 'closed';
+  readonly phase: 'intake' | 'decision' | 'consent' | 'iom' | 'reintegration' | 'closed';
 }
 
 export const statusInfo: { readonly [S in CaseStatus]: StatusInfo } = {
@@ -65,9 +106,21 @@ export const statusInfo: { readonly [S in CaseStatus]: StatusInfo } = {
   decided: { final: false, phase: 'decision' },
   under_review: { final: false, phase: 'decision' },
   consented: { final: false, phase: 'consent' },
-  // Final until IOM's stages after referral are added as rows (acknowledged, travel document, ...).
-  referred: { final: true, phase: 'iom' },
+  referred: { final: false, phase: 'iom' },
+  acknowledged: { final: false, phase: 'iom' },
+  counselled: { final: false, phase: 'iom' },
+  travel_document_requested: { final: false, phase: 'iom' },
+  ready_to_book: { final: false, phase: 'iom' },
+  flight_booked: { final: false, phase: 'iom' },
+  departed: { final: false, phase: 'reintegration' },
+  arrived: { final: false, phase: 'reintegration' },
+  reintegration: { final: false, phase: 'reintegration' },
+  // Final: only a correction of a stage recorded by mistake moves a case out of them.
+  closed: { final: true, phase: 'closed' },
   withdrawn: { final: true, phase: 'closed' },
+  did_not_depart: { final: true, phase: 'closed' },
+  iom_declined: { final: true, phase: 'closed' },
+  travel_document_refused: { final: true, phase: 'closed' },
 };
 
 const ok = (permission: Permission, next: readonly CaseStatus[], requires: readonly RequirementId[] = [], forward = true): Allowed => ({
@@ -79,14 +132,36 @@ const ok = (permission: Permission, next: readonly CaseStatus[], requires: reado
 });
 const no = (reason: string): Refused => ({ allowed: false, reason });
 
-const closed = no('lifecycle.refused.closed');
-const withdrawn = no('lifecycle.refused.withdrawn');
+type Row = { readonly [A in CaseAction]: Transition };
+type IntakeRow = { readonly [A in (typeof intakeActions)[number]]: Transition };
+type StageRow = { readonly [A in StageAction | 'correctStage']: Transition };
+
 const edit = (s: CaseStatus) => ok('case.edit', [s], [], false);
 const withdraw = ok('case.withdraw', ['withdrawn'], [], false);
 const reopen = ok('case.decide', ['screened'], [], false);
+/** The same stage again (a new flight, another delivery, another follow-up): the status stays. */
+const again = (s: CaseStatus, a: 'stage.record' = 'stage.record') => ok(a, [s], [], false);
+/** Back to the status before the stage recorded last (a correction entry with a reason; history is kept). */
+const correct = (to: readonly CaseStatus[]) => ok('stage.record', to, [], false);
 
-/** Every (status, action) pair, explicitly: a missing one is a type error. */
-export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseAction]: Transition } } = {
+/** One refusal for each of these actions (a block of the table that a status refuses for one reason). */
+function refuse<K extends CaseAction>(actions: readonly K[], reason: string): { readonly [A in K]: Transition } {
+  const row: Partial<Record<K, Transition>> = {};
+  for (const a of actions) row[a] = no(reason);
+  // Every key of `actions` was set just above.
+  return row as { readonly [A in K]: Transition };
+}
+const stageRowActions = [...stageActions, 'correctStage'] as const;
+
+/** Before referral, IOM's stages do not apply. */
+const noStagesYet: StageRow = refuse(stageRowActions, 'lifecycle.refused.not_referred');
+/** After referral the intake, decision and consent are settled: the packet IOM holds stands. */
+const intakeDone = (reason: string): IntakeRow => refuse(intakeActions, reason);
+/** The stages of one status: those named, every other refused as out of order. */
+const stages = (allowed: Partial<StageRow>): StageRow => ({ ...refuse(stageRowActions, 'lifecycle.refused.stage_order'), ...allowed });
+
+/** Every (status, action) pair: a missing one is a type error (and a test checks each entry). */
+export const lifecycle: { readonly [S in CaseStatus]: Row } = {
   draft: {
     save: edit('draft'),
     screen: ok('case.screen', ['screened']),
@@ -96,6 +171,7 @@ export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseActio
     generateConsent: no('lifecycle.refused.decide_first'),
     recordConsent: no('lifecycle.refused.decide_first'),
     refer: no('lifecycle.refused.decide_first'),
+    ...noStagesYet,
     withdraw,
   },
   screened: {
@@ -107,6 +183,7 @@ export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseActio
     generateConsent: no('lifecycle.refused.decide_first'),
     recordConsent: no('lifecycle.refused.decide_first'),
     refer: no('lifecycle.refused.decide_first'),
+    ...noStagesYet,
     withdraw,
   },
   decided: {
@@ -119,6 +196,7 @@ export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseActio
     generateConsent: ok('document.generate', ['decided'], ['eligible', 'packet_ready']),
     recordConsent: ok('consent.record', ['consented'], ['eligible', 'packet_ready', 'consent_form_current']),
     refer: no('lifecycle.refused.consent_first'),
+    ...noStagesYet,
     withdraw,
   },
   under_review: {
@@ -131,6 +209,7 @@ export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseActio
     generateConsent: no('lifecycle.refused.in_review'),
     recordConsent: no('lifecycle.refused.in_review'),
     refer: no('lifecycle.refused.in_review'),
+    ...noStagesYet,
     withdraw,
   },
   consented: {
@@ -142,29 +221,114 @@ export const lifecycle: { readonly [S in CaseStatus]: { readonly [A in CaseActio
     generateConsent: no('lifecycle.refused.consent_recorded'),
     recordConsent: no('lifecycle.refused.consent_recorded'),
     refer: ok('referral.create', ['referred'], ['eligible', 'packet_ready', 'consent_covers_persons']),
+    ...noStagesYet,
     withdraw,
   },
   referred: {
-    save: closed,
-    screen: closed,
-    decide: closed,
-    review: closed,
-    reopen: closed,
-    generateConsent: closed,
-    recordConsent: closed,
+    ...intakeDone('lifecycle.refused.referred'),
     refer: no('lifecycle.refused.already_referred'),
+    ...stages({ acknowledge: ok('stage.record', ['acknowledged']), iomDecline: ok('stage.record', ['iom_declined'], [], false) }),
     withdraw,
   },
+  acknowledged: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      counsel: ok('stage.record', ['counselled']),
+      iomDecline: ok('stage.record', ['iom_declined'], [], false),
+      noShow: ok('stage.record', ['did_not_depart'], [], false),
+      correctStage: correct(['referred']),
+    }),
+    withdraw,
+  },
+  counselled: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused']),
+      iomDecline: ok('stage.record', ['iom_declined'], [], false),
+      noShow: ok('stage.record', ['did_not_depart'], [], false),
+      correctStage: correct(['acknowledged']),
+    }),
+    withdraw,
+  },
+  travel_document_requested: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused']),
+      noShow: ok('stage.record', ['did_not_depart'], [], false),
+      correctStage: correct(['counselled']),
+    }),
+    withdraw,
+  },
+  ready_to_book: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      bookFlight: ok('stage.record', ['flight_booked']),
+      // A document that turns out refused or expired after all.
+      recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused'], [], false),
+      noShow: ok('stage.record', ['did_not_depart'], [], false),
+      correctStage: correct(['counselled', 'travel_document_requested']),
+    }),
+    withdraw,
+  },
+  flight_booked: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      confirmDeparture: ok('stage.record', ['departed']),
+      bookFlight: again('flight_booked'),
+      noShow: ok('stage.record', ['did_not_depart'], [], false),
+      correctStage: correct(['ready_to_book', 'flight_booked']),
+    }),
+    withdraw,
+  },
+  departed: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({ confirmArrival: ok('stage.record', ['arrived']), correctStage: correct(['flight_booked']) }),
+    withdraw,
+  },
+  arrived: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      agreePlan: ok('stage.record', ['reintegration']),
+      recordFollowUp: again('arrived'),
+      correctStage: correct(['departed']),
+    }),
+    withdraw,
+  },
+  reintegration: {
+    ...intakeDone('lifecycle.refused.referred'),
+    ...stages({
+      recordAssistance: again('reintegration'),
+      recordFollowUp: again('reintegration'),
+      agreePlan: again('reintegration'),
+      close: ok('stage.record', ['closed']),
+      correctStage: correct(['arrived', 'reintegration']),
+    }),
+    withdraw,
+  },
+  closed: {
+    ...intakeDone('lifecycle.refused.closed'),
+    ...stages({ correctStage: correct(['reintegration']) }),
+    withdraw: no('lifecycle.refused.closed'),
+  },
   withdrawn: {
-    save: withdrawn,
-    screen: withdrawn,
-    decide: withdrawn,
-    review: withdrawn,
-    reopen: withdrawn,
-    generateConsent: withdrawn,
-    recordConsent: withdrawn,
-    refer: withdrawn,
+    ...intakeDone('lifecycle.refused.withdrawn'),
+    ...refuse(stageRowActions, 'lifecycle.refused.withdrawn'),
     withdraw: no('lifecycle.refused.already_withdrawn'),
+  },
+  did_not_depart: {
+    ...intakeDone('lifecycle.refused.exited'),
+    ...stages({ correctStage: correct(['acknowledged', 'counselled', 'travel_document_requested', 'ready_to_book', 'flight_booked']) }),
+    withdraw: no('lifecycle.refused.exited'),
+  },
+  iom_declined: {
+    ...intakeDone('lifecycle.refused.exited'),
+    ...stages({ correctStage: correct(['referred', 'acknowledged', 'counselled']) }),
+    withdraw: no('lifecycle.refused.exited'),
+  },
+  travel_document_refused: {
+    ...intakeDone('lifecycle.refused.exited'),
+    ...stages({ correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']) }),
+    withdraw: no('lifecycle.refused.exited'),
   },
 };
 

@@ -8,6 +8,7 @@ import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { getCaseInput, listCasesInput } from '../schema/case';
 import type { CasePage } from '../schema/case';
 import { officeTimeZoneInput } from '../time/time-zone-input';
+import { correctStageInput, recordStageInput } from '../schema/stages';
 import {
   createCaseFromIntakeInput,
   decideCaseInput,
@@ -63,6 +64,8 @@ export const contract = {
   'case.review': channel<CaseDetail>()({ input: reviewCaseInput, access: 'case.review' }),
   'case.reopen': channel<CaseDetail>()({ input: reopenCaseInput, access: 'case.decide' }),
   'case.withdraw': channel<CaseDetail>()({ input: withdrawCaseInput, access: 'case.withdraw' }),
+  'stage.record': channel<CaseDetail>()({ input: recordStageInput, access: 'stage.record' }),
+  'stage.correct': channel<CaseDetail>()({ input: correctStageInput, access: 'stage.record' }),
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
 

@@ -4,6 +4,7 @@ import { entityId, isoDate, personName, uci } from './common';
 import type { CaseStatus } from './case';
 import { intakeDocument } from './intake';
 import type { ReviewRecord } from './review';
+import type { StageEntry } from './stages';
 import type { IntakeDocument } from './intake';
 
 /** Inputs and outputs of the case channels (intake, decision, review, withdrawal, drafts). */
@@ -91,6 +92,10 @@ export interface CaseDetail {
   withdrawal: { at: string; reason: string | null } | null;
   consentForm: ConsentFormRef | null;
   consent: ConsentRef | null;
+  /** The stages after referral, every entry (corrections and what they undid included), oldest first. */
+  stages: StageEntry[];
+  /** Office-local dates of the CBSA milestones (the 30-day clock counts from the intake). */
+  milestones: { intakeOn: string; decidedOn: string | null; referredOn: string | null };
   createdAt: string;
   updatedAt: string;
 }

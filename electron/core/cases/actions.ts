@@ -11,6 +11,7 @@ import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakeDocument } from '../../../shared/schema/intake';
 import type { ReviewCaseInput, ReviewRecord } from '../../../shared/schema/review';
 import { futureDateIssues } from '../../../shared/time/intake-dates';
+import type { CaseStatus } from '../../../shared/case/lifecycle';
 import type { SignedInContext } from '../context';
 import { decisions } from '../db/schema';
 import { nextCaseNumber } from './case-number';
@@ -49,12 +50,12 @@ export function createCaseFromIntake(ctx: SignedInContext, input: { draftId?: st
   return ctx.tx(id, () => {
     insertCase(sqlite, nextCaseNumber(db, ctx.clock.year()), input.intake, w.by, w.at, id);
     deleteDraft(ctx, input.draftId);
-    return readCaseDetail(db, id);
+    return readCaseDetail(db, id, ctx.clock.timeZone);
   });
 }
 
 export function getCase(ctx: SignedInContext, caseId: string): CaseDetail {
-  return ctx.tx(caseId, () => readCaseDetail(ctx.db().db, caseId));
+  return ctx.tx(caseId, () => readCaseDetail(ctx.db().db, caseId, ctx.clock.timeZone));
 }
 
 /** The facts a decision rests on, as the rules read them (persons, dates, claim, exclusions...). */
@@ -69,7 +70,7 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
   checkDates(ctx, input.intake);
   const { db, sqlite } = ctx.db();
   return ctx.tx(input.caseId, () => {
-    const state = readCaseDetail(db, input.caseId);
+    const state = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     requireAction(ctx, state, 'save');
     if (state.decision) {
       const stored = decisionRow(db, state.decision.id);
@@ -88,7 +89,7 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
     writeCase(db, input.caseId, input.baseVersion, who(ctx), { intake: json, channel: input.intake.channel, applicationDate: input.intake.applicationDate }, changed);
     if (changed) writePersons(sqlite, input.caseId, input.intake);
     deleteDraft(ctx, input.draftId);
-    return readCaseDetail(db, input.caseId);
+    return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }
 
@@ -96,9 +97,9 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
 export function screenCase(ctx: SignedInContext, input: { caseId: string; baseVersion: number; appointmentAt: string | null }): CaseDetail {
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
-    const next = requireAction(ctx, readCaseDetail(db, input.caseId), 'screen');
+    const next = requireAction(ctx, readCaseDetail(db, input.caseId, ctx.clock.timeZone), 'screen');
     writeCase(db, input.caseId, input.baseVersion, who(ctx), { status: pick(next, 'screened'), appointmentAt: input.appointmentAt });
-    return readCaseDetail(db, input.caseId);
+    return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }
 
@@ -110,7 +111,7 @@ export function screenCase(ctx: SignedInContext, input: { caseId: string; baseVe
 export function decideCase(ctx: SignedInContext, input: { caseId: string; baseVersion: number }): CaseDetail {
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
-    const state = readCaseDetail(db, input.caseId);
+    const state = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     const next = requireAction(ctx, state, 'decide');
     const w = who(ctx);
     const facts = intakeToCaseFacts(state.intake);
@@ -121,7 +122,7 @@ export function decideCase(ctx: SignedInContext, input: { caseId: string; baseVe
       .run();
     const review = result.outcome === 'needs_review';
     writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, review ? 'under_review' : 'decided'), decisionId: id, reviewStatus: review ? 'pending' : null });
-    return readCaseDetail(db, input.caseId);
+    return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }
 
@@ -133,7 +134,7 @@ export function decideCase(ctx: SignedInContext, input: { caseId: string; baseVe
 export function reviewCase(ctx: SignedInContext, input: ReviewCaseInput): CaseDetail {
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
-    const state = readCaseDetail(db, input.caseId);
+    const state = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     const next = requireAction(ctx, state, 'review');
     const d = state.decision;
     if (!d) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.refused.not_in_review' }));
@@ -172,7 +173,7 @@ export function reviewCase(ctx: SignedInContext, input: ReviewCaseInput): CaseDe
       .where(eq(decisions.id, d.id))
       .run();
     writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, 'decided'), reviewStatus: 'resolved' });
-    return readCaseDetail(db, input.caseId);
+    return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }
 
@@ -184,12 +185,12 @@ export function reviewCase(ctx: SignedInContext, input: ReviewCaseInput): CaseDe
 export function reopenCase(ctx: SignedInContext, input: { caseId: string; baseVersion: number; reason: string }): CaseDetail {
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
-    const state = readCaseDetail(db, input.caseId);
+    const state = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     const next = requireAction(ctx, state, 'reopen');
     const w = who(ctx);
     if (state.decision) db.update(decisions).set({ reopenedAt: w.at, reopenedBy: w.by, reopenReason: input.reason }).where(eq(decisions.id, state.decision.id)).run();
     writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, 'screened'), decisionId: null, reviewStatus: null }, true);
-    return readCaseDetail(db, input.caseId);
+    return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }
 
@@ -218,7 +219,7 @@ export interface WithdrawalInput {
  */
 export function commitWithdrawn(ctx: SignedInContext, input: WithdrawalInput): void {
   const { db } = ctx.db();
-  const next = requireAction(ctx, readCaseDetail(db, input.caseId), 'withdraw');
+  const next = requireAction(ctx, readCaseDetail(db, input.caseId, ctx.clock.timeZone), 'withdraw');
   const w = who(ctx);
   writeCase(db, input.caseId, input.baseVersion, w, {
     status: pick(next, 'withdrawn'),
@@ -226,4 +227,9 @@ export function commitWithdrawn(ctx: SignedInContext, input: WithdrawalInput): v
     withdrawalReason: input.reason && input.reason.length > 0 ? input.reason : null,
     reviewStatus: null,
   });
+}
+
+/** A stage after referral moved the case (electron/core/stages wrote its entry): inside the caller's transaction. */
+export function commitStage(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus): void {
+  writeCase(ctx.db().db, caseId, baseVersion, who(ctx), { status });
 }

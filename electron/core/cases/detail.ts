@@ -1,12 +1,16 @@
 import type { CaseDetail } from '../../../shared/schema/case-api';
+import { officeDate } from '../../../shared/time/office-time';
 import type { Db } from '../db/open';
+import { firstPacketAt } from '../register/document-rows';
+import { readStages } from '../stages/rows';
 import { caseRow, decisionRow, intakeOf, latestConsent, latestConsentForm, statusOf, toDecision } from './rows';
 
 /** The whole case as the interview screen and the lifecycle checks see it. */
-export function readCaseDetail(db: Db, caseId: string): CaseDetail {
+export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDetail {
   const c = caseRow(db, caseId);
   const d = c.decisionId ? decisionRow(db, c.decisionId) : undefined;
   const status = statusOf(c);
+  const referredAt = firstPacketAt(db, caseId);
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -20,6 +24,12 @@ export function readCaseDetail(db: Db, caseId: string): CaseDetail {
     withdrawal: c.withdrawnAt ? { at: c.withdrawnAt, reason: c.withdrawalReason } : null,
     consentForm: latestConsentForm(db, caseId),
     consent: latestConsent(db, caseId),
+    stages: readStages(db, caseId),
+    milestones: {
+      intakeOn: officeDate(new Date(c.createdAt), timeZone),
+      decidedOn: d ? officeDate(new Date(d.decidedAt), timeZone) : null,
+      referredOn: referredAt ? officeDate(new Date(referredAt), timeZone) : null,
+    },
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -262,3 +262,37 @@ export const consents = sqliteTable(
   },
   (t) => [index('consents_case').on(t.caseId)],
 );
+
+/**
+ * The stages after referral (IOM's reports, a CBSA officer at departure), one entry each, never
+ * edited: a stage recorded by mistake gets a correction entry (`correctsId`, with a reason), and
+ * the case's timeline shows both. Written by electron/core/stages with the case row's change.
+ */
+export const caseStages = sqliteTable(
+  'case_stages',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** Order within the case (1, 2, ...). */
+    seq: integer('seq').notNull(),
+    /** The lifecycle action (shared/case/lifecycle.ts stageActions, or correctStage). */
+    action: text('action').notNull(),
+    /** When it happened, as the office's local date (YYYY-MM-DD). */
+    occurredOn: text('occurred_on').notNull(),
+    /** Who told us: iom_email, iom_phone, iom_file, cbsa_officer. */
+    source: text('source').notNull(),
+    /** The stage's facts (shared/schema/stages.ts), JSON. */
+    details: text('details').notNull(),
+    statusBefore: text('status_before').notNull(),
+    statusAfter: text('status_after').notNull(),
+    /** For a correction: the entry it undoes. */
+    correctsId: text('corrects_id'),
+    /** Why (a correction, a no-show, IOM declining). */
+    reason: text('reason'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [uniqueIndex('case_stages_case_seq').on(t.caseId, t.seq), index('case_stages_action_date').on(t.action, t.occurredOn)],
+);

@@ -44,7 +44,7 @@ function officerById(db: Db, fallback: Officer): (userId: string) => Officer {
  */
 export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<DocumentInfo> {
   const { sqlite, db } = ctx.db();
-  const c = readCaseDetail(db, input.caseId);
+  const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'generateConsent');
   const now = ctx.now();
@@ -52,7 +52,7 @@ export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDe
   const data = consentFormData(c, officerOf(ctx.session), number, ctx.clock.today());
   const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
   return ctx.tx(c.id, () => {
-    const fresh = readCaseDetail(db, c.id);
+    const fresh = readCaseDetail(db, c.id, ctx.clock.timeZone);
     requireVersion(fresh, input.baseVersion);
     requireAction(ctx, fresh, 'generateConsent');
     const covers = { intakeVersion: fresh.intakeVersion, personIds: fresh.intake.persons.map((p) => p.id) };
@@ -88,7 +88,7 @@ export function recordConsent(ctx: SignedInContext, input: { caseId: string; bas
   const { db } = ctx.db();
   if (input.signedOn > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
   return ctx.tx(input.caseId, () => {
-    const c = readCaseDetail(db, input.caseId);
+    const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     requireAction(ctx, c, 'recordConsent');
     if (!c.consentForm || c.consentForm.documentId !== input.documentId) {
       throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['documentId'], messageKey: 'validation.consent_form_not_latest' }] }));
@@ -97,7 +97,7 @@ export function recordConsent(ctx: SignedInContext, input: { caseId: string; bas
     if (issues.length > 0) throw new IpcFailure(ipcError('invalid_input', { issues }));
     insertConsent(db, { caseId: c.id, documentId: input.documentId, signedOn: input.signedOn, signers: input.signers, recordedAt: ctx.now().toISOString(), recordedBy: ctx.session.userId });
     commitConsented(ctx, c, input.baseVersion);
-    return readCaseDetail(db, c.id);
+    return readCaseDetail(db, c.id, ctx.clock.timeZone);
   });
 }
 
@@ -107,7 +107,7 @@ export function recordConsent(ctx: SignedInContext, input: { caseId: string; bas
  */
 export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input: { caseId: string; baseVersion: number }): Promise<CaseDetail> {
   const { sqlite, db } = ctx.db();
-  const c = readCaseDetail(db, input.caseId);
+  const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'refer');
   const consent = latestConsentRecorded(db, c.id);
@@ -121,11 +121,11 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone);
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {
-    const fresh = readCaseDetail(db, c.id);
+    const fresh = readCaseDetail(db, c.id, ctx.clock.timeZone);
     requireVersion(fresh, input.baseVersion);
     storeDocument(db, c.id, { type: 'referral_packet', number, version, input: data, ...rendered }, ctx.session.userId, now.toISOString());
     commitReferred(ctx, fresh, input.baseVersion);
-    return readCaseDetail(db, c.id);
+    return readCaseDetail(db, c.id, ctx.clock.timeZone);
   });
 }
 
@@ -138,7 +138,7 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
 export async function withdrawWithDocuments(ctx: SignedInContext, deps: RegisterDeps, input: WithdrawalInput): Promise<CaseDetail> {
   const { sqlite, db } = ctx.db();
   if (input.date > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['date'], messageKey: 'validation.date_in_future' }] }));
-  const c = readCaseDetail(db, input.caseId);
+  const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'withdraw');
   const packet = latestPacketNumber(db, c.id);
@@ -155,6 +155,6 @@ export async function withdrawWithDocuments(ctx: SignedInContext, deps: Register
     supersedePackets(db, c.id, at);
     storeDocument(db, c.id, { type: 'withdrawal_form', number: formNo.number, version: formNo.version, input: data, ...form }, ctx.session.userId, at);
     if (notice && noticeNo) storeDocument(db, c.id, { type: 'withdrawal_notice', number: noticeNo.number, version: noticeNo.version, input: data, ...notice }, ctx.session.userId, at);
-    return readCaseDetail(db, c.id);
+    return readCaseDetail(db, c.id, ctx.clock.timeZone);
   });
 }

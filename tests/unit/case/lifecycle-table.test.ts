@@ -23,16 +23,23 @@ describe('the lifecycle table', () => {
     }
   });
 
-  it('offers a way on from every status that is not final, and nothing but reading from a final one', () => {
+  it('offers a way on from every status that is not final, and from a final one only the correction of a mistaken stage', () => {
     for (const s of caseStatuses) {
       const allowed = caseActions.filter((a) => lifecycle[s][a].allowed && a !== 'withdraw');
-      if (statusInfo[s].final) expect(allowed).toEqual([]);
+      if (statusInfo[s].final) expect(allowed.filter((a) => a !== 'correctStage')).toEqual([]);
       else expect(allowed.length).toBeGreaterThan(0);
     }
   });
 
-  it('lets a participant withdraw from every status but withdrawn', () => {
-    for (const s of caseStatuses) expect(lifecycle[s].withdraw.allowed).toBe(s !== 'withdrawn');
+  it('lets a participant withdraw at any stage until the case has ended', () => {
+    for (const s of caseStatuses) expect(lifecycle[s].withdraw.allowed).toBe(!statusInfo[s].final);
+  });
+
+  it('lets every side exit after referral be corrected, and never a stage before referral', () => {
+    for (const s of caseStatuses) {
+      const iom = statusInfo[s].phase === 'iom' || statusInfo[s].phase === 'reintegration' || (statusInfo[s].final && s !== 'withdrawn');
+      expect(lifecycle[s].correctStage.allowed, s).toBe(iom && s !== 'referred');
+    }
   });
 });
 

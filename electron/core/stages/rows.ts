@@ -1,0 +1,68 @@
+import { asc, eq, max } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CaseStatus } from '../../../shared/case/lifecycle';
+import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
+import type { StageEntry, StageSource } from '../../../shared/schema/stages';
+import type { Db } from '../db/open';
+import { caseStages } from '../db/schema';
+
+/** The `case_stages` table: append-only entries, details parsed with their zod schema as read. */
+const storedDetails = z.union([stageDetails, z.object({ action: z.literal('correctStage') }).strict()]);
+
+export function readStages(db: Db, caseId: string): StageEntry[] {
+  const rows = db.select().from(caseStages).where(eq(caseStages.caseId, caseId)).orderBy(asc(caseStages.seq)).all();
+  const correctedBy = new Map(rows.filter((r) => r.correctsId !== null).map((r) => [r.correctsId, r.id]));
+  return rows.map((r) =>
+    stageEntry.parse({
+      id: r.id,
+      seq: r.seq,
+      occurredOn: r.occurredOn,
+      source: stageSource.parse(r.source),
+      stage: storedDetails.parse(JSON.parse(r.details)),
+      statusBefore: r.statusBefore,
+      statusAfter: r.statusAfter,
+      correctsId: r.correctsId,
+      correctedBy: correctedBy.get(r.id) ?? null,
+      reason: r.reason,
+      recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy,
+    }),
+  );
+}
+
+export interface NewStage {
+  caseId: string;
+  occurredOn: string;
+  source: StageSource;
+  details: z.infer<typeof storedDetails>;
+  statusBefore: CaseStatus;
+  statusAfter: CaseStatus;
+  correctsId?: string | null;
+  reason?: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** Append one entry (inside the caller's transaction); returns its id. */
+export function insertStage(db: Db, s: NewStage): string {
+  const id = crypto.randomUUID();
+  const last = db.select({ seq: max(caseStages.seq) }).from(caseStages).where(eq(caseStages.caseId, s.caseId)).get();
+  db.insert(caseStages)
+    .values({
+      id,
+      caseId: s.caseId,
+      seq: (last?.seq ?? 0) + 1,
+      action: s.details.action,
+      occurredOn: s.occurredOn,
+      source: s.source,
+      details: JSON.stringify(s.details),
+      statusBefore: s.statusBefore,
+      statusAfter: s.statusAfter,
+      correctsId: s.correctsId ?? null,
+      reason: s.reason ?? null,
+      recordedAt: s.recordedAt,
+      recordedBy: s.recordedBy,
+    })
+    .run();
+  return id;
+}
