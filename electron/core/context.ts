@@ -27,6 +27,11 @@ export interface CallContext {
    * the entry when one channel does two things (a print and a reprint).
    */
   tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T;
+  /**
+   * One more audit entry inside the running `tx` (a call that changes many cases, like an IOM
+   * file import, records each change on its own line).
+   */
+  auditEach(action: string, caseId: string | null): void;
 }
 
 /** The context of a call that needs a signed-in person: the dispatcher checked, so the session is there. */

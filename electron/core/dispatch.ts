@@ -88,6 +88,12 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       auditedInTx = def.audited;
       return out;
     },
+    auditEach(action: string, caseId: string | null): void {
+      // Only inside `tx`: the entry commits or rolls back with the change it records.
+      const { sqlite } = ctx.db();
+      if (!sqlite.inTransaction) throw new Error('auditEach outside a transaction');
+      deps.audit(sqlite, record(deps, action, session, caseId, 'ok'));
+    },
   };
 
   try {

@@ -77,32 +77,41 @@ function notBefore(c: CaseDetail): string | null {
 }
 
 export function recordStage(ctx: SignedInContext, input: RecordStageInput): CaseDetail {
+  return ctx.tx(input.caseId, () => {
+    const c = readCaseDetail(ctx.db().db, input.caseId, ctx.clock.timeZone);
+    applyStage(ctx, c, input);
+    return readCaseDetail(ctx.db().db, c.id, ctx.clock.timeZone);
+  });
+}
+
+/**
+ * Check one stage against the table and the case's history, and write it with the case's new
+ * status: inside the caller's transaction (recordStage's, or an IOM file import's for each row).
+ * Throws the refusal (IpcFailure) and writes nothing when it does not hold.
+ */
+export function applyStage(ctx: SignedInContext, c: CaseDetail, input: RecordStageInput): void {
   const { db } = ctx.db();
   if (input.occurredOn > ctx.clock.today()) throw invalid([{ path: ['occurredOn'], messageKey: 'validation.date_in_future' }]);
-  return ctx.tx(input.caseId, () => {
-    const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
-    const next = requireAction(ctx, c, input.stage.action);
-    const earliest = notBefore(c);
-    const issues: FieldIssue[] = [];
-    if (earliest && input.occurredOn < earliest) issues.push({ path: ['occurredOn'], messageKey: 'validation.stage_before_previous', params: { date: earliest } });
-    issues.push(...stageIssues(c, input.occurredOn, input.stage));
-    if (issues.length > 0) throw invalid(issues);
-    const status = pick(next, targetOf(input.stage, c.status));
-    const reason = input.stage.action === 'noShow' || input.stage.action === 'iomDecline' ? input.stage.reason : null;
-    insertStage(db, {
-      caseId: c.id,
-      occurredOn: input.occurredOn,
-      source: input.source,
-      details: input.stage,
-      statusBefore: c.status,
-      statusAfter: status,
-      reason,
-      recordedAt: ctx.now().toISOString(),
-      recordedBy: ctx.session.userId,
-    });
-    commitStage(ctx, c.id, input.baseVersion, status);
-    return readCaseDetail(db, c.id, ctx.clock.timeZone);
+  const next = requireAction(ctx, c, input.stage.action);
+  const earliest = notBefore(c);
+  const issues: FieldIssue[] = [];
+  if (earliest && input.occurredOn < earliest) issues.push({ path: ['occurredOn'], messageKey: 'validation.stage_before_previous', params: { date: earliest } });
+  issues.push(...stageIssues(c, input.occurredOn, input.stage));
+  if (issues.length > 0) throw invalid(issues);
+  const status = pick(next, targetOf(input.stage, c.status));
+  const reason = input.stage.action === 'noShow' || input.stage.action === 'iomDecline' ? input.stage.reason : null;
+  insertStage(db, {
+    caseId: c.id,
+    occurredOn: input.occurredOn,
+    source: input.source,
+    details: input.stage,
+    statusBefore: c.status,
+    statusAfter: status,
+    reason,
+    recordedAt: ctx.now().toISOString(),
+    recordedBy: ctx.session.userId,
   });
+  commitStage(ctx, c.id, input.baseVersion, status);
 }
 
 /**
