@@ -8,6 +8,7 @@ import { users } from '../db/schema';
 import type { Db } from '../db/open';
 import type { SessionManager } from '../session/manager';
 import { oneTimePassword } from '../session/one-time-password';
+import { roleOf } from './rows';
 
 function toRow(r: typeof users.$inferSelect): UserRow {
   return {
@@ -15,7 +16,7 @@ function toRow(r: typeof users.$inferSelect): UserRow {
     username: r.username,
     displayName: r.displayName,
     badgeNumber: r.badgeNumber,
-    role: r.role as Role,
+    role: roleOf(r),
     status: r.status === 'disabled' ? 'disabled' : 'active',
     mustChangePassword: r.mustChangePassword,
     createdAt: r.createdAt,
