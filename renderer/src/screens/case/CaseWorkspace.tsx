@@ -28,6 +28,7 @@ import { StepsPanel } from './StepsPanel';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
 import { useOfficeToday } from '../../office-time';
+import { hasStageWork, StagesSection } from './stages/StagesSection';
 
 /**
  * The interview: the whole intake as sections in any order, the live eligibility panel, and the
@@ -85,6 +86,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           </button>
         </p>
       )}
+      {hasStageWork(detail) && <StagesSection detail={detail} user={user} onChanged={w.stepped} />}
       <div className="case-layout">
         <Outline control={form.control} />
         <form

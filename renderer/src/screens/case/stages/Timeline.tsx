@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../../shared/roles';
+import type { SessionUser } from '../../../../../shared/schema/auth';
+import type { CaseDetail } from '../../../../../shared/schema/case-api';
+import type { StageEntry } from '../../../../../shared/schema/stages';
+import { call } from '../../../ipc';
+import { localeOf, useLang } from '../../../lang';
+import { cad, personName } from './fields';
+
+/** Who recorded an entry: the officer's own name, the names a supervisor can list, else "another officer". */
+function useRecorder(user: SessionUser): (userId: string) => string {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: ['users'], queryFn: () => call('user.list', {}), enabled: can(user.role, 'user.manage') });
+  return (userId) => {
+    if (userId === user.userId) return user.displayName;
+    return list.data?.find((u) => u.id === userId)?.displayName ?? t('stages.timeline.otherOfficer');
+  };
+}
+
+/** The facts of one stage, in words. */
+function Details({ entry, detail }: { entry: StageEntry; detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const locale = localeOf(useLang());
+  const s = entry.stage;
+  switch (s.action) {
+    case 'acknowledge':
+      return <p>{t('stages.timeline.iomReference', { reference: s.iomReference })}</p>;
+    case 'recordTravelDocument':
+      return (
+        <>
+          <p>{t(`stages.outcome.${s.outcome}`)}</p>
+          {s.documents.length > 0 && (
+            <ul>
+              {s.documents.map((d) => (
+                <li key={`${d.personId}-${d.number}`}>
+                  {t('stages.timeline.document', { type: t(`stages.documentType.${d.type}`), number: d.number, person: personName(detail, d.personId), date: d.expiryDate })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {s.reason && <p>{t('stages.timeline.reason', { reason: s.reason })}</p>}
+        </>
+      );
+    case 'bookFlight':
+      return <p>{t('stages.timeline.flight', { date: s.flightDate, airport: s.departureAirport, reference: s.itineraryReference })}</p>;
+    case 'confirmDeparture':
+      return <p>{t('stages.timeline.place', { place: s.place })}</p>;
+    case 'noShow':
+    case 'iomDecline':
+      return <p>{t('stages.timeline.reason', { reason: s.reason })}</p>;
+    case 'recordFollowUp':
+      return <p>{t('stages.timeline.notes', { notes: s.notes })}</p>;
+    case 'recordAssistance':
+      return (
+        <ul>
+          {s.entries.map((x) => (
+            <li key={`${x.personId}-${x.category}`}>
+              {t('stages.timeline.assistance', {
+                person: personName(detail, x.personId),
+                category: t(`reintegration.category.${x.category}`),
+                committed: cad(x.committedCad, locale),
+                delivered: cad(x.deliveredCad, locale),
+              })}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'counsel':
+    case 'confirmArrival':
+    case 'agreePlan':
+    case 'close':
+    case 'correctStage':
+      return null;
+  }
+}
+
+/**
+ * Every entry after the referral, oldest first: date, stage, source, who recorded it and its
+ * facts. An entry undone by a correction stays, struck through, with the correction and its
+ * reason beside it; history is never edited.
+ */
+export function Timeline({ detail, user }: { detail: CaseDetail; user: SessionUser }) {
+  const { t } = useTranslation();
+  const who = useRecorder(user);
+  const corrections = new Map(detail.stages.filter((e) => e.correctsId !== null).map((e) => [e.correctsId, e]));
+  const shown = detail.stages.filter((e) => e.stage.action !== 'correctStage');
+  return (
+    <div role="group" aria-labelledby="stage-timeline-title" className="stage-timeline">
+      <h3 id="stage-timeline-title">{t('stages.timeline.title')}</h3>
+      <ol className="timeline">
+        {detail.milestones.referredOn && (
+          <li className="timeline-entry">
+            <span className="timeline-date">{detail.milestones.referredOn}</span> <strong>{t('stages.timeline.referred')}</strong>
+          </li>
+        )}
+        {shown.map((e) => {
+          const fix = corrections.get(e.id);
+          const body = (
+            <>
+              <span className="timeline-date">{e.occurredOn}</span> <strong>{t(`stages.action.${e.stage.action}`)}</strong>
+              {' · '}
+              {t('stages.timeline.meta', { source: t(`stages.source.${e.source}`), who: who(e.recordedBy) })}
+              <Details entry={e} detail={detail} />
+            </>
+          );
+          return (
+            <li key={e.id} className={fix ? 'timeline-entry corrected' : 'timeline-entry'} data-testid="stage-entry">
+              {fix ? (
+                <>
+                  <del>
+                    <span className="visually-hidden">{t('stages.timeline.correctedHidden')} </span>
+                    {body}
+                  </del>
+                  <p className="timeline-correction">
+                    {t('stages.timeline.correction', { date: fix.occurredOn, who: who(fix.recordedBy), reason: fix.reason ?? '' })}
+                  </p>
+                </>
+              ) : (
+                body
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {shown.length === 0 && <p className="hint">{t('stages.timeline.empty')}</p>}
+    </div>
+  );
+}
