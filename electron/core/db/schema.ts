@@ -296,3 +296,31 @@ export const caseStages = sqliteTable(
   },
   (t) => [uniqueIndex('case_stages_case_seq').on(t.caseId, t.seq), index('case_stages_action_date').on(t.action, t.occurredOn)],
 );
+
+/**
+ * Scanned paper attached to a case (the signed consent form, the departure confirmation, a travel
+ * document): PDF, JPEG or PNG, checked by content, kept encrypted with the database with its
+ * SHA-256. Written only by electron/core/attachments; never edited.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** signed_consent, departure_confirmation, travel_document, other. */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    /** From the content, never from the name: application/pdf, image/jpeg, image/png. */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+    /** The stage entry the scan belongs to (a departure confirmation), if any. */
+    stageEntryId: text('stage_entry_id').references(() => caseStages.id),
+  },
+  (t) => [index('attachments_case').on(t.caseId, t.addedAt)],
+);
