@@ -1,4 +1,5 @@
-import { isoWeekday, localToInstant, officeDateTime, parseLocalDateTime } from './office-time';
+import { federalHolidayOn } from './holidays';
+import { addDays, isoWeekday, localToInstant, officeDateTime, parseLocalDateTime } from './office-time';
 import type { LocalDate, LocalDateTime, OfficeClock } from './office-time';
 
 /**
@@ -29,7 +30,10 @@ export interface OfficeClosure {
 
 export interface OfficeCalendar {
   hours: readonly OfficeHoursPeriod[];
+  /** One-off closures (a snow day, a move), as dated data. */
   closures: readonly OfficeClosure[];
+  /** Holidays computed for any year (shared/time/holidays.ts): the one observed on a date, or null. */
+  holidays?: (date: LocalDate) => { name: string; source: string } | null;
 }
 
 export const OFFICE_HOURS: readonly OfficeHoursPeriod[] = [
@@ -44,14 +48,16 @@ export const OFFICE_HOURS: readonly OfficeHoursPeriod[] = [
   },
 ];
 
-/** No closures yet: the office calendar (federal holidays) comes with a later issue, as data here. */
+/** One-off closures, as data; the yearly federal holidays are computed (shared/time/holidays.ts). */
 export const OFFICE_CLOSURES: readonly OfficeClosure[] = [];
 
-export const OFFICE_CALENDAR: OfficeCalendar = { hours: OFFICE_HOURS, closures: OFFICE_CLOSURES };
+/** The office's calendar: hours, closures and the federal holidays observed in Ontario. */
+export const OFFICE_CALENDAR: OfficeCalendar = { hours: OFFICE_HOURS, closures: OFFICE_CLOSURES, holidays: federalHolidayOn };
 
 /** The hours in force on a date, or null when the office is closed that day. */
 export function hoursOn(date: LocalDate, calendar: OfficeCalendar = OFFICE_CALENDAR): { opens: string; closes: string } | null {
   if (calendar.closures.some((c) => c.date === date)) return null;
+  if (calendar.holidays?.(date)) return null;
   const period = calendar.hours.find((h) => h.validFrom <= date && (h.validTo === null || date < h.validTo));
   if (!period || !period.weekdays.includes(isoWeekday(date))) return null;
   return { opens: period.opens, closes: period.closes };
@@ -60,6 +66,27 @@ export function hoursOn(date: LocalDate, calendar: OfficeCalendar = OFFICE_CALEN
 /** True on a day the office is open (a weekday in the hours in force, not a closure). */
 export function isWorkingDay(date: LocalDate, calendar: OfficeCalendar = OFFICE_CALENDAR): boolean {
   return hoursOn(date, calendar) !== null;
+}
+
+/**
+ * The date `n` working days after `date` (before it when `n` is negative): each working day of
+ * the calendar counts one, weekends, holidays and closures none. `n = 0` is the date itself.
+ * Referred on Monday 30 March 2026: 3 working days later is Thursday 2 April; referred on
+ * Thursday 2 April (Good Friday and Easter Monday closed): Wednesday 8 April.
+ */
+export function addWorkingDays(date: LocalDate, n: number, calendar: OfficeCalendar = OFFICE_CALENDAR): LocalDate {
+  if (!Number.isInteger(n)) throw new RangeError(`not a whole number of days: ${n}`);
+  const step = n < 0 ? -1 : 1;
+  let d = date;
+  // A calendar with no working day for a whole year would never get there.
+  for (let left = Math.abs(n), idle = 0; left > 0; ) {
+    d = addDays(d, step);
+    if (isWorkingDay(d, calendar)) {
+      left--;
+      idle = 0;
+    } else if (++idle > 366) throw new RangeError(`no working day for a year after ${date}`);
+  }
+  return d;
 }
 
 /** Is the front counter open at this local wall time (opening time included, closing time excluded)? */
