@@ -1,10 +1,13 @@
 import type { IpcResult } from '../../shared/ipc/errors';
+import { attachmentHandlers } from './attachments/handlers';
 import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { registerDeps, registerHandlers } from './register/handlers';
 import { combineHandlers } from './handler-map';
+import { historyHandlers } from './history/handlers';
 import { stageHandlers } from './stages/handlers';
+import { iomImportHandlers } from './iom-import/handlers';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -57,6 +60,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     caseHandlers(register),
     intakeHandlers,
     stageHandlers,
+    attachmentHandlers,
+    historyHandlers,
+    iomImportHandlers,
     registerHandlers(sessions, register),
   );
   const deps = {

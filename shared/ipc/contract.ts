@@ -9,6 +9,12 @@ import { getCaseInput, listCasesInput } from '../schema/case';
 import type { CasePage } from '../schema/case';
 import { officeTimeZoneInput } from '../time/time-zone-input';
 import { correctStageInput, recordStageInput } from '../schema/stages';
+import { addAttachmentInput, attachmentIdInput } from '../schema/attachments';
+import type { AttachmentContent, AttachmentInfo } from '../schema/attachments';
+import { caseHistoryInput } from '../schema/history';
+import type { HistoryLine } from '../schema/history';
+import { applyImportInput, previewImportInput } from '../schema/iom-import';
+import type { ImportApplied, ImportPreview } from '../schema/iom-import';
 import {
   createCaseFromIntakeInput,
   decideCaseInput,
@@ -66,6 +72,9 @@ export const contract = {
   'case.withdraw': channel<CaseDetail>()({ input: withdrawCaseInput, access: 'case.withdraw' }),
   'stage.record': channel<CaseDetail>()({ input: recordStageInput, access: 'stage.record' }),
   'stage.correct': channel<CaseDetail>()({ input: correctStageInput, access: 'stage.record' }),
+  // IOM's status file: preview (rolled back), apply the confirmed rows (one transaction, an audit line per row).
+  'iom.previewImport': channel<ImportPreview>()({ input: previewImportInput, access: 'stage.record' }),
+  'iom.applyImport': channel<ImportApplied>()({ input: applyImportInput, access: 'stage.record' }),
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
 
@@ -81,6 +90,15 @@ export const contract = {
   'consent.get': channel<(ConsentRecord & { formNumber: string }) | null>()({ input: caseIdInput, access: 'case.read' }),
   'consent.record': channel<CaseDetail>()({ input: recordConsentInput, access: 'consent.record' }),
   'referral.create': channel<CaseDetail>()({ input: referInput, access: 'referral.create' }),
+
+  // Scanned paper on a case. Adding also needs the kind's own permission (consent.record or
+  // stage.record, checked by the attachments service); the list shows that a scan exists, only
+  // `attachment.view` opens it.
+  'attachment.add': channel<AttachmentInfo>()({ input: addAttachmentInput, access: 'case.read' }),
+  'attachment.list': channel<AttachmentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
+  'attachment.view': channel<AttachmentContent>()({ input: attachmentIdInput, access: 'attachment.view' }),
+  // Who did what and when on a case, for officers (an audited read).
+  'case.history': channel<HistoryLine[]>()({ input: caseHistoryInput, access: 'case.read' }),
 
   // Autosave of what the officer types (per person, per case or new intake).
   'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
