@@ -25,6 +25,7 @@ export const permissions = [
   'certificate.manage', // import or generate the office signing certificate
   'settings.manage', // idle lock timeout and other office settings
   'audit.read', // view, verify and export the audit trail
+  'attachment.view', // open a scanned paper attached to a case (others see only that it exists)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,12 +34,13 @@ const matrix = {
   interview_officer: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
+    'attachment.view',
   ],
   clerk: ['case.read', 'document.print'],
   supervisor: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
-    'user.manage', 'certificate.manage', 'settings.manage', 'audit.read',
+    'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

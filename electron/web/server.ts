@@ -7,7 +7,10 @@ import type { AppCore } from '../core/app-core';
 import { bridgeScript } from './bridge-script';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+import { MAX_ATTACHMENT_BASE64 } from '../../shared/schema/attachments';
+
+/** The largest call: a scan at the attachment limit, base64 in JSON, plus room for the rest of the call. */
+const MAX_BODY_BYTES = MAX_ATTACHMENT_BASE64 + 256 * 1024;
 const mime: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

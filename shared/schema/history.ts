@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { StageAction } from '../case/lifecycle';
+import type { Role } from '../roles';
+import type { AttachmentKind } from './attachments';
+import { entityId } from './common';
+import type { StageSource } from './stages';
+
+/**
+ * A case's history for officers (`case.history`): who did what and when, merged from the audit
+ * trail entries of the case and the stage entries. Each line carries codes, not words: the
+ * screen says them in its language (i18n `history.action.*`).
+ */
+export const caseHistoryInput = z.object({ caseId: entityId }).strict();
+
+/** What the audit trail records about a case that an officer reads as a step of its history. */
+export const historyAuditActions = [
+  'case.create',
+  'case.saveIntake',
+  'case.screen',
+  'case.decide',
+  'case.review',
+  'case.reopen',
+  'case.withdraw',
+  'consent.generateForm',
+  'consent.record',
+  'referral.create',
+  'document.print',
+  'document.reprint',
+  'document.view',
+  'attachment.view',
+] as const;
+export type HistoryAuditAction = (typeof historyAuditActions)[number];
+
+/**
+ * The action of a line: an audit action, `attachment.add` (from the attachment itself, with its
+ * hash), or `stage.<action>` (from the stage entry, with its date, source and reason).
+ */
+export type HistoryAction = HistoryAuditAction | 'attachment.add' | `stage.${StageAction}` | 'stage.correctStage';
+
+export interface HistoryLine {
+  /** The instant, UTC (ISO-8601). */
+  at: string;
+  /** The same instant on the office's wall clock, YYYY-MM-DDTHH:mm. */
+  localAt: string;
+  /** Who: display name and role at the time (null for an entry written without a session). */
+  who: { name: string; role: Role | null } | null;
+  action: HistoryAction;
+  /** Stage lines: the date it happened (office-local YYYY-MM-DD) and who told us. */
+  occurredOn?: string;
+  source?: StageSource;
+  /** Travel document lines: not_needed, requested, issued, refused. */
+  outcome?: string;
+  /** Corrections (and no-shows, IOM declining): the reason written. */
+  reason?: string;
+  /** Corrections: the stage that was undone. */
+  corrects?: StageAction;
+  /** Attachment lines: the kind and the SHA-256 of the scan (never its file name). */
+  attachmentKind?: AttachmentKind;
+  sha256?: string;
+}
