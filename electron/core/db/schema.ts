@@ -40,6 +40,8 @@ export const cases = sqliteTable(
     index('cases_updated_at').on(t.updatedAt),
     index('cases_review').on(t.reviewStatus),
     index('cases_appointment').on(t.appointmentAt),
+    /** The Today screen's tasks select cases by status (electron/core/today/tasks.ts). */
+    index('cases_status').on(t.status),
   ],
 );
 
@@ -225,7 +227,12 @@ export const documents = sqliteTable(
     /** Set when the case is withdrawn (or the document replaced): no longer printed as current. */
     supersededAt: text('superseded_at'),
   },
-  (t) => [uniqueIndex('documents_number').on(t.number), index('documents_case').on(t.caseId, t.type)],
+  (t) => [
+    uniqueIndex('documents_number').on(t.number),
+    index('documents_case').on(t.caseId, t.type),
+    /** A case's referral date and who referred it without reading the PDF's row (today/tasks.ts). */
+    index('documents_case_type_at').on(t.caseId, t.type, t.generatedAt, t.generatedBy),
+  ],
 );
 
 /** The clerk's print log: every print, reprint and download of a document. */
@@ -294,7 +301,12 @@ export const caseStages = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
   },
-  (t) => [uniqueIndex('case_stages_case_seq').on(t.caseId, t.seq), index('case_stages_action_date').on(t.action, t.occurredOn)],
+  (t) => [
+    uniqueIndex('case_stages_case_seq').on(t.caseId, t.seq),
+    index('case_stages_action_date').on(t.action, t.occurredOn),
+    /** A case's latest entry of an action (today/tasks.ts: the last follow-up, the flight). */
+    index('case_stages_case_action_date').on(t.caseId, t.action, t.occurredOn),
+  ],
 );
 
 /**
