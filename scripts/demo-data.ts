@@ -1,5 +1,7 @@
 /**
- * Fill a data folder with synthetic demo cases (never real people: see electron/core/demo).
+ * Fill a data folder with synthetic demo cases (never real people: see electron/core/demo), spread
+ * over the whole lifecycle from drafts to closed files and every exit (demo/insert-lifecycle.ts;
+ * no consent forms or referral packets: those are signed PDFs, which demo cases do not get).
  *
  *   npm run demo-data -- --data-dir DIR --cases N [--seed S] [--username U] [--password P]
  *
@@ -11,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DatabaseKeyError } from '../electron/core/db/open';
-import { generateDemoFamilies, insertDemoFamilies } from '../electron/core/demo';
+import { z } from 'zod';
+import { generateDemoFamilies, insertDemoLifecycle } from '../electron/core/demo';
 import { DemoSetupError, DemoSignInError, openDemoDataFolder } from '../electron/core/demo/data-folder';
 
 const USAGE = 'usage: npm run demo-data -- --data-dir DIR --cases N [--seed S] [--username U] [--password P]';
@@ -83,9 +86,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const open = folder.open;
   try {
-    const summary = insertDemoFamilies(open, generateDemoFamilies(opts.cases, opts.seed), new Date());
+    // Decisions and stages name the demo account as the officer who recorded them.
+    const by = z.string().parse(open.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(opts.username));
+    const summary = insertDemoLifecycle(open, generateDemoFamilies(opts.cases, opts.seed), new Date(), { by, seed: opts.seed });
     const account = folder.created ? { username: opts.username, ...(generated ? { password } : {}) } : undefined;
-    process.stdout.write(`${JSON.stringify({ cases: summary.cases, persons: summary.persons, ms: Math.round(performance.now() - t0), ...(account ? { demoSupervisor: account } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ cases: summary.cases, persons: summary.persons, stages: summary.stages, byStatus: summary.byStatus, ms: Math.round(performance.now() - t0), ...(account ? { demoSupervisor: account } : {}) })}\n`);
   } finally {
     open.close();
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CaseStatus } from '../../../shared/case/lifecycle';
 import type { IntakeDocument, IntakeDocumentInput } from '../../../shared/schema/intake';
 import type { Sqlite } from '../db/open';
 import { foldForSearch } from './search-text';
@@ -62,5 +63,53 @@ export function bulkCaseWriter(sqlite: Sqlite): (c: BulkCase) => number {
       insertPerson.run(randomUUID(), c.id, position, p.relationship, p.nameAsWritten, p.nameLatin, p.dateOfBirth, p.nationality, p.uci ?? null, foldForSearch(`${p.nameAsWritten} ${p.nameLatin}`));
     });
     return c.intake.persons.length;
+  };
+}
+
+/** A decision to write with `bulkCaseProgressWriter` (the rules' result as `decideCase` stores it; a review as `reviewCase` does). */
+export interface BulkDecision {
+  id: string;
+  outcome: string;
+  policyVersion: string;
+  /** JSON of the facts evaluated and of the complete result. */
+  facts: string;
+  result: string;
+  decidedAt: string;
+  decidedBy: string;
+  review: { outcome: string; reason: string; at: string; by: string; json: string } | null;
+}
+
+/** How far a case written by `bulkCaseWriter` has gone: its status, version and the columns that come with it. */
+export interface BulkCaseProgress {
+  caseId: string;
+  status: CaseStatus;
+  version: number;
+  updatedAt: string;
+  decision: BulkDecision | null;
+  reviewStatus: 'pending' | 'resolved' | null;
+  withdrawn: { on: string; reason: string | null } | null;
+}
+
+/**
+ * Many cases moved on at once (the demo data): the decision row and the case row's status,
+ * version, review state and withdrawal, the same columns `decideCase`, `reviewCase` and
+ * `commitWithdrawn` write, with the statements prepared once. For cases just written by
+ * `bulkCaseWriter`, inside the caller's transaction.
+ */
+export function bulkCaseProgressWriter(sqlite: Sqlite): (p: BulkCaseProgress) => void {
+  const insertDecision = sqlite.prepare(
+    `INSERT INTO decisions (id, case_id, outcome, policy_version, facts, result, decided_at, decided_by, override_outcome, override_reason, reviewed_at, reviewed_by, review)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateCase = sqlite.prepare(
+    `UPDATE cases SET status = ?, version = ?, updated_at = ?, decision_id = ?, review_status = ?, withdrawn_at = ?, withdrawal_reason = ? WHERE id = ?`,
+  );
+  return (p) => {
+    const d = p.decision;
+    if (d) {
+      const r = d.review;
+      insertDecision.run(d.id, p.caseId, d.outcome, d.policyVersion, d.facts, d.result, d.decidedAt, d.decidedBy, r?.outcome ?? null, r?.reason ?? null, r?.at ?? null, r?.by ?? null, r?.json ?? null);
+    }
+    updateCase.run(p.status, p.version, p.updatedAt, d?.id ?? null, p.reviewStatus, p.withdrawn?.on ?? null, p.withdrawn?.reason ?? null, p.caseId);
   };
 }

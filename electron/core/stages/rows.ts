@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
 import type { StageEntry, StageSource } from '../../../shared/schema/stages';
-import type { Db } from '../db/open';
+import type { Db, Sqlite } from '../db/open';
 import { caseStages } from '../db/schema';
 
 /** The `case_stages` table: append-only entries, details parsed with their zod schema as read. */
@@ -65,4 +65,24 @@ export function insertStage(db: Db, s: NewStage): string {
     })
     .run();
   return id;
+}
+
+/** One entry for `bulkStageWriter`: ids come from the caller so a correction can name the entry it undoes. */
+export type BulkStage = Omit<NewStage, 'caseId'> & { id: string };
+
+/**
+ * The stages of many cases at once (the demo data): the same rows `insertStage` writes, with the
+ * statement prepared once. For a case with no entries yet: `seq` counts from 1 in the order
+ * given. Inside the caller's transaction.
+ */
+export function bulkStageWriter(sqlite: Sqlite): (caseId: string, entries: readonly BulkStage[]) => void {
+  const insert = sqlite.prepare(
+    `INSERT INTO case_stages (id, case_id, seq, action, occurred_on, source, details, status_before, status_after, corrects_id, reason, recorded_at, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (caseId, entries) => {
+    entries.forEach((s, i) => {
+      insert.run(s.id, caseId, i + 1, s.details.action, s.occurredOn, s.source, JSON.stringify(s.details), s.statusBefore, s.statusAfter, s.correctsId ?? null, s.reason ?? null, s.recordedAt, s.recordedBy);
+    });
+  };
 }
