@@ -122,13 +122,13 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       out.push(as(c, 'invalid', null, stage));
       continue;
     }
-    if (isKnown(c, stage, r.date)) {
-      out.push(as(c, 'known', null, null));
-      continue;
-    }
     const reference = c.stages.length > 0 ? acknowledgedReference(c) : null;
     if (r.iomReference !== '' && reference !== null && reference !== r.iomReference) {
       out.push(as(c, 'conflicting', 'reference_mismatch', { key: 'iomImport.conflict.reference_mismatch', params: { reference } }));
+      continue;
+    }
+    if (isKnown(c, stage, r.date)) {
+      out.push(as(c, 'known', null, null));
       continue;
     }
     const refusal = (e: unknown, c: CaseDetail): Classified => {
