@@ -58,3 +58,36 @@ export interface HistoryLine {
   attachmentKind?: AttachmentKind;
   sha256?: string;
 }
+
+/** One piece of a line's "what": an i18n key, its values, and values that are themselves keys to say first. */
+export interface HistoryPhrase {
+  key: string;
+  params?: Record<string, string>;
+  /** Values given as i18n keys (a stage's name inside "Correction of …"). */
+  keyParams?: Record<string, string>;
+}
+
+/** A line as i18n keys: the main action, then its details (the kind and hash of a scan, a stage's date and source, a reason). */
+export function historyPhrases(line: HistoryLine): HistoryPhrase[] {
+  const out: HistoryPhrase[] = [{ key: `history.action.${line.action}` }];
+  if (line.attachmentKind) out.push({ key: `attachments.kind.${line.attachmentKind}` });
+  if (line.sha256) out.push({ key: 'history.detail.sha256', params: { hash: line.sha256.slice(0, 16) } });
+  if (line.corrects) out.push({ key: 'history.detail.corrects', keyParams: { stage: `history.action.stage.${line.corrects}` } });
+  if (line.outcome) out.push({ key: `history.outcome.${line.outcome}` });
+  if (line.occurredOn) out.push({ key: 'history.detail.occurredOn', params: { date: line.occurredOn } });
+  if (line.source) out.push({ key: `history.source.${line.source}` });
+  if (line.reason) out.push({ key: 'history.detail.reason', params: { reason: line.reason } });
+  return out;
+}
+
+type Translate = (key: string, params?: Record<string, string>) => string;
+
+/** The words of a line in the screen's language: who (name and role) and what; `when` is formatted by the caller. */
+export function historyWords(line: HistoryLine, t: Translate): { who: string; what: string } {
+  const who = line.who ? (line.who.role ? t('history.who', { name: line.who.name, role: t(`role.${line.who.role}`) }) : line.who.name) : t('history.system');
+  const [main, ...details] = historyPhrases(line).map((p) => {
+    const said = Object.fromEntries(Object.entries(p.keyParams ?? {}).map(([k, v]) => [k, t(v)]));
+    return t(p.key, { ...p.params, ...said });
+  });
+  return { who, what: details.length ? t('history.what', { action: main ?? '', details: details.join(' · ') }) : (main ?? '') };
+}
