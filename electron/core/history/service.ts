@@ -63,9 +63,9 @@ export function buildHistory(db: Db, sqlite: Sqlite, caseId: string, timeZone: s
       localAt: local(e.recordedAt),
       who: person(e.recordedBy, null, roleAt.get(`${channel}|${e.recordedBy}|${e.recordedAt}`) ?? null),
       action: `stage.${e.stage.action}`,
-      occurredOn: e.occurredOn,
-      source: e.source,
     };
+    // A correction happens when it is recorded: its date and source would say nothing more.
+    if (e.stage.action !== 'correctStage') Object.assign(line, { occurredOn: e.occurredOn, source: e.source });
     if (e.reason) line.reason = e.reason;
     if (e.stage.action === 'recordTravelDocument') line.outcome = e.stage.outcome;
     const undone = e.correctsId ? byId.get(e.correctsId)?.stage.action : undefined;
