@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { can } from '../roles';
+import type { Permission, Role } from '../roles';
 import { entityId } from './common';
 
 /**
@@ -11,6 +13,22 @@ export type AttachmentKind = (typeof attachmentKinds)[number];
 
 export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentMediaType = (typeof attachmentMediaTypes)[number];
+
+/**
+ * Who may attach which paper: the permission of the step it belongs to (the signed consent
+ * form: consent.record; the departure confirmation and travel documents: stage.record; any
+ * other paper: either). The back end checks it; the form offers only these kinds.
+ */
+export const attachmentAddPermissions: Record<AttachmentKind, readonly Permission[]> = {
+  signed_consent: ['consent.record'],
+  departure_confirmation: ['stage.record'],
+  travel_document: ['stage.record'],
+  other: ['consent.record', 'stage.record'],
+};
+
+export function mayAddAttachment(role: Role, kind: AttachmentKind): boolean {
+  return attachmentAddPermissions[kind].some((p) => can(role, p));
+}
 
 /** The largest scan accepted, in bytes (one constant: the form, the back end and the harness's body limit follow it). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
-import { can } from '../../../shared/roles';
-import type { Permission, Role } from '../../../shared/roles';
-import { MAX_ATTACHMENT_BYTES } from '../../../shared/schema/attachments';
-import type { AddAttachmentInput, AttachmentContent, AttachmentInfo, AttachmentKind } from '../../../shared/schema/attachments';
+import { MAX_ATTACHMENT_BYTES, mayAddAttachment } from '../../../shared/schema/attachments';
+import type { AddAttachmentInput, AttachmentContent, AttachmentInfo } from '../../../shared/schema/attachments';
 import { caseExists } from '../cases/service';
 import type { SignedInContext } from '../context';
 import { readStages } from '../stages/rows';
@@ -11,22 +9,11 @@ import { attachmentCaseId, attachmentContent, insertAttachment, listAttachments 
 import { sniffMediaType } from './sniff';
 
 /**
- * Scanned paper on a case. Adding needs the permission of the step the paper belongs to (the
- * signed consent form: consent.record; the departure confirmation and travel documents:
- * stage.record; anything else: either). Everyone who reads the case sees the list; only roles
+ * Scanned paper on a case. Adding needs the permission of the step the paper belongs to
+ * (shared/schema/attachments.ts, attachmentAddPermissions). Everyone who reads the case sees the list; only roles
  * with `attachment.view` open a scan. Each add and view is audited with the case id only: the
  * file name is personal data and never goes into the trail.
  */
-const addPermissions: Record<AttachmentKind, readonly Permission[]> = {
-  signed_consent: ['consent.record'],
-  departure_confirmation: ['stage.record'],
-  travel_document: ['stage.record'],
-  other: ['consent.record', 'stage.record'],
-};
-
-export function mayAddAttachment(role: Role, kind: AttachmentKind): boolean {
-  return addPermissions[kind].some((p) => can(role, p));
-}
 
 const refuse = (messageKey: string, params?: Record<string, string | number>) => new IpcFailure(ipcError('rejected', { messageKey, ...(params ? { params } : {}) }));
 
