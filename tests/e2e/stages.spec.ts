@@ -74,6 +74,7 @@ async function type(page: Page, field: Locator, text: string) {
 }
 
 test('a referred case goes through acknowledgement, travel document, flight, departure and reintegration, with the clock in view', async ({ page, harness }) => {
+  test.setTimeout(240_000); // eight stages, a correction and three accessibility scans
   const today = todayIso(new Date(), 'America/Toronto');
   const seeded = await seedReferredCase(harness, today);
   await page.goto(harness.url);

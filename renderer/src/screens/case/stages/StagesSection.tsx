@@ -83,7 +83,7 @@ export function StagesSection(props: { detail: CaseDetail; user: SessionUser; on
               ))}
             </details>
           )}
-          {forms.length === 0 && !canAssist && <p className="hint">{t('stages.nothingOffered', { status: t(`status.${detail.status}`) })}</p>}
+          {forms.length === 0 && !canAssist && <p className="hint">{t('stages.nothingOffered')}</p>}
         </div>
       </div>
       {showAssistance && <AssistancePanel key={`assist-${detail.version}`} detail={detail} today={today} canRecord={canAssist} onDone={(next) => recorded(next, 'recordAssistance')} />}
