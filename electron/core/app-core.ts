@@ -7,6 +7,7 @@ import { registerDeps, registerHandlers } from './register/handlers';
 import { combineHandlers } from './handler-map';
 import { historyHandlers } from './history/handlers';
 import { stageHandlers } from './stages/handlers';
+import { todayHandlers } from './today/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
@@ -59,6 +60,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     auditHandlers(sessions),
     caseHandlers(register),
     intakeHandlers,
+    todayHandlers,
     stageHandlers,
     attachmentHandlers,
     historyHandlers,

@@ -27,7 +27,7 @@ import {
   screenCaseInput,
   withdrawCaseInput,
 } from '../schema/case-api';
-import type { CaseDetail, DraftRecord, DraftSaved, DuplicateCandidate, TodaySummary } from '../schema/case-api';
+import type { CaseDetail, DraftRecord, DraftSaved, DuplicateCandidate, TaskList, TodaySummary } from '../schema/case-api';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -77,6 +77,9 @@ export const contract = {
   'iom.applyImport': channel<ImportApplied>()({ input: applyImportInput, access: 'stage.record' }),
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
+  // A channel of its own (not a field of today.summary): refreshed on its own after a stage is
+  // recorded, measured alone by the benchmark, and only for those who can act on it.
+  'today.tasks': channel<TaskList>()({ input: empty, access: 'stage.record' }),
 
   // Documents for IOM: certificate, register, consent, referral, printing.
   'certificate.status': channel<CertificateInfo | null>()({ input: empty, access: 'certificate.manage' }),

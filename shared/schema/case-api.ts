@@ -6,6 +6,7 @@ import { intakeDocument } from './intake';
 import type { ReviewRecord } from './review';
 import type { StageEntry } from './stages';
 import type { IntakeDocument } from './intake';
+import type { CaseTask } from '../case/tasks';
 
 /** Inputs and outputs of the case channels (intake, decision, review, withdrawal, drafts). */
 
@@ -135,6 +136,16 @@ export interface TodayCase {
   updatedAt: string;
   /** Review queue only: why the case waits for the supervisor (R1 manifestly unfounded, R2 mixed family, R3 facts missing). */
   reviewReasons?: ReasonCode[];
+}
+
+/** "What needs me today" (`today.tasks`): the tasks of the cases I referred or updated, or everyone's for a supervisor. */
+export interface TaskList {
+  /** The office's date the list was computed for. */
+  today: string;
+  scope: 'mine' | 'everyone';
+  /** How many tasks there are; `tasks` holds the first 200, most overdue first. */
+  total: number;
+  tasks: CaseTask[];
 }
 
 export interface TodaySummary {

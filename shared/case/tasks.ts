@@ -1,0 +1,176 @@
+import type { StageEntry } from '../schema/stages';
+import { OFFICE_CALENDAR, addWorkingDays } from '../time/office-hours';
+import type { OfficeCalendar } from '../time/office-hours';
+import type { CaseStatus } from './lifecycle';
+import { programme, programmeValue } from './programme';
+import { inForce, stageOn } from './stages';
+import { addDaysIso, daysBetween } from './timeline';
+
+/**
+ * "What needs me today": the officer's tasks on cases after referral, computed from a case's
+ * status, its referral date and its stage entries (corrections applied), on the office's today
+ * and calendar. Pure. The thresholds are the programme's dated parameters (shared/case/
+ * programme.ts), taken at the date the clock starts from (the referral, the flight, the arrival).
+ *
+ * Each task has a deadline (`dueOn`) and how many calendar days today is past it (`daysOverdue`;
+ * 0 = due today, negative = due in that many days):
+ * - acknowledgement_overdue: still `referred` after the working days IOM has to acknowledge
+ *   (deadline: referral + 3 working days on the office calendar; listed the day after).
+ * - flight_not_booked: no flight booked (status before `flight_booked`) after 21 days
+ *   (deadline: referral + 21 days; listed the day after).
+ * - departure_unconfirmed: `flight_booked` and the flight date is past (deadline: the flight
+ *   date; listed the day after).
+ * - travel_document_expiring: before departure, an issued travel document expires before the
+ *   booked flight or within 30 days (deadline: its expiry; listed as soon as one holds).
+ * - follow_up_due: `arrived` or `reintegration`, 90 days after the arrival or the last follow-up
+ *   (deadline: that day; listed from it).
+ */
+export const taskKinds = ['acknowledgement_overdue', 'flight_not_booked', 'travel_document_expiring', 'departure_unconfirmed', 'follow_up_due'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+/** The case page section a task opens (the element `sec-<section>`). */
+export type TaskSection = 'stages';
+
+export interface CaseTask {
+  kind: TaskKind;
+  caseId: string;
+  caseNumber: string;
+  principalNameAsWritten: string;
+  principalNameLatin: string;
+  /** The deadline, YYYY-MM-DD (office date). */
+  dueOn: string;
+  /** Calendar days from `dueOn` to today: > 0 overdue, 0 due today, < 0 due in that many days. */
+  daysOverdue: number;
+  section: TaskSection;
+  /** The words: `tasks.kind.<kind>` (and `.before_flight` / `.expired` variants) with these values. */
+  messageKey: string;
+  params: Record<string, string | number>;
+}
+
+/** What the task list needs of one case. */
+export interface TaskCase {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  principalNameAsWritten: string;
+  principalNameLatin: string;
+  /** The office date of the referral (the first referral packet), or null. */
+  referredOn: string | null;
+  /** The stage entries in order, corrections included (shared/case/stages.ts reads them). */
+  stages: readonly StageEntry[];
+}
+
+/** Statuses after referral in which a flight is not yet booked. */
+export const BEFORE_FLIGHT: readonly CaseStatus[] = ['referred', 'acknowledged', 'counselled', 'travel_document_requested', 'ready_to_book'];
+/** Statuses in which an issued travel document still matters (issued, not yet departed). */
+export const DOCUMENT_WATCH: readonly CaseStatus[] = ['ready_to_book', 'flight_booked'];
+/** Statuses in which IOM's follow-ups are due. */
+export const FOLLOW_UP: readonly CaseStatus[] = ['arrived', 'reintegration'];
+/** Every status in which a case can have a task. */
+export const TASK_STATUSES: readonly CaseStatus[] = [...BEFORE_FLIGHT, 'flight_booked', ...FOLLOW_UP];
+
+/** The booked flight's date: the latest booking in force. */
+function flightDateOf(entries: readonly StageEntry[]): string | null {
+  for (const e of inForce(entries).reverse()) if (e.stage.action === 'bookFlight') return e.stage.flightDate;
+  return null;
+}
+
+/** The documents of the latest travel-document entry in force, when it says they were issued. */
+function issuedDocumentsOf(entries: readonly StageEntry[]): { expiryDate: string }[] {
+  for (const e of inForce(entries).reverse()) if (e.stage.action === 'recordTravelDocument') return e.stage.outcome === 'issued' ? e.stage.documents : [];
+  return [];
+}
+
+/** The tasks of one case today, most overdue first. */
+export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
+  const out: CaseTask[] = [];
+  const task = (kind: TaskKind, dueOn: string, messageKey: string, params: Record<string, string | number>) =>
+    out.push({
+      kind,
+      caseId: c.id,
+      caseNumber: c.caseNumber,
+      principalNameAsWritten: c.principalNameAsWritten,
+      principalNameLatin: c.principalNameLatin,
+      dueOn,
+      daysOverdue: daysBetween(dueOn, today),
+      section: 'stages',
+      messageKey,
+      params: { ...params, dueOn },
+    });
+
+  if (c.referredOn !== null && c.status === 'referred') {
+    const days = programmeValue('acknowledgementWorkingDays', c.referredOn);
+    const due = addWorkingDays(c.referredOn, days, calendar);
+    if (today > due) task('acknowledgement_overdue', due, 'tasks.kind.acknowledgement_overdue', { referredOn: c.referredOn, days });
+  }
+
+  if (c.referredOn !== null && BEFORE_FLIGHT.includes(c.status)) {
+    const days = programmeValue('flightDueDays', c.referredOn);
+    const due = addDaysIso(c.referredOn, days);
+    if (today > due) task('flight_not_booked', due, 'tasks.kind.flight_not_booked', { referredOn: c.referredOn, days });
+  }
+
+  const bookedFlight = c.status === 'flight_booked' ? flightDateOf(c.stages) : null;
+  if (DOCUMENT_WATCH.includes(c.status)) {
+    const flightDate = bookedFlight;
+    const documents = issuedDocumentsOf(c.stages);
+    if (documents.length > 0) {
+      const warnDays = programmeValue('documentExpiryWarningDays', today);
+      const problems = documents
+        .filter((d) => daysBetween(today, d.expiryDate) <= warnDays || (flightDate !== null && d.expiryDate < flightDate))
+        .sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0));
+      const first = problems[0];
+      if (first) {
+        const variant = first.expiryDate < today ? 'expired' : flightDate !== null && first.expiryDate < flightDate ? 'before_flight' : 'soon';
+        task('travel_document_expiring', first.expiryDate, `tasks.kind.travel_document_expiring.${variant}`, {
+          expiryDate: first.expiryDate,
+          flightDate: flightDate ?? '',
+          count: problems.length,
+          days: warnDays,
+        });
+      }
+    }
+  }
+
+  if (bookedFlight !== null && today > bookedFlight) {
+    task('departure_unconfirmed', bookedFlight, 'tasks.kind.departure_unconfirmed', { flightDate: bookedFlight });
+  }
+
+  if (FOLLOW_UP.includes(c.status)) {
+    const arrivedOn = stageOn(c.stages, 'confirmArrival');
+    const lastFollowUp = stageOn(c.stages, 'recordFollowUp');
+    const from = lastFollowUp !== null && (arrivedOn === null || lastFollowUp > arrivedOn) ? lastFollowUp : arrivedOn;
+    if (from !== null) {
+      const days = programmeValue('followUpEveryDays', from);
+      const due = addDaysIso(from, days);
+      if (today >= due) task('follow_up_due', due, from === lastFollowUp ? 'tasks.kind.follow_up_due.since_follow_up' : 'tasks.kind.follow_up_due.since_arrival', { since: from, days });
+    }
+  }
+  return out;
+}
+
+/** Most overdue first, then by case number and kind (a stable order for the screen and the tests). */
+export function compareTasks(a: CaseTask, b: CaseTask): number {
+  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
+  if (a.caseNumber !== b.caseNumber) return a.caseNumber < b.caseNumber ? -1 : 1;
+  return taskKinds.indexOf(a.kind) - taskKinds.indexOf(b.kind);
+}
+
+/** The tasks of many cases, in one list. */
+export function tasksFor(cases: readonly TaskCase[], today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
+  return cases.flatMap((c) => caseTasks(c, today, calendar)).sort(compareTasks);
+}
+
+/**
+ * The widest thresholds any dated value has ever had, for a database query that must select every
+ * candidate (a superset) before `caseTasks` decides exactly.
+ */
+export function widestThresholds(): { acknowledgementWorkingDays: number; flightDueDays: number; documentExpiryWarningDays: number; followUpEveryDays: number } {
+  const min = (n: 'acknowledgementWorkingDays' | 'flightDueDays' | 'followUpEveryDays') => Math.min(...programme[n].values.map((v) => v.value));
+  return {
+    acknowledgementWorkingDays: min('acknowledgementWorkingDays'),
+    flightDueDays: min('flightDueDays'),
+    documentExpiryWarningDays: Math.max(...programme.documentExpiryWarningDays.values.map((v) => v.value)),
+    followUpEveryDays: min('followUpEveryDays'),
+  };
+}
