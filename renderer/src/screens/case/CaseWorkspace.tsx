@@ -27,6 +27,8 @@ import { ReviewWhy } from './ReviewWhy';
 import { StepsPanel } from './StepsPanel';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { CaseHistory } from './CaseHistory';
 import { useOfficeToday } from '../../office-time';
 import { hasStageWork, StagesSection } from './stages/StagesSection';
 
@@ -130,6 +132,8 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           <StepsPanel w={w} />
         </aside>
       </div>
+      <AttachmentsPanel detail={detail} user={user} />
+      <CaseHistory detail={detail} />
       <WithdrawDialog open={w.dialog === 'withdraw'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('withdraw.done'))} />
       {(w.may('review').ok || w.dialog === 'review') && <ReviewDialog open={w.dialog === 'review'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('review.done'))} />}
       <ReopenDialog open={w.dialog === 'reopen'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('reopen.done'))} />
