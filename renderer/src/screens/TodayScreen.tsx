@@ -14,6 +14,7 @@ import { useNavigate } from '../navigation';
 import { CaseTable } from './today/CaseTable';
 import { QuickIntake } from './today/QuickIntake';
 import { SearchBox } from './today/SearchBox';
+import { TaskList } from './today/TaskList';
 import { DiscardDraftButton } from './today/DiscardDraftButton';
 
 /** Walk-in hours at the office (shared/time/office-hours.ts), on the office's clock whatever this machine's zone. */
@@ -22,7 +23,8 @@ function counterOpen(now: Date, timeZone: string): boolean {
 }
 
 /**
- * The home page: find a person, start an intake, and today's work — walk-ins waiting, reporting
+ * The home page: what needs me today (tasks on cases after referral, for those who record the
+ * stages), find a person, start an intake, and today's work — walk-ins waiting, reporting
  * appointments, the supervisor's review queue, my open cases and my unfinished intakes. A case
  * appears once, in the first list it belongs to.
  */
@@ -33,6 +35,8 @@ export function TodayScreen({ user }: { user: SessionUser }) {
   const qc = useQueryClient();
   const go = useNavigate();
   const today = useQuery({ queryKey: ['today'], queryFn: () => call('today.summary', {}), staleTime: 0 });
+  const canAct = can(user.role, 'stage.record');
+  const tasks = useQuery({ queryKey: ['today-tasks'], queryFn: () => call('today.tasks', {}), staleTime: 0, enabled: canAct });
   const [intakeKey, setIntakeKey] = useState(0);
   const [resume, setResume] = useState<DraftRecord | null>(null);
   const [created, setCreated] = useState<CaseDetail | null>(null);
@@ -72,6 +76,8 @@ export function TodayScreen({ user }: { user: SessionUser }) {
   return (
     <>
       <h1>{t('today.title')}</h1>
+      {canAct && tasks.data && <TaskList list={tasks.data} />}
+      {canAct && tasks.error && <ErrorBanner error={errorOf(tasks.error)} />}
       <p className="hint">
         {t('today.officeHours')} {counterOpen(new Date(), timeZone) ? t('today.counterOpen') : t('today.counterClosed')}
       </p>
