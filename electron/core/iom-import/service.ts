@@ -2,28 +2,28 @@ import { inForce } from '../../../shared/case/stages';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { ApplyImportInput, ConflictKind, ImportApplied, ImportClass, ImportCounts, ImportPreview, ImportReason, ImportRow, PreviewImportInput } from '../../../shared/schema/iom-import';
-import type { StageDetails } from '../../../shared/schema/stages';
+import type { StageDetails, StageEntry } from '../../../shared/schema/stages';
 import { readCaseDetail } from '../cases/detail';
 import type { SignedInContext } from '../context';
-import { applyStage } from '../stages/actions';
+import { checkStage } from './checks';
 import { decodeFile, readFile } from './file';
 import type { FileRow, FileStage } from './file';
 import { packetsByNumber } from './packets';
+import { readCaseStates } from './state';
+import type { CaseState } from './state';
+import { commitCase, stageEntryWriter } from './writer';
 
 /**
- * The IOM status file import. The preview classifies every row by running the real stage checks
- * (the lifecycle table and applyStage's history checks) in file order, each applied row seen by
- * the next, inside a transaction that is rolled back. The apply does the same inside ONE
- * transaction that commits, writing only the rows the officer confirmed that are still `new`,
- * with one audit line each. A row already in force is `known`: a second import changes nothing.
+ * The IOM status file import. Every row is classified in file order against the case as the
+ * rows before it left it (a row applied is seen by the next row of the same case): `new`,
+ * `known` (the same stage with the same facts and date is in force: a second import changes
+ * nothing), `conflicting` (with the kind) or `invalid`. The checks are applyStage's own
+ * (checks.ts), run on the cases' state read once for the whole file. The preview writes nothing;
+ * the apply re-reads and re-classifies inside ONE transaction and writes only the rows the
+ * officer confirmed that are still `new`, with one audit line each.
  */
 
 type Classified = ImportRow & { applied: boolean };
-
-/** Thrown inside a row's savepoint to undo a dry run (a row checked but not confirmed). */
-class DryRun extends Error {}
-/** Thrown at the end of the preview to roll its transaction back. */
-class PreviewDone extends Error {}
 
 function fileRows(contentBase64: string): FileRow[] {
   const decoded = decodeFile(contentBase64);
@@ -34,18 +34,9 @@ function fileRows(contentBase64: string): FileRow[] {
 
 export function previewImport(ctx: SignedInContext, input: PreviewImportInput): ImportPreview {
   const rows = fileRows(input.contentBase64);
+  // Reads only, in one read transaction: a consistent view of every case the file names.
   const { sqlite } = ctx.db();
-  let out: Classified[] = [];
-  try {
-    sqlite
-      .transaction(() => {
-        out = classify(ctx, rows, () => true, () => undefined);
-        throw new PreviewDone();
-      })
-      .immediate();
-  } catch (e) {
-    if (!(e instanceof PreviewDone)) throw e;
-  }
+  const out = sqlite.transaction(() => classify(ctx, rows, () => true).rows).deferred();
   const shown = out.map(({ applied: _applied, ...r }) => r);
   return { fileName: input.fileName, rows: shown, counts: countsOf(shown) };
 }
@@ -54,12 +45,14 @@ export function applyImport(ctx: SignedInContext, input: ApplyImportInput): Impo
   const rows = fileRows(input.contentBase64);
   const confirmed = new Set(input.rowNumbers);
   return ctx.tx(null, () => {
-    const out = classify(
-      ctx,
-      rows,
-      (row) => confirmed.has(row),
-      (caseId) => ctx.auditEach('iom.importRow', caseId),
-    );
+    const { rows: out, cases } = classify(ctx, rows, (row) => confirmed.has(row));
+    const write = stageEntryWriter(ctx);
+    for (const c of cases.values()) {
+      if (c.added.length === 0) continue;
+      for (const e of c.added) write(c.id, e);
+      commitCase(ctx, c.id, c.version, c.status);
+    }
+    for (const r of out) if (r.applied && r.caseId) ctx.auditEach('iom.importRow', r.caseId);
     const applied = out.filter((r) => r.applied).length;
     return { rows: out, applied, notApplied: out.filter((r) => confirmed.has(r.row) && !r.applied).length };
   });
@@ -71,25 +64,34 @@ export function countsOf(rows: readonly ImportRow[]): ImportCounts {
   return counts;
 }
 
-/** Classify every row in file order; apply the `new` ones `confirm` names (inside the caller's transaction). */
-function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row: number) => boolean, onApplied: (caseId: string) => void): Classified[] {
-  const { db, sqlite } = ctx.db();
+/** A case as the rows before have left it: `added` holds the entries of the rows applied. */
+type Working = CaseState & { added: StageEntry[]; detail?: CaseDetail };
+
+/** Classify every row in file order; the `new` rows `confirm` names are added to their case's state (not written). */
+function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row: number) => boolean): { rows: Classified[]; cases: Map<string, Working> } {
+  const { db } = ctx.db();
   const tz = ctx.clock.timeZone;
   const today = ctx.clock.today();
+  const at = ctx.now().toISOString();
   const packets = packetsByNumber(
     db,
     rows.filter((r) => r.parsed).map((r) => r.packetNumber),
   );
-  const details = new Map<string, CaseDetail>();
+  const cases = new Map<string, Working>();
+  for (const s of readCaseStates(db, [...packets.values()].map((p) => p.caseId), tz).values()) cases.set(s.id, { ...s, added: [] });
   const out: Classified[] = [];
   for (const r of rows) {
-    const base = { row: r.row, packetNumber: r.packetNumber, caseId: null, caseNumber: null, stage: r.stage, date: r.date, applied: false };
-    const as = (c: CaseDetail | null, cls: ImportClass, conflict: ConflictKind | null, reason: ImportReason | null): Classified => ({
-      ...base,
-      ...(c ? { caseId: c.id, caseNumber: c.caseNumber } : {}),
+    const as = (c: Working | null, cls: ImportClass, conflict: ConflictKind | null, reason: ImportReason | null): Classified => ({
+      row: r.row,
+      packetNumber: r.packetNumber,
+      caseId: c?.id ?? null,
+      caseNumber: c?.caseNumber ?? null,
+      stage: r.stage,
+      date: r.date,
       class: cls,
       conflict,
       reason,
+      applied: false,
     });
     if (!r.parsed) {
       out.push(as(null, 'invalid', null, r.invalid));
@@ -100,14 +102,10 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       continue;
     }
     const packet = packets.get(r.packetNumber);
-    if (!packet) {
+    const c = packet ? cases.get(packet.caseId) : undefined;
+    if (!packet || !c) {
       out.push(as(null, 'conflicting', 'unknown_packet', { key: 'iomImport.conflict.unknown_packet' }));
       continue;
-    }
-    let c = details.get(packet.caseId);
-    if (!c) {
-      c = readCaseDetail(db, packet.caseId, tz);
-      details.set(c.id, c);
     }
     if (c.status === 'withdrawn') {
       out.push(as(c, 'conflicting', 'case_withdrawn', { key: 'iomImport.conflict.case_withdrawn' }));
@@ -117,85 +115,88 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       out.push(as(c, 'conflicting', 'packet_superseded', { key: 'iomImport.conflict.packet_superseded' }));
       continue;
     }
-    const stage = resolve(r.parsed, c);
+    const full = () => (c.detail ??= readCaseDetail(db, c.id, tz));
+    const stage = resolve(r.parsed, full);
     if ('key' in stage) {
       out.push(as(c, 'invalid', null, stage));
       continue;
     }
-    const reference = c.stages.length > 0 ? acknowledgedReference(c) : null;
+    const reference = acknowledgedReference(c.stages);
     if (r.iomReference !== '' && reference !== null && reference !== r.iomReference) {
       out.push(as(c, 'conflicting', 'reference_mismatch', { key: 'iomImport.conflict.reference_mismatch', params: { reference } }));
       continue;
     }
-    if (isKnown(c, stage, r.date)) {
+    if (isKnown(c.stages, stage, r.date)) {
       out.push(as(c, 'known', null, null));
       continue;
     }
-    const refusal = (e: unknown, c: CaseDetail): Classified => {
-      if (!(e instanceof IpcFailure)) throw e;
-      const err = e.error;
-      if (err.code === 'invalid_input') {
-        const issue = err.issues?.[0];
-        if (issue?.messageKey === 'validation.stage_before_previous') {
-          return as(c, 'conflicting', 'date_before_previous', { key: 'iomImport.conflict.date_before_previous', ...(issue.params ? { params: issue.params } : {}) });
-        }
-        if (issue?.messageKey === 'validation.date_in_future') return as(c, 'invalid', null, { key: 'iomImport.invalid.date_in_future' });
-        return as(c, 'invalid', null, issue ? { key: issue.messageKey, ...(issue.params ? { params: issue.params } : {}) } : { key: 'iomImport.invalid.details', params: { stage: r.stage } });
-      }
-      // The lifecycle table refuses this stage in the case's status.
-      return as(c, 'conflicting', 'stage_order', { key: 'iomImport.conflict.stage_order', params: { status: c.status } });
-    };
-    const current = c;
-    const apply = confirm(r.row);
-    try {
-      // A savepoint: a refused or dry-run row leaves nothing behind.
-      sqlite.transaction(() => {
-        applyStage(ctx, current, { caseId: current.id, baseVersion: current.version, occurredOn: r.date, source: 'iom_file', stage });
-        if (!apply) throw new DryRun();
-      })();
-    } catch (e) {
-      if (e instanceof DryRun) {
-        out.push(as(c, 'new', null, null));
-        continue;
-      }
-      out.push(refusal(e, c));
+    const checked = checkStage({ status: c.status, stages: c.stages, referredOn: c.referredOn, detail: full }, stage, r.date, ctx.session.role);
+    if (!checked.ok) {
+      out.push(as(c, checked.class, checked.conflict, checked.reason));
       continue;
     }
-    // Applied: the next row of this case sees it.
-    details.delete(c.id);
-    onApplied(c.id);
+    if (!confirm(r.row)) {
+      out.push(as(c, 'new', null, null));
+      continue;
+    }
+    // Applied (in the preview: as if): the next row of this case sees it.
+    const entry: StageEntry = {
+      id: crypto.randomUUID(),
+      seq: (c.stages.at(-1)?.seq ?? 0) + 1,
+      occurredOn: r.date,
+      source: 'iom_file',
+      stage,
+      statusBefore: c.status,
+      statusAfter: checked.next,
+      correctsId: null,
+      correctedBy: null,
+      reason: stage.action === 'iomDecline' || stage.action === 'noShow' ? stage.reason : null,
+      recordedAt: at,
+      recordedBy: ctx.session.userId,
+    };
+    c.stages = [...c.stages, entry];
+    c.added.push(entry);
+    c.status = checked.next;
     out.push({ ...as(c, 'new', null, null), applied: true });
-
   }
-  return out;
+  return { rows: out, cases };
 }
 
 /** The file's stage with persons named by their id in the case (the packet lists them in this order). */
-function resolve(s: FileStage, c: CaseDetail): StageDetails | ImportReason {
-  const ids = c.intake.persons.map((p) => p.id);
+function resolve(s: FileStage, full: () => CaseDetail): StageDetails | ImportReason {
+  const ids = () => full().intake.persons.map((p) => p.id);
   const missing = (n: number): ImportReason => ({ key: 'iomImport.invalid.person', params: { person: n } });
   if (s.action === 'recordTravelDocument' && s.outcome === 'issued') {
-    const bad = s.documents.find((d) => ids[d.person - 1] === undefined);
+    const persons = ids();
+    const bad = s.documents.find((d) => persons[d.person - 1] === undefined);
     if (bad) return missing(bad.person);
-    return { ...s, documents: s.documents.map((d) => ({ personId: ids[d.person - 1]!, type: d.type, number: d.number, expiryDate: d.expiryDate })) };
+    return { ...s, documents: s.documents.map((d) => ({ personId: persons[d.person - 1]!, type: d.type, number: d.number, expiryDate: d.expiryDate })) };
   }
   if (s.action === 'recordAssistance') {
-    const bad = s.entries.find((d) => ids[d.person - 1] === undefined);
+    const persons = ids();
+    const bad = s.entries.find((d) => persons[d.person - 1] === undefined);
     if (bad) return missing(bad.person);
-    return { action: 'recordAssistance', entries: s.entries.map((e) => ({ personId: ids[e.person - 1]!, category: e.category, committedCad: e.committedCad, deliveredCad: e.deliveredCad })) };
+    return { action: 'recordAssistance', entries: s.entries.map((e) => ({ personId: persons[e.person - 1]!, category: e.category, committedCad: e.committedCad, deliveredCad: e.deliveredCad })) };
   }
+  // Only the two stages above name persons.
+  if (s.action === 'recordTravelDocument') return { action: s.action, outcome: s.outcome, documents: [], reason: s.reason };
   return s;
 }
 
 /** The same stage, with the same facts and date, is already in force on the case. */
-function isKnown(c: CaseDetail, stage: StageDetails, date: string): boolean {
-  const wanted = canonical(stage);
-  return inForce(c.stages).some((e) => e.occurredOn === date && e.stage.action === stage.action && canonical(e.stage) === wanted);
+function isKnown(stages: readonly StageEntry[], stage: StageDetails, date: string): boolean {
+  let wanted: string | null = null;
+  for (const e of inForce(stages)) {
+    if (e.occurredOn !== date || e.stage.action !== stage.action) continue;
+    wanted ??= canonical(stage);
+    if (canonical(e.stage) === wanted) return true;
+  }
+  return false;
 }
 
 /** IOM's reference for the case, from the acknowledgement in force. */
-function acknowledgedReference(c: CaseDetail): string | null {
-  for (const e of inForce(c.stages)) if (e.stage.action === 'acknowledge') return e.stage.iomReference;
+function acknowledgedReference(stages: readonly StageEntry[]): string | null {
+  for (const e of inForce(stages)) if (e.stage.action === 'acknowledge') return e.stage.iomReference;
   return null;
 }
 
