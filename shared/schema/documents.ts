@@ -9,6 +9,7 @@
  * caller (the eligibility rules produce both).
  */
 import { z } from 'zod';
+import { attachmentKinds } from './attachments';
 import {
   FINAL_DESTINATION_MAX,
   INTERPRETER_NAME_MAX,
@@ -194,6 +195,12 @@ export const ReferralPacketSchema = z.object({
   }),
   /** Head of the audit hash chain when the packet was made (hex, from the audit module). */
   auditChainHead: z.string().regex(/^[0-9a-f]{32,128}$/, 'lower-case hex, 32 to 128 digits'),
+  /**
+   * The scans attached to the case when the packet was made (the signed consent form, ...), by
+   * kind and SHA-256 only: never their content or file name. Covered by the content hash.
+   * Absent when there were none (and in packets made before scans existed).
+   */
+  attachments: z.array(z.object({ kind: z.enum(attachmentKinds), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(100).optional(),
 });
 
 export const WithdrawalSchema = z.object({

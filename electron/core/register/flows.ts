@@ -6,6 +6,7 @@ import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
 import type { SignedInContext } from '../context';
 import type { Db } from '../db/open';
+import { attachmentHashes } from '../attachments/rows';
 import { commitConsented, commitReferred, commitWithdrawn } from '../cases/actions';
 import type { WithdrawalInput } from '../cases/actions';
 import { readCaseDetail } from '../cases/detail';
@@ -118,7 +119,11 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'referral_packet');
   const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recordedAt, recordedBy: consent.recordedBy };
-  const data = referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone);
+  const attached = attachmentHashes(db, c.id);
+  const data = {
+    ...referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone),
+    ...(attached.length > 0 ? { attachments: attached } : {}),
+  };
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {
     const fresh = readCaseDetail(db, c.id, ctx.clock.timeZone);
