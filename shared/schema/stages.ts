@@ -107,5 +107,7 @@ export const stageEntry = z.object({
   reason: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string(),
+  /** Who recorded it, as officers read it (display name); null if the account is unknown. */
+  recordedByName: z.string().nullable(),
 });
 export type StageEntry = z.infer<typeof stageEntry>;

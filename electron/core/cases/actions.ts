@@ -203,7 +203,8 @@ export function commitConsented(ctx: SignedInContext, state: CaseDetail, baseVer
 /** Referred to IOM (the packet is stored by the caller): inside the caller's transaction. */
 export function commitReferred(ctx: SignedInContext, state: CaseDetail, baseVersion: number): void {
   const next = requireAction(ctx, state, 'refer');
-  writeCase(ctx.db().db, state.id, baseVersion, who(ctx), { status: pick(next, 'referred') });
+  const w = who(ctx);
+  writeCase(ctx.db().db, state.id, baseVersion, w, { status: pick(next, 'referred'), referredAt: w.at });
 }
 
 export interface WithdrawalInput {

@@ -1,7 +1,6 @@
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { officeDate } from '../../../shared/time/office-time';
 import type { Db } from '../db/open';
-import { firstPacketAt } from '../register/document-rows';
 import { readStages } from '../stages/rows';
 import { caseRow, decisionRow, intakeOf, latestConsent, latestConsentForm, statusOf, toDecision } from './rows';
 
@@ -10,7 +9,6 @@ export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDe
   const c = caseRow(db, caseId);
   const d = c.decisionId ? decisionRow(db, c.decisionId) : undefined;
   const status = statusOf(c);
-  const referredAt = firstPacketAt(db, caseId);
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -28,7 +26,7 @@ export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDe
     milestones: {
       intakeOn: officeDate(new Date(c.createdAt), timeZone),
       decidedOn: d ? officeDate(new Date(d.decidedAt), timeZone) : null,
-      referredOn: referredAt ? officeDate(new Date(referredAt), timeZone) : null,
+      referredOn: c.referredAt ? officeDate(new Date(c.referredAt), timeZone) : null,
     },
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

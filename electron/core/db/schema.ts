@@ -34,6 +34,8 @@ export const cases = sqliteTable(
     reviewStatus: text('review_status'),
     withdrawnAt: text('withdrawn_at'),
     withdrawalReason: text('withdrawal_reason'),
+    /** When the case was referred to IOM (the 30-day clock's referral step; reports count from it). */
+    referredAt: text('referred_at'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

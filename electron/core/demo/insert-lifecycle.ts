@@ -28,9 +28,9 @@ import { createRng } from './prng';
  * cases and stages modules' bulk writers, in one transaction.
  *
  * Not written, honestly: documents. A consent form and a referral packet are signed PDFs in the
- * register, and demo cases get none; so a demo case past consent has no consent record, and its
- * referral date (`milestones.referredOn`, read from the first packet) is unknown to the app. Its
- * stages still come after the (unrecorded) referral date, which is after the consent.
+ * register, and demo cases get none; so a demo case past consent has no consent record or packet
+ * in the register. Its referral instant is on the case row (as `commitReferred` records it), so
+ * its clock and the reports count from it; its stages come after it.
  */
 
 export interface DemoLifecycleSummary {
@@ -142,6 +142,7 @@ export function insertDemoLifecycle(open: Pick<OpenDatabase, 'sqlite'>, families
         decision: decided ? decisionOf(decided, path, opts.by, instantOn) : null,
         reviewStatus: path.status === 'under_review' ? 'pending' : path.reviewedOn ? 'resolved' : null,
         withdrawn: path.withdrawnOn ? { on: path.withdrawnOn, reason: path.withdrawalReason } : null,
+        referredAt: path.referredOn ? instantOn(path.referredOn, 14 * 60) : null,
       });
       writeStages(
         caseId,

@@ -140,11 +140,11 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       continue;
     }
     // Applied (in the preview: as if): the next row of this case sees it.
-    const entry: StageEntry = {
+    const fields = {
       id: crypto.randomUUID(),
       seq: (c.stages.at(-1)?.seq ?? 0) + 1,
       occurredOn: r.date,
-      source: 'iom_file',
+      source: 'iom_file' as const,
       stage,
       statusBefore: c.status,
       statusAfter: checked.next,
@@ -153,7 +153,10 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       reason: stage.action === 'iomDecline' || stage.action === 'noShow' ? stage.reason : null,
       recordedAt: at,
       recordedBy: ctx.session.userId,
+      recordedByName: ctx.session.displayName,
     };
+    // Not a fresh literal: type-checks whether or not StageEntry carries recordedByName yet.
+    const entry: StageEntry = fields;
     c.stages = [...c.stages, entry];
     c.added.push(entry);
     c.status = checked.next;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { documentTypes } from '../../../shared/schema/documents-api';
 import type { DocumentInfo, DocumentType } from '../../../shared/schema/documents-api';
@@ -31,18 +31,6 @@ export function supersedePackets(db: Db, caseId: string, at: string): void {
     .set({ supersededAt: at })
     .where(and(eq(documents.caseId, caseId), eq(documents.type, 'referral_packet'), isNull(documents.supersededAt)))
     .run();
-}
-
-/** When the case was referred: its first referral packet's generation instant. */
-export function firstPacketAt(db: Db, caseId: string): string | null {
-  const r = db
-    .select({ at: documents.generatedAt })
-    .from(documents)
-    .where(and(eq(documents.caseId, caseId), eq(documents.type, 'referral_packet')))
-    .orderBy(asc(documents.generatedAt))
-    .limit(1)
-    .get();
-  return r?.at ?? null;
 }
 
 /** The number of the case's latest referral packet, if it has one. */

@@ -4,13 +4,20 @@ import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
 import type { StageEntry, StageSource } from '../../../shared/schema/stages';
 import type { Db, Sqlite } from '../db/open';
-import { caseStages } from '../db/schema';
+import { caseStages, users } from '../db/schema';
 
 /** The `case_stages` table: append-only entries, details parsed with their zod schema as read. */
 const storedDetails = z.union([stageDetails, z.object({ action: z.literal('correctStage') }).strict()]);
 
 export function readStages(db: Db, caseId: string): StageEntry[] {
-  const rows = db.select().from(caseStages).where(eq(caseStages.caseId, caseId)).orderBy(asc(caseStages.seq)).all();
+  const joined = db
+    .select({ stage: caseStages, recordedByName: users.displayName })
+    .from(caseStages)
+    .leftJoin(users, eq(users.id, caseStages.recordedBy))
+    .where(eq(caseStages.caseId, caseId))
+    .orderBy(asc(caseStages.seq))
+    .all();
+  const rows = joined.map((j) => ({ ...j.stage, recordedByName: j.recordedByName }));
   const correctedBy = new Map(rows.filter((r) => r.correctsId !== null).map((r) => [r.correctsId, r.id]));
   return rows.map((r) =>
     stageEntry.parse({
@@ -26,6 +33,7 @@ export function readStages(db: Db, caseId: string): StageEntry[] {
       reason: r.reason,
       recordedAt: r.recordedAt,
       recordedBy: r.recordedBy,
+      recordedByName: r.recordedByName,
     }),
   );
 }

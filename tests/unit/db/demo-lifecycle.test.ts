@@ -76,9 +76,10 @@ describe('insertDemoLifecycle', () => {
       expect(c.intake.applicationDate, where).toBe(m.intakeOn);
       if (m.decidedOn) expect(m.intakeOn <= m.decidedOn && m.decidedOn <= today, where).toBe(true);
       if (c.decision?.review) expect(c.decision.decidedAt <= c.decision.review.reviewedAt, where).toBe(true);
-      // Referral packets are signed PDFs; demo cases have none, so the app knows no referral date.
-      expect(m.referredOn, where).toBeNull();
-      let previous = m.decidedOn ?? m.intakeOn;
+      // The referral (recorded on the case row) comes after the decision and before every stage.
+      if (c.stages.length > 0) expect(m.referredOn, where).not.toBeNull();
+      if (m.referredOn) expect((m.decidedOn ?? '') <= m.referredOn && m.referredOn <= today, where).toBe(true);
+      let previous = m.referredOn ?? m.decidedOn ?? m.intakeOn;
       for (const e of c.stages) {
         expect(e.occurredOn >= previous && e.occurredOn <= today, `${where} ${e.stage.action}`).toBe(true);
         expect(e.recordedAt <= now.toISOString(), where).toBe(true);

@@ -63,7 +63,7 @@ export function StagesSection(props: { detail: CaseDetail; user: SessionUser; on
       <div className="stages-grid">
         <div>
           <ClockView detail={detail} today={today} />
-          <Timeline detail={detail} user={user} />
+          <Timeline detail={detail} />
           {canCorrect && <CorrectStage key={`correct-${detail.version}`} detail={detail} onDone={(next) => changed(next, t('stages.correct.done', { status: t(`status.${next.status}`) }))} />}
         </div>
         <div>

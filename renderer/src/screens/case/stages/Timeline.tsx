@@ -1,21 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../../shared/roles';
-import type { SessionUser } from '../../../../../shared/schema/auth';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import type { StageEntry } from '../../../../../shared/schema/stages';
-import { call } from '../../../ipc';
 import { localeOf, useLang } from '../../../lang';
 import { cad, personName } from './fields';
 
 /** Who recorded an entry: the officer's own name, the names a supervisor can list, else "another officer". */
-function useRecorder(user: SessionUser): (userId: string) => string {
+/** Who recorded an entry, by name (the back end reads it with the entry). */
+function useRecorder(): (e: StageEntry) => string {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: ['users'], queryFn: () => call('user.list', {}), enabled: can(user.role, 'user.manage') });
-  return (userId) => {
-    if (userId === user.userId) return user.displayName;
-    return list.data?.find((u) => u.id === userId)?.displayName ?? t('stages.timeline.otherOfficer');
-  };
+  return (e) => e.recordedByName ?? t('stages.timeline.otherOfficer');
 }
 
 /** The facts of one stage, in words. */
@@ -80,9 +73,9 @@ function Details({ entry, detail }: { entry: StageEntry; detail: CaseDetail }) {
  * facts. An entry undone by a correction stays, struck through, with the correction and its
  * reason beside it; history is never edited.
  */
-export function Timeline({ detail, user }: { detail: CaseDetail; user: SessionUser }) {
+export function Timeline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const who = useRecorder(user);
+  const who = useRecorder();
   const corrections = new Map(detail.stages.filter((e) => e.correctsId !== null).map((e) => [e.correctsId, e]));
   const shown = detail.stages.filter((e) => e.stage.action !== 'correctStage');
   return (
@@ -100,7 +93,7 @@ export function Timeline({ detail, user }: { detail: CaseDetail; user: SessionUs
             <>
               <span className="timeline-date">{e.occurredOn}</span> <strong>{t(`stages.action.${e.stage.action}`)}</strong>
               {' · '}
-              {t('stages.timeline.meta', { source: t(`stages.source.${e.source}`), who: who(e.recordedBy) })}
+              {t('stages.timeline.meta', { source: t(`stages.source.${e.source}`), who: who(e) })}
               <Details entry={e} detail={detail} />
             </>
           );
@@ -113,7 +106,7 @@ export function Timeline({ detail, user }: { detail: CaseDetail; user: SessionUs
                     {body}
                   </del>
                   <p className="timeline-correction">
-                    {t('stages.timeline.correction', { date: fix.occurredOn, who: who(fix.recordedBy), reason: fix.reason ?? '' })}
+                    {t('stages.timeline.correction', { date: fix.occurredOn, who: who(fix), reason: fix.reason ?? '' })}
                   </p>
                 </>
               ) : (
