@@ -19,6 +19,7 @@ const UsersScreen = lazy(() => import('./screens/UsersScreen').then((m) => ({ de
 const AuditScreen = lazy(() => import('./screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const PrintQueueScreen = lazy(() => import('./documents/PrintQueueScreen').then((m) => ({ default: m.PrintQueueScreen })));
 const CertificateScreen = lazy(() => import('./documents/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
+const IomImportScreen = lazy(() => import('./screens/IomImportScreen').then((m) => ({ default: m.IomImportScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
@@ -61,6 +62,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { name: 'today' }, label: t('nav.today'), show: true },
     { route: { name: 'printQueue' }, label: t('nav.printQueue'), show: can(user.role, 'document.print') },
+    { route: { name: 'iomImport' }, label: t('iomImport.nav'), show: can(user.role, 'stage.record') },
     { route: { name: 'users' }, label: t('nav.users'), show: can(user.role, 'user.manage') },
     { route: { name: 'certificate' }, label: t('nav.certificate'), show: can(user.role, 'certificate.manage') },
     { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
@@ -112,6 +114,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
               {route.name === 'printQueue' && can(user.role, 'document.print') && <PrintQueueScreen />}
               {route.name === 'certificate' && can(user.role, 'certificate.manage') && <CertificateScreen />}
+              {route.name === 'iomImport' && can(user.role, 'stage.record') && <IomImportScreen />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>
           </main>

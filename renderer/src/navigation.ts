@@ -8,6 +8,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'printQueue' }
   | { name: 'certificate' }
+  | { name: 'iomImport' }
   | { name: 'password' };
 
 export const NavContext = createContext<(route: Route) => void>(() => undefined);

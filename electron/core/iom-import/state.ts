@@ -59,6 +59,8 @@ export function readCaseStates(db: Db, caseIds: readonly string[], timeZone: str
           reason: r.reason,
           recordedAt: r.recordedAt,
           recordedBy: r.recordedBy,
+          // Who recorded it plays no part in the checks.
+          recordedByName: null,
         }),
       );
       stages.set(r.caseId, list);
