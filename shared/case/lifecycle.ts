@@ -255,7 +255,7 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
     ...stages({
       recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused']),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['counselled']),
+      correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']),
     }),
     withdraw,
   },
@@ -266,7 +266,7 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       // A document that turns out refused or expired after all.
       recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused'], [], false),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['counselled', 'travel_document_requested']),
+      correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']),
     }),
     withdraw,
   },
@@ -290,7 +290,7 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
     ...stages({
       agreePlan: ok('stage.record', ['reintegration']),
       recordFollowUp: again('arrived'),
-      correctStage: correct(['departed']),
+      correctStage: correct(['departed', 'arrived']),
     }),
     withdraw,
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseActions, caseStatuses, lifecycle, requirementIds, statusInfo } from '../../../shared/case/lifecycle';
+import { caseActions, caseStatuses, lifecycle, requirementIds, stageActions, statusInfo } from '../../../shared/case/lifecycle';
 import { permissions } from '../../../shared/roles';
 import { makeCore, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
@@ -28,6 +28,19 @@ describe('the lifecycle table', () => {
       const allowed = caseActions.filter((a) => lifecycle[s][a].allowed && a !== 'withdraw');
       if (statusInfo[s].final) expect(allowed.filter((a) => a !== 'correctStage')).toEqual([]);
       else expect(allowed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('can correct every stage it can record: the status before any stage leading here is a correction target', () => {
+    for (const from of caseStatuses) {
+      for (const a of stageActions) {
+        const t = lifecycle[from][a];
+        if (!t.allowed) continue;
+        for (const to of t.next) {
+          const back = lifecycle[to].correctStage;
+          expect(back.allowed && back.next.includes(from), `${from} --${a}--> ${to} cannot be corrected`).toBe(true);
+        }
+      }
     }
   });
 

@@ -49,6 +49,13 @@ describe('stages after referral', () => {
     expect(c.status).toBe('flight_booked');
   });
 
+  it('a stage that keeps the status (a follow-up) can be corrected too', async () => {
+    let c = await caseIn(t, 'arrived');
+    c = await recordStage(t, c, stageOf(c, 'recordFollowUp'));
+    c = await t.ok<CaseDetail>('stage.correct', { caseId: c.id, baseVersion: c.version, entryId: c.stages.at(-1)!.id, reason: 'The call was with another family.' });
+    expect([c.status, inForce(c.stages).at(-1)?.stage.action]).toEqual(['arrived', 'confirmArrival']);
+  });
+
   it('every side exit is possible before departure, and a no-show ends the case with its reason', async () => {
     for (const [status, action, to] of [
       ['referred', 'iomDecline', 'iom_declined'],
