@@ -103,10 +103,7 @@ export function IomImportScreen() {
     <>
       <h1>{t('iomImport.title')}</h1>
       <p>{t('iomImport.intro')}</p>
-      <section className="card" aria-labelledby="iom-file">
-        <h2 id="iom-file" className="visually-hidden">
-          {t('iomImport.file.label')}
-        </h2>
+      <div className="card">
         <form
           noValidate
           onSubmit={(e) => {
@@ -122,7 +119,7 @@ export function IomImportScreen() {
             {check.isPending ? t('iomImport.checking') : t('iomImport.check')}
           </button>
         </form>
-      </section>
+      </div>
       {error && (
         <div>
           {error.code === 'rejected' && error.messageKey.startsWith('iomImport.file.') && <p>{t('iomImport.file_error')}</p>}
@@ -131,13 +128,13 @@ export function IomImportScreen() {
       )}
       {result && (
         <div className="banner" role="status" tabIndex={-1} ref={resultRef}>
-          <p>{t('iomImport.done', { applied: result.applied })}</p>
+          <p>{t('iomImport.done', { count: result.applied })}</p>
           {result.notApplied > 0 && <p>{t('iomImport.doneNotApplied', { count: result.notApplied })}</p>}
         </div>
       )}
       {preview && (
         <section className="card" aria-labelledby="iom-rows">
-          <h2 id="iom-rows">{t('iomImport.summary', { fileName: preview.fileName, total: preview.rows.length })}</h2>
+          <h2 id="iom-rows">{t('iomImport.summary', { fileName: preview.fileName, count: preview.rows.length })}</h2>
           <dl className="facts" aria-label={t('iomImport.counts.label')}>
             {importClasses.map((c) => (
               <div key={c} data-class={c}>
