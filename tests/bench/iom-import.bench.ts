@@ -44,7 +44,7 @@ export default async function iomImportBench(): Promise<object> {
       .transaction(() => {
         for (const c of picked) {
           const at = referredAt.toISOString();
-          writeCase(open.db, c.id, c.version, { by: 'bench', at }, { status: 'referred' });
+          writeCase(open.db, c.id, c.version, { by: 'bench', at }, { status: 'referred', referredAt: at });
           const number = `${c.caseNumber}-RP-01`;
           insertDocument(open.db, { id: crypto.randomUUID(), number, type: 'referral_packet', caseId: c.id, version: 1, sha256: '0'.repeat(64), input: '{}', pdf: Buffer.alloc(0), signed: false, generatedAt: at, generatedBy: 'bench' });
           packets.push(number);

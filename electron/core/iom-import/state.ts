@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, min } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseStatus } from '../../../shared/schema/case';
 import type { CaseStatus } from '../../../shared/schema/case';
@@ -6,12 +6,13 @@ import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/st
 import type { StageEntry } from '../../../shared/schema/stages';
 import { officeDate } from '../../../shared/time/office-time';
 import type { Db } from '../db/open';
-import { caseStages, cases, documents } from '../db/schema';
+import { caseStages, cases } from '../db/schema';
 
 /**
  * What the import needs to know of each case a file names, read for all of them at once (a
  * handful of queries per 500 cases instead of a dozen per row): status, version, the history
- * after referral (parsed as stages/rows.ts parses it) and the referral date. Reads only; the
+ * after referral (parsed as stages/rows.ts parses it) and the referral date (as
+ * cases/detail.ts gives it: the case row's referral instant, in the office's time zone). Reads only; the
  * full case (intake, decision) is read on demand for the rows that name persons.
  */
 export interface CaseState {
@@ -31,15 +32,6 @@ export function readCaseStates(db: Db, caseIds: readonly string[], timeZone: str
   const ids = [...new Set(caseIds)];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const referred = new Map(
-      db
-        .select({ caseId: documents.caseId, at: min(documents.generatedAt) })
-        .from(documents)
-        .where(and(eq(documents.type, 'referral_packet'), inArray(documents.caseId, chunk)))
-        .groupBy(documents.caseId)
-        .all()
-        .map((r) => [r.caseId, r.at]),
-    );
     const stages = new Map<string, StageEntry[]>();
     const rows = db.select().from(caseStages).where(inArray(caseStages.caseId, chunk)).orderBy(asc(caseStages.caseId), asc(caseStages.seq)).all();
     const correctedBy = new Map(rows.filter((r) => r.correctsId !== null).map((r) => [r.correctsId, r.id]));
@@ -65,8 +57,13 @@ export function readCaseStates(db: Db, caseIds: readonly string[], timeZone: str
       );
       stages.set(r.caseId, list);
     }
-    for (const c of db.select({ id: cases.id, caseNumber: cases.caseNumber, status: cases.status, version: cases.version }).from(cases).where(inArray(cases.id, chunk)).all()) {
-      const at = referred.get(c.id);
+    const rowsOfCases = db
+      .select({ id: cases.id, caseNumber: cases.caseNumber, status: cases.status, version: cases.version, referredAt: cases.referredAt })
+      .from(cases)
+      .where(inArray(cases.id, chunk))
+      .all();
+    for (const c of rowsOfCases) {
+      const at = c.referredAt;
       out.set(c.id, {
         id: c.id,
         caseNumber: c.caseNumber,

@@ -41,6 +41,7 @@ const BASE: Spec[] = [
   row('A', 'IOM-CA-2026-0042', 'acknowledged', '2026-11-21', '', 'known', null, null),
   row('A', '', 'counselling_done', '2026-11-20', '', 'conflicting', 'date_before_previous', 'iomImport.conflict.date_before_previous', { date: '2026-11-21' }),
   row('A', '', 'counselling_done', '2026-11-27', '', 'new', null, null),
+  row('A', '', 'travel_document_issued', '2026-11-27', '{"documents":[{"person":1,"type":"passport","number":"P7","expiry_date":"2026-11-01"}]}', 'invalid', null, 'validation.document_expired'),
   row('A', '', 'travel_document_requested', '2026-11-28', '', 'new', null, null),
   row('A', '', 'travel_document_refused', '2026-11-29', '{"reason":"The embassy refused."}', 'new', null, null),
   row('A', '', 'follow_up', '2026-11-30', '{"notes":"Called."}', 'conflicting', 'stage_order', 'iomImport.conflict.stage_order', { status: 'travel_document_refused' }),
