@@ -174,3 +174,33 @@ export function widestThresholds(): { acknowledgementWorkingDays: number; flight
     followUpEveryDays: min('followUpEveryDays'),
   };
 }
+
+/**
+ * The first office date on which `caseTasks` may list something for this case as it is now (or
+ * an earlier one: never later), null when no task can come of it. Kept on the case row at every
+ * change after referral, so the task list reads only the cases due, by index; `caseTasks` still
+ * decides exactly on those.
+ */
+export function attentionOn(c: TaskCase, calendar: OfficeCalendar = OFFICE_CALENDAR): string | null {
+  const dates: string[] = [];
+  if (c.referredOn !== null && c.status === 'referred') {
+    dates.push(addDaysIso(addWorkingDays(c.referredOn, programmeValue('acknowledgementWorkingDays', c.referredOn), calendar), 1));
+  }
+  if (c.referredOn !== null && BEFORE_FLIGHT.includes(c.status)) dates.push(addDaysIso(c.referredOn, programmeValue('flightDueDays', c.referredOn) + 1));
+  const bookedFlight = c.status === 'flight_booked' ? flightDateOf(c.stages) : null;
+  if (bookedFlight !== null) dates.push(addDaysIso(bookedFlight, 1));
+  if (DOCUMENT_WATCH.includes(c.status)) {
+    const warnDays = widestThresholds().documentExpiryWarningDays;
+    for (const d of issuedDocumentsOf(c.stages)) {
+      // Expiring before the booked flight: due at once (from the referral on); else some days before expiry.
+      dates.push(bookedFlight !== null && d.expiryDate < bookedFlight ? (c.referredOn ?? '0000-01-01') : addDaysIso(d.expiryDate, -warnDays));
+    }
+  }
+  if (FOLLOW_UP.includes(c.status)) {
+    const arrivedOn = stageOn(c.stages, 'confirmArrival');
+    const lastFollowUp = stageOn(c.stages, 'recordFollowUp');
+    const from = lastFollowUp !== null && (arrivedOn === null || lastFollowUp > arrivedOn) ? lastFollowUp : arrivedOn;
+    if (from !== null) dates.push(addDaysIso(from, programmeValue('followUpEveryDays', from)));
+  }
+  return dates.length === 0 ? null : dates.reduce((a, b) => (a < b ? a : b));
+}

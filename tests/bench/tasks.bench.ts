@@ -20,6 +20,7 @@ import { addDaysIso } from '../../shared/case/timeline';
 import type { CaseStatus } from '../../shared/case/lifecycle';
 import { officeClock } from '../../shared/time/office-time';
 import { sample, summarize } from './stats';
+import { refreshAllAttention } from '../../electron/core/cases/attention';
 
 const CASES = 50_000;
 const SEED = 2012;
@@ -156,7 +157,7 @@ function build(file: string, key: Buffer): { cases: number; stages: number; bySt
   const officers = Array.from({ length: 12 }, () => randomUUID());
   const cases = sqlite.prepare('SELECT id FROM cases ORDER BY created_at').pluck().all().map(String);
   const personsOf = sqlite.prepare('SELECT id FROM persons WHERE case_id = ? ORDER BY position').pluck();
-  const setStatus = sqlite.prepare('UPDATE cases SET status = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?');
+  const setStatus = sqlite.prepare('UPDATE cases SET status = ?, version = ?, updated_at = ?, updated_by = ?, referred_at = ? WHERE id = ?');
   const packet = sqlite.prepare(
     `INSERT INTO documents (id, number, type, case_id, version, sha256, input, pdf, signed, generated_at, generated_by) VALUES (?, ?, 'referral_packet', ?, 1, ?, '{}', ?, 1, ?, ?)`,
   );
@@ -189,8 +190,10 @@ function build(file: string, key: Buffer): { cases: number; stages: number; bySt
         });
         stages += h.stages.length;
         const lastOn = h.stages.at(-1)?.on ?? h.ref;
-        setStatus.run(status, 5 + h.stages.length, `${lastOn}T16:00:00.000Z`, by, caseId);
+        setStatus.run(status, 5 + h.stages.length, `${lastOn}T16:00:00.000Z`, by, `${h.ref}T15:00:00.000Z`, caseId);
       });
+      // What the app keeps with every change after referral: the day each case may next need an officer.
+      refreshAllAttention(open.db, 'America/Toronto');
     })
     .immediate();
   open.close();
@@ -207,12 +210,12 @@ export default async function tasksBench(): Promise<object> {
     try {
       const clock = officeClock(() => new Date(`${TODAY}T15:00:00Z`), 'America/Toronto');
       const supervisor = { userId: randomUUID(), everyone: true };
-      const first = todayTasks(open.sqlite, supervisor, clock);
+      const first = todayTasks(open, supervisor, clock);
       const counts: Record<string, number> = {};
       for (const task of first.tasks) counts[task.kind] = (counts[task.kind] ?? 0) + 1;
-      const everyone = summarize(await sample(60, () => todayTasks(open.sqlite, supervisor, clock), 5));
+      const everyone = summarize(await sample(60, () => todayTasks(open, supervisor, clock), 5));
       const officerId = String(open.sqlite.prepare('SELECT updated_by FROM cases WHERE updated_by IS NOT NULL LIMIT 1').pluck().get());
-      const officer = summarize(await sample(60, () => todayTasks(open.sqlite, { userId: officerId, everyone: false }, clock), 5));
+      const officer = summarize(await sample(60, () => todayTasks(open, { userId: officerId, everyone: false }, clock), 5));
       return {
         data: { ...data, today: TODAY },
         tasks: { total: first.total, returned: first.tasks.length, firstPageByKind: counts },

@@ -14,6 +14,7 @@ import { futureDateIssues } from '../../../shared/time/intake-dates';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
 import type { SignedInContext } from '../context';
 import { decisions } from '../db/schema';
+import { refreshAttention } from './attention';
 import { nextCaseNumber } from './case-number';
 import { readCaseDetail } from './detail';
 import { pick, requireAction } from './guard';
@@ -205,6 +206,7 @@ export function commitReferred(ctx: SignedInContext, state: CaseDetail, baseVers
   const next = requireAction(ctx, state, 'refer');
   const w = who(ctx);
   writeCase(ctx.db().db, state.id, baseVersion, w, { status: pick(next, 'referred'), referredAt: w.at });
+  refreshAttention(ctx.db().db, state.id, ctx.clock.timeZone);
 }
 
 export interface WithdrawalInput {
@@ -228,9 +230,11 @@ export function commitWithdrawn(ctx: SignedInContext, input: WithdrawalInput): v
     withdrawalReason: input.reason && input.reason.length > 0 ? input.reason : null,
     reviewStatus: null,
   });
+  refreshAttention(db, input.caseId, ctx.clock.timeZone);
 }
 
 /** A stage after referral moved the case (electron/core/stages wrote its entry): inside the caller's transaction. */
 export function commitStage(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus): void {
   writeCase(ctx.db().db, caseId, baseVersion, who(ctx), { status });
+  refreshAttention(ctx.db().db, caseId, ctx.clock.timeZone);
 }

@@ -36,12 +36,19 @@ export const cases = sqliteTable(
     withdrawalReason: text('withdrawal_reason'),
     /** When the case was referred to IOM (the 30-day clock's referral step; reports count from it). */
     referredAt: text('referred_at'),
+    /**
+     * The first office date on which the case may need an officer (shared/case/tasks.ts
+     * attentionOn), kept with every change after referral so "What needs me today" reads only the
+     * cases due, by index, instead of every case's stages.
+     */
+    attentionOn: text('attention_on'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
     index('cases_updated_at').on(t.updatedAt),
     index('cases_review').on(t.reviewStatus),
     index('cases_appointment').on(t.appointmentAt),
+    index('cases_attention').on(t.attentionOn),
     /** The Today screen's tasks select cases by status (electron/core/today/tasks.ts). */
     index('cases_status').on(t.status),
   ],

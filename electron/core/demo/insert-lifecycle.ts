@@ -17,6 +17,7 @@ import type { DemoFamily } from './family';
 import { walkDemoCase } from './lifecycle';
 import type { DemoDecision, DemoPath } from './lifecycle';
 import { createRng } from './prng';
+import { refreshAllAttention } from '../cases/attention';
 
 /**
  * SYNTHETIC. Demo families as cases spread over the whole lifecycle: intakes over the past
@@ -78,7 +79,7 @@ function draftIntake(family: DemoFamily, ids: readonly string[], applicationDate
   };
 }
 
-export function insertDemoLifecycle(open: Pick<OpenDatabase, 'sqlite'>, families: readonly DemoFamily[], now: Date, opts: DemoLifecycleOptions): DemoLifecycleSummary {
+export function insertDemoLifecycle(open: Pick<OpenDatabase, 'sqlite' | 'db'>, families: readonly DemoFamily[], now: Date, opts: DemoLifecycleOptions): DemoLifecycleSummary {
   const { sqlite } = open;
   const tz = opts.timeZone ?? DEFAULT_OFFICE_TIME_ZONE;
   const span = opts.spanDays ?? 420;
@@ -154,6 +155,8 @@ export function insertDemoLifecycle(open: Pick<OpenDatabase, 'sqlite'>, families
       lastCaseNumber = caseNumber;
     });
     for (const [year, value] of counters) writeCounter.run(`case-number-${year}`, value);
+    // What the app keeps with every change after referral: the day each case may next need an officer.
+    refreshAllAttention(open.db, tz);
     return { cases: families.length, persons, firstCaseNumber, lastCaseNumber, byStatus, stages };
   });
   return write.immediate();

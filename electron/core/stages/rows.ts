@@ -1,4 +1,4 @@
-import { asc, eq, max } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
@@ -10,17 +10,23 @@ import { caseStages, users } from '../db/schema';
 const storedDetails = z.union([stageDetails, z.object({ action: z.literal('correctStage') }).strict()]);
 
 export function readStages(db: Db, caseId: string): StageEntry[] {
-  const joined = db
+  return readStagesOf(db, [caseId]).get(caseId) ?? [];
+}
+
+/** The entries of many cases at once (the task list), each list in order, corrections marked. */
+export function readStagesOf(db: Db, caseIds: readonly string[]): Map<string, StageEntry[]> {
+  const out = new Map<string, StageEntry[]>();
+  if (caseIds.length === 0) return out;
+  const rows = db
     .select({ stage: caseStages, recordedByName: users.displayName })
     .from(caseStages)
     .leftJoin(users, eq(users.id, caseStages.recordedBy))
-    .where(eq(caseStages.caseId, caseId))
-    .orderBy(asc(caseStages.seq))
+    .where(caseIds.length === 1 ? eq(caseStages.caseId, caseIds[0] ?? '') : inArray(caseStages.caseId, [...caseIds]))
+    .orderBy(asc(caseStages.caseId), asc(caseStages.seq))
     .all();
-  const rows = joined.map((j) => ({ ...j.stage, recordedByName: j.recordedByName }));
-  const correctedBy = new Map(rows.filter((r) => r.correctsId !== null).map((r) => [r.correctsId, r.id]));
-  return rows.map((r) =>
-    stageEntry.parse({
+  const correctedBy = new Map(rows.filter((r) => r.stage.correctsId !== null).map((r) => [r.stage.correctsId, r.stage.id]));
+  for (const { stage: r, recordedByName } of rows) {
+    const entry = stageEntry.parse({
       id: r.id,
       seq: r.seq,
       occurredOn: r.occurredOn,
@@ -33,9 +39,13 @@ export function readStages(db: Db, caseId: string): StageEntry[] {
       reason: r.reason,
       recordedAt: r.recordedAt,
       recordedBy: r.recordedBy,
-      recordedByName: r.recordedByName,
-    }),
-  );
+      recordedByName,
+    });
+    const list = out.get(r.caseId);
+    if (list) list.push(entry);
+    else out.set(r.caseId, [entry]);
+  }
+  return out;
 }
 
 export interface NewStage {

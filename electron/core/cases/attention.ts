@@ -1,0 +1,43 @@
+import { eq, inArray } from 'drizzle-orm';
+import { TASK_STATUSES, attentionOn } from '../../../shared/case/tasks';
+import type { TaskCase } from '../../../shared/case/tasks';
+import { officeDate } from '../../../shared/time/office-time';
+import type { Db } from '../db/open';
+import { cases, persons } from '../db/schema';
+import { readStages } from '../stages/rows';
+import { caseRow, statusOf } from './rows';
+
+/**
+ * Keep `cases.attention_on` (the first day the case may need an officer) true to the case as it
+ * is now: after every change to a case after referral (inside the caller's transaction).
+ */
+export function refreshAttention(db: Db, caseId: string, timeZone: string): void {
+  const c = caseRow(db, caseId);
+  const tc = taskCaseOf(db, caseId, timeZone);
+  const on = tc ? attentionOn(tc) : null;
+  if (on !== c.attentionOn) db.update(cases).set({ attentionOn: on }).where(eq(cases.id, caseId)).run();
+}
+
+/** The case as the task rules read it, or null when its status can have no task. */
+export function taskCaseOf(db: Db, caseId: string, timeZone: string): TaskCase | null {
+  const c = caseRow(db, caseId);
+  const status = statusOf(c);
+  if (!TASK_STATUSES.includes(status)) return null;
+  const principal = db.select({ asWritten: persons.nameAsWritten, latin: persons.nameLatin }).from(persons).where(eq(persons.caseId, caseId)).orderBy(persons.position).limit(1).get();
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    status,
+    principalNameAsWritten: principal?.asWritten ?? '',
+    principalNameLatin: principal?.latin ?? '',
+    referredOn: c.referredAt ? officeDate(new Date(c.referredAt), timeZone) : null,
+    stages: readStages(db, caseId),
+  };
+}
+
+/** Every case that can have a task, at once (data written in bulk: the demo data, benchmarks). */
+export function refreshAllAttention(db: Db, timeZone: string): number {
+  const ids = db.select({ id: cases.id }).from(cases).where(inArray(cases.status, [...TASK_STATUSES])).all();
+  for (const { id } of ids) refreshAttention(db, id, timeZone);
+  return ids.length;
+}
