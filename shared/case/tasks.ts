@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { StageEntry } from '../schema/stages';
 import { OFFICE_CALENDAR, addWorkingDays } from '../time/office-hours';
 import type { OfficeCalendar } from '../time/office-hours';
@@ -47,6 +48,33 @@ export interface CaseTask {
   params: Record<string, string | number>;
 }
 
+/**
+ * What the task rules read of a case's stage entries (corrections applied): kept on the case row
+ * with `attention_on`, so the task list reads one small JSON per case instead of its history.
+ */
+export const taskFacts = z.object({
+  /** The booked flight's date: the latest booking in force. */
+  flightDate: z.string().nullable(),
+  /** Expiry dates of the documents of the latest travel-document entry in force, when they were issued. */
+  documentExpiries: z.array(z.string()),
+  arrivedOn: z.string().nullable(),
+  lastFollowUpOn: z.string().nullable(),
+});
+export type TaskFacts = z.infer<typeof taskFacts>;
+
+export const NO_TASK_FACTS: TaskFacts = { flightDate: null, documentExpiries: [], arrivedOn: null, lastFollowUpOn: null };
+
+export function taskFactsOf(entries: readonly StageEntry[]): TaskFacts {
+  const held = inForce(entries);
+  let flightDate: string | null = null;
+  let documentExpiries: string[] | null = null;
+  for (const e of [...held].reverse()) {
+    if (flightDate === null && e.stage.action === 'bookFlight') flightDate = e.stage.flightDate;
+    if (documentExpiries === null && e.stage.action === 'recordTravelDocument') documentExpiries = e.stage.outcome === 'issued' ? e.stage.documents.map((d) => d.expiryDate) : [];
+  }
+  return { flightDate, documentExpiries: documentExpiries ?? [], arrivedOn: stageOn(entries, 'confirmArrival'), lastFollowUpOn: stageOn(entries, 'recordFollowUp') };
+}
+
 /** What the task list needs of one case. */
 export interface TaskCase {
   id: string;
@@ -56,8 +84,8 @@ export interface TaskCase {
   principalNameLatin: string;
   /** The office date of the referral (the first referral packet), or null. */
   referredOn: string | null;
-  /** The stage entries in order, corrections included (shared/case/stages.ts reads them). */
-  stages: readonly StageEntry[];
+  /** What the rules read of its stage entries (taskFactsOf). */
+  facts: TaskFacts;
 }
 
 /** Statuses after referral in which a flight is not yet booked. */
@@ -68,18 +96,6 @@ export const DOCUMENT_WATCH: readonly CaseStatus[] = ['ready_to_book', 'flight_b
 export const FOLLOW_UP: readonly CaseStatus[] = ['arrived', 'reintegration'];
 /** Every status in which a case can have a task. */
 export const TASK_STATUSES: readonly CaseStatus[] = [...BEFORE_FLIGHT, 'flight_booked', ...FOLLOW_UP];
-
-/** The booked flight's date: the latest booking in force. */
-function flightDateOf(entries: readonly StageEntry[]): string | null {
-  for (const e of inForce(entries).reverse()) if (e.stage.action === 'bookFlight') return e.stage.flightDate;
-  return null;
-}
-
-/** The documents of the latest travel-document entry in force, when it says they were issued. */
-function issuedDocumentsOf(entries: readonly StageEntry[]): { expiryDate: string }[] {
-  for (const e of inForce(entries).reverse()) if (e.stage.action === 'recordTravelDocument') return e.stage.outcome === 'issued' ? e.stage.documents : [];
-  return [];
-}
 
 /** The tasks of one case today, most overdue first. */
 export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
@@ -110,10 +126,10 @@ export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar =
     if (today > due) task('flight_not_booked', due, 'tasks.kind.flight_not_booked', { referredOn: c.referredOn, days });
   }
 
-  const bookedFlight = c.status === 'flight_booked' ? flightDateOf(c.stages) : null;
+  const bookedFlight = c.status === 'flight_booked' ? c.facts.flightDate : null;
   if (DOCUMENT_WATCH.includes(c.status)) {
     const flightDate = bookedFlight;
-    const documents = issuedDocumentsOf(c.stages);
+    const documents = c.facts.documentExpiries.map((expiryDate) => ({ expiryDate }));
     if (documents.length > 0) {
       const warnDays = programmeValue('documentExpiryWarningDays', today);
       const problems = documents
@@ -137,8 +153,8 @@ export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar =
   }
 
   if (FOLLOW_UP.includes(c.status)) {
-    const arrivedOn = stageOn(c.stages, 'confirmArrival');
-    const lastFollowUp = stageOn(c.stages, 'recordFollowUp');
+    const arrivedOn = c.facts.arrivedOn;
+    const lastFollowUp = c.facts.lastFollowUpOn;
     const from = lastFollowUp !== null && (arrivedOn === null || lastFollowUp > arrivedOn) ? lastFollowUp : arrivedOn;
     if (from !== null) {
       const days = programmeValue('followUpEveryDays', from);
@@ -187,18 +203,18 @@ export function attentionOn(c: TaskCase, calendar: OfficeCalendar = OFFICE_CALEN
     dates.push(addDaysIso(addWorkingDays(c.referredOn, programmeValue('acknowledgementWorkingDays', c.referredOn), calendar), 1));
   }
   if (c.referredOn !== null && BEFORE_FLIGHT.includes(c.status)) dates.push(addDaysIso(c.referredOn, programmeValue('flightDueDays', c.referredOn) + 1));
-  const bookedFlight = c.status === 'flight_booked' ? flightDateOf(c.stages) : null;
+  const bookedFlight = c.status === 'flight_booked' ? c.facts.flightDate : null;
   if (bookedFlight !== null) dates.push(addDaysIso(bookedFlight, 1));
   if (DOCUMENT_WATCH.includes(c.status)) {
     const warnDays = widestThresholds().documentExpiryWarningDays;
-    for (const d of issuedDocumentsOf(c.stages)) {
+    for (const expiry of c.facts.documentExpiries) {
       // Expiring before the booked flight: due at once (from the referral on); else some days before expiry.
-      dates.push(bookedFlight !== null && d.expiryDate < bookedFlight ? (c.referredOn ?? '0000-01-01') : addDaysIso(d.expiryDate, -warnDays));
+      dates.push(bookedFlight !== null && expiry < bookedFlight ? (c.referredOn ?? '0000-01-01') : addDaysIso(expiry, -warnDays));
     }
   }
   if (FOLLOW_UP.includes(c.status)) {
-    const arrivedOn = stageOn(c.stages, 'confirmArrival');
-    const lastFollowUp = stageOn(c.stages, 'recordFollowUp');
+    const arrivedOn = c.facts.arrivedOn;
+    const lastFollowUp = c.facts.lastFollowUpOn;
     const from = lastFollowUp !== null && (arrivedOn === null || lastFollowUp > arrivedOn) ? lastFollowUp : arrivedOn;
     if (from !== null) dates.push(addDaysIso(from, programmeValue('followUpEveryDays', from)));
   }

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { TASK_STATUSES, attentionOn } from '../../../shared/case/tasks';
+import { TASK_STATUSES, attentionOn, taskFactsOf } from '../../../shared/case/tasks';
 import type { TaskCase } from '../../../shared/case/tasks';
 import { officeDate } from '../../../shared/time/office-time';
 import type { Db } from '../db/open';
@@ -15,7 +15,8 @@ export function refreshAttention(db: Db, caseId: string, timeZone: string): void
   const c = caseRow(db, caseId);
   const tc = taskCaseOf(db, caseId, timeZone);
   const on = tc ? attentionOn(tc) : null;
-  if (on !== c.attentionOn) db.update(cases).set({ attentionOn: on }).where(eq(cases.id, caseId)).run();
+  const facts = tc ? JSON.stringify(tc.facts) : null;
+  if (on !== c.attentionOn || facts !== c.taskFacts) db.update(cases).set({ attentionOn: on, taskFacts: facts }).where(eq(cases.id, caseId)).run();
 }
 
 /** The case as the task rules read it, or null when its status can have no task. */
@@ -31,7 +32,7 @@ export function taskCaseOf(db: Db, caseId: string, timeZone: string): TaskCase |
     principalNameAsWritten: principal?.asWritten ?? '',
     principalNameLatin: principal?.latin ?? '',
     referredOn: c.referredAt ? officeDate(new Date(c.referredAt), timeZone) : null,
-    stages: readStages(db, caseId),
+    facts: taskFactsOf(readStages(db, caseId)),
   };
 }
 

@@ -42,6 +42,8 @@ export const cases = sqliteTable(
      * cases due, by index, instead of every case's stages.
      */
     attentionOn: text('attention_on'),
+    /** What the task rules read of the stage entries (shared/case/tasks.ts TaskFacts), JSON, kept with attention_on. */
+    taskFacts: text('task_facts'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),

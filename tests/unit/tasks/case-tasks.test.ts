@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseTasks } from '../../../shared/case/tasks';
+import { NO_TASK_FACTS, caseTasks } from '../../../shared/case/tasks';
 import type { TaskCase } from '../../../shared/case/tasks';
 import { OFFICE_CALENDAR, OFFICE_HOURS } from '../../../shared/time/office-hours';
 import type { OfficeCalendar } from '../../../shared/time/office-hours';
@@ -7,7 +7,7 @@ import type { OfficeCalendar } from '../../../shared/time/office-hours';
 /** The pure rules on a fixture office calendar: weekends only, then one closure, then the real holidays. */
 const weekendsOnly: OfficeCalendar = { hours: OFFICE_HOURS, closures: [] };
 const withClosure: OfficeCalendar = { hours: OFFICE_HOURS, closures: [{ date: '2026-04-07', name: 'Office move', source: 'fixture' }] };
-const referred = (referredOn: string): TaskCase => ({ id: 'c1', caseNumber: 'AVRR-2026-000001', status: 'referred', principalNameAsWritten: 'Bakary Keita', principalNameLatin: 'Bakary Keita', referredOn, stages: [] });
+const referred = (referredOn: string): TaskCase => ({ id: 'c1', caseNumber: 'AVRR-2026-000001', status: 'referred', principalNameAsWritten: 'Bakary Keita', principalNameLatin: 'Bakary Keita', referredOn, facts: NO_TASK_FACTS });
 const ack = (c: TaskCase, today: string, cal: OfficeCalendar) => caseTasks(c, today, cal).filter((x) => x.kind === 'acknowledgement_overdue').map((x) => `${x.dueOn} ${x.daysOverdue}`);
 
 describe('caseTasks on a fixture calendar', () => {

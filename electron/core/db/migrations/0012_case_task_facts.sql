@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `task_facts` text;
