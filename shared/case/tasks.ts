@@ -75,6 +75,22 @@ export function taskFactsOf(entries: readonly StageEntry[]): TaskFacts {
   return { flightDate, documentExpiries: documentExpiries ?? [], arrivedOn: stageOn(entries, 'confirmArrival'), lastFollowUpOn: stageOn(entries, 'recordFollowUp') };
 }
 
+/**
+ * The task facts after new stages (no corrections among them), from the facts before: what a
+ * stage changes, without reading the case's history again. A correction needs `taskFactsOf`.
+ */
+export function taskFactsAfter(before: TaskFacts, added: readonly Pick<StageEntry, 'occurredOn' | 'stage'>[]): TaskFacts {
+  let f = before;
+  for (const e of added) {
+    const s = e.stage;
+    if (s.action === 'bookFlight') f = { ...f, flightDate: s.flightDate };
+    else if (s.action === 'recordTravelDocument') f = { ...f, documentExpiries: s.outcome === 'issued' ? s.documents.map((d) => d.expiryDate) : [] };
+    else if (s.action === 'confirmArrival') f = { ...f, arrivedOn: e.occurredOn };
+    else if (s.action === 'recordFollowUp') f = { ...f, lastFollowUpOn: e.occurredOn };
+  }
+  return f;
+}
+
 /** What the task list needs of one case. */
 export interface TaskCase {
   id: string;

@@ -12,9 +12,10 @@ import type { IntakeDocument } from '../../../shared/schema/intake';
 import type { ReviewCaseInput, ReviewRecord } from '../../../shared/schema/review';
 import { futureDateIssues } from '../../../shared/time/intake-dates';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
+import type { StageEntry } from '../../../shared/schema/stages';
 import type { SignedInContext } from '../context';
 import { decisions } from '../db/schema';
-import { refreshAttention } from './attention';
+import { advanceAttention, refreshAttention } from './attention';
 import { nextCaseNumber } from './case-number';
 import { readCaseDetail } from './detail';
 import { pick, requireAction } from './guard';
@@ -234,7 +235,9 @@ export function commitWithdrawn(ctx: SignedInContext, input: WithdrawalInput): v
 }
 
 /** A stage after referral moved the case (electron/core/stages wrote its entry): inside the caller's transaction. */
-export function commitStage(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus): void {
+export function commitStage(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus, added?: readonly Pick<StageEntry, 'occurredOn' | 'stage'>[]): void {
   writeCase(ctx.db().db, caseId, baseVersion, who(ctx), { status });
-  refreshAttention(ctx.db().db, caseId, ctx.clock.timeZone);
+  // New stages move the task facts on; a correction re-reads the history.
+  if (added) advanceAttention(ctx.db().db, caseId, ctx.clock.timeZone, added);
+  else refreshAttention(ctx.db().db, caseId, ctx.clock.timeZone);
 }

@@ -50,7 +50,7 @@ export function applyImport(ctx: SignedInContext, input: ApplyImportInput): Impo
     for (const c of cases.values()) {
       if (c.added.length === 0) continue;
       for (const e of c.added) write(c.id, e);
-      commitCase(ctx, c.id, c.version, c.status);
+      commitCase(ctx, c.id, c.version, c.status, c.added);
     }
     for (const r of out) if (r.applied && r.caseId) ctx.auditEach('iom.importRow', r.caseId);
     const applied = out.filter((r) => r.applied).length;

@@ -51,6 +51,6 @@ export function stageEntryWriter(ctx: SignedInContext): (caseId: string, e: Stag
 }
 
 /** The case row after its stages: its new status, its version moved on once (optimistic check on the version read). */
-export function commitCase(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus): void {
-  commitStage(ctx, caseId, baseVersion, status);
+export function commitCase(ctx: SignedInContext, caseId: string, baseVersion: number, status: CaseStatus, added: readonly StageEntry[]): void {
+  commitStage(ctx, caseId, baseVersion, status, added);
 }

@@ -111,7 +111,7 @@ export function applyStage(ctx: SignedInContext, c: CaseDetail, input: RecordSta
     recordedAt: ctx.now().toISOString(),
     recordedBy: ctx.session.userId,
   });
-  commitStage(ctx, c.id, input.baseVersion, status);
+  commitStage(ctx, c.id, input.baseVersion, status, [{ occurredOn: input.occurredOn, stage: input.stage }]);
 }
 
 /**

@@ -4,7 +4,8 @@ import { taskCaseOf } from '../../../electron/core/cases/attention';
 import { openEncryptedDatabase } from '../../../electron/core/db/open';
 import type { OpenDatabase } from '../../../electron/core/db/open';
 import { generateDemoFamilies, insertDemoLifecycle } from '../../../electron/core/demo';
-import { caseTasks } from '../../../shared/case/tasks';
+import { NO_TASK_FACTS, caseTasks, taskFactsAfter, taskFactsOf } from '../../../shared/case/tasks';
+import { readStages } from '../../../electron/core/stages/rows';
 import { addDaysIso } from '../../../shared/case/timeline';
 import { officeDate } from '../../../shared/time/office-time';
 import { makeDataDir, randomKey, removeDataDir } from '../db/helpers';
@@ -50,5 +51,17 @@ describe('attention_on never hides a task', () => {
       }
     }
     expect(withTasks).toBeGreaterThan(100);
+  });
+
+  it('moving the task facts on stage by stage gives what reading the whole history gives', () => {
+    let checked = 0;
+    for (const id of open.sqlite.prepare('SELECT case_id FROM case_stages GROUP BY case_id').pluck().all()) {
+      if (typeof id !== 'string') throw new Error('bad row');
+      const stages = readStages(open.db, id);
+      if (stages.some((e) => e.stage.action === 'correctStage')) continue;
+      expect(taskFactsAfter(NO_TASK_FACTS, stages), id).toEqual(taskFactsOf(stages));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
