@@ -50,6 +50,9 @@ test('an ineligible person (criminal record): the reason in French after switchi
 });
 
 test('needs review: the decision goes to the supervisor queue; the review needs a written reason', async ({ page, harness }) => {
+  // Two languages, two axe scans and a review on a case page that now also loads stages, scans and history:
+  // under a loaded 2-core machine this ran past 60 s.
+  test.setTimeout(150_000);
   await setUpSupervisor(page, harness);
   const form = page.getByRole('region', { name: 'New intake' });
   await fillQuickIdentity(form, { written: 'Ахмед Исмаилов', latin: 'Akhmed Ismailov', dob: '1975-05-05', nationality: 'RUS' });
