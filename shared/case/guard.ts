@@ -1,6 +1,6 @@
 import { can } from '../roles';
 import type { Role } from '../roles';
-import { caseActions, transition } from './lifecycle';
+import { caseActions, caseStatuses, transition } from './lifecycle';
 import type { CaseAction, CaseStatus } from './lifecycle';
 import { unmet } from './requirements';
 import type { CaseState, Gap } from './requirements';
@@ -33,4 +33,43 @@ export function offered(state: CaseState, role: Role): { action: CaseAction; ver
   return caseActions
     .map((action) => ({ action, verdict: verdict(action, state, role) }))
     .filter((x) => x.verdict.ok || x.verdict.kind === 'requirements');
+}
+
+/*
+ * Facts about a status that the UI needs besides "may I do this now", read from the table (never
+ * a hand-written list of statuses), before any role or precondition.
+ */
+
+/** The table allows this action in this status: e.g. a case waits for a review where `review` is allowed. */
+export function allowedIn(action: CaseAction, status: CaseStatus): boolean {
+  return transition(status, action).allowed;
+}
+
+/** The status is one this action leads to: e.g. `ledTo('refer', s)`, the case was referred and nothing recorded since. */
+export function ledTo(action: CaseAction, status: CaseStatus): boolean {
+  return caseStatuses.some((from) => {
+    const t = transition(from, action);
+    return t.allowed && t.next.includes(status);
+  });
+}
+
+/**
+ * The case is where the table first allows this action, or has moved forward past it (by the
+ * actions that move a case forward, not corrections, repeats or exits): e.g.
+ * `reached('recordAssistance', s)` holds once the reintegration plan is agreed, and after closure.
+ */
+export function reached(action: CaseAction, status: CaseStatus): boolean {
+  const seen = new Set(caseStatuses.filter((s) => allowedIn(action, s)));
+  const todo = [...seen];
+  for (let from = todo.pop(); from !== undefined; from = todo.pop()) {
+    for (const a of caseActions) {
+      const t = transition(from, a);
+      if (!t.allowed || !t.forward) continue;
+      for (const next of t.next.filter((n) => !seen.has(n))) {
+        seen.add(next);
+        todo.push(next);
+      }
+    }
+  }
+  return seen.has(status);
 }

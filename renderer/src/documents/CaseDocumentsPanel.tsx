@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { verdict } from '../../../shared/case/guard';
+import { ledTo, verdict } from '../../../shared/case/guard';
 import type { Verdict } from '../../../shared/case/guard';
+import { statusInfo } from '../../../shared/case/lifecycle';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -51,7 +52,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
     <section aria-labelledby="case-docs-title" className="card">
       <h2 id="case-docs-title">{t('documents.title')}</h2>
       {err && <ErrorBanner error={errorOf(err)} />}
-      {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && (detail.status === 'decided' || detail.status === 'under_review') && <p className="hint">{t('documents.needsEligible')}</p>}
+      {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && statusInfo[detail.status].phase === 'decision' && <p className="hint">{t('documents.needsEligible')}</p>}
       {shown(canGenerate) && (
         <div className="step">
           {gapsOf(canGenerate) && <GapList gaps={gapsOf(canGenerate) ?? []} id="step-generate-gaps" />}
@@ -78,7 +79,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
           </p>
         </div>
       )}
-      {detail.status === 'referred' && <p role="status">{t('documents.referred')}</p>}
+      {ledTo('refer', detail.status) && <p role="status">{t('documents.referred')}</p>}
       {docs.data && docs.data.length > 0 && <DocumentTable documents={docs.data} caption={t('documents.title')} />}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { allowedIn } from '../../../../shared/case/guard';
 import type { CaseDetail } from '../../../../shared/schema/case-api';
 import { useLang } from '../../lang';
 
@@ -10,7 +11,7 @@ export function ReviewWhy({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   const d = detail.decision;
-  if (detail.status !== 'under_review' || !d) return null;
+  if (!allowedIn('review', detail.status) || !d) return null;
   const names = new Map(detail.intake.persons.map((p) => [p.id, p.nameLatin || p.nameAsWritten]));
   const items = [
     ...d.result.reasons.filter((r) => r.code.startsWith('R')).map((r) => ({ key: r.code, who: null, text: r.text[lang] })),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { offered } from '../../../../../shared/case/guard';
+import { ledTo, offered, reached } from '../../../../../shared/case/guard';
 import { stageActions } from '../../../../../shared/case/lifecycle';
 import type { CaseAction, StageAction } from '../../../../../shared/case/lifecycle';
 import type { SessionUser } from '../../../../../shared/schema/auth';
@@ -20,7 +20,7 @@ const isStage = (a: CaseAction): a is StageAction => (stageActions as readonly C
 
 /** Whether the case has stage work to show: referred (or past it), or stages on record. */
 export function hasStageWork(detail: CaseDetail): boolean {
-  return detail.milestones.referredOn !== null || detail.stages.length > 0 || detail.status === 'referred';
+  return detail.milestones.referredOn !== null || detail.stages.length > 0 || ledTo('refer', detail.status);
 }
 
 /**
@@ -40,7 +40,7 @@ export function StagesSection(props: { detail: CaseDetail; user: SessionUser; on
   const exits = forms.filter((a) => EXITS.includes(a));
   const canCorrect = offers.some((o) => o.action === 'correctStage');
   const canAssist = stages.includes('recordAssistance');
-  const showAssistance = canAssist || detail.stages.some((e) => e.stage.action === 'recordAssistance') || ['reintegration', 'closed'].includes(detail.status);
+  const showAssistance = canAssist || detail.stages.some((e) => e.stage.action === 'recordAssistance') || reached('recordAssistance', detail.status);
 
   const changed = (next: CaseDetail, message: string) => {
     setDone(message);
