@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 
+/**
+ * A field's error: an i18n key and, when the back end sends them, its parameters (kept in the
+ * error's `types`, as strings), so "not before 2026-11-20" reads with its date next to the field.
+ */
+export type FieldErrorLike = { message?: string; types?: FieldError['types'] } | undefined;
+
 /** A labelled form control with its hint and its error (in the UI language), wired for screen readers. */
-export function Field(props: {
-  label: string;
-  hint?: string;
-  error?: FieldError | { message?: string } | undefined;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
-}) {
+export function Field(props: { label: string; hint?: string; error?: FieldErrorLike; children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
@@ -26,7 +27,7 @@ export function Field(props: {
       {props.children({ id, describedBy, invalid: Boolean(errorId) })}
       {errorId && (
         <p className="error" id={errorId}>
-          {t(props.error?.message ?? 'validation.invalid')}
+          {t(props.error?.message ?? 'validation.invalid', props.error?.types ?? {})}
         </p>
       )}
     </div>

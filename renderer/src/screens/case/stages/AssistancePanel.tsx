@@ -7,9 +7,10 @@ import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import { reintegrationCategories } from '../../../../../shared/schema/intake';
 import { recordStageInput, stageSources } from '../../../../../shared/schema/stages';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Field } from '../../../components/Field';
 import { call, errorOf } from '../../../ipc';
 import { localeOf, useLang } from '../../../lang';
-import { applyStageIssues, applyZodIssues, cad, personName, StageField } from './fields';
+import { applyStageIssues, applyZodIssues, cad, personName } from './fields';
 
 interface Line {
   personId: string;
@@ -113,10 +114,10 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
           <h4 id="assistance-form-title">{t('stages.form.recordAssistance')}</h4>
           <p className="hint">{t('assistance.formHint')}</p>
           <div className="stage-form-row">
-            <StageField label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
+            <Field label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
               {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...form.register('occurredOn')} />}
-            </StageField>
-            <StageField label={t('stages.field.source')} error={e.source}>
+            </Field>
+            <Field label={t('stages.field.source')} error={e.source}>
               {(a) => (
                 <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('source')}>
                   {stageSources.map((s) => (
@@ -126,7 +127,7 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
                   ))}
                 </select>
               )}
-            </StageField>
+            </Field>
           </div>
           {lines.fields.map((f, i) => {
             const le = e.stage?.entries?.[i];
@@ -134,7 +135,7 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
             return (
               <fieldset key={f.id} className="stage-document">
                 <legend>{t('assistance.line', { n })}</legend>
-                <StageField label={t('assistance.linePerson', { n })} error={le?.personId}>
+                <Field label={t('assistance.linePerson', { n })} error={le?.personId}>
                   {(a) => (
                     <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register(`stage.entries.${i}.personId`)}>
                       {detail.intake.persons.map((p) => (
@@ -144,8 +145,8 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
                       ))}
                     </select>
                   )}
-                </StageField>
-                <StageField label={t('assistance.lineCategory', { n })} error={le?.category}>
+                </Field>
+                <Field label={t('assistance.lineCategory', { n })} error={le?.category}>
                   {(a) => (
                     <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register(`stage.entries.${i}.category`)}>
                       {reintegrationCategories.map((c) => (
@@ -155,13 +156,33 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
                       ))}
                     </select>
                   )}
-                </StageField>
-                <StageField label={t('assistance.lineCommitted', { n })} hint={t('assistance.amountHint')} error={le?.committedCad}>
-                  {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={6} className="short" {...form.register(`stage.entries.${i}.committedCad`)} />}
-                </StageField>
-                <StageField label={t('assistance.lineDelivered', { n })} hint={t('assistance.amountHint')} error={le?.deliveredCad}>
-                  {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={6} className="short" {...form.register(`stage.entries.${i}.deliveredCad`)} />}
-                </StageField>
+                </Field>
+                <Field label={t('assistance.lineCommitted', { n })} hint={t('assistance.amountHint')} error={le?.committedCad}>
+                  {(a) => (
+                    <input
+                      id={a.id}
+                      aria-describedby={a.describedBy}
+                      aria-invalid={a.invalid}
+                      inputMode="numeric"
+                      maxLength={6}
+                      className="short"
+                      {...form.register(`stage.entries.${i}.committedCad`)}
+                    />
+                  )}
+                </Field>
+                <Field label={t('assistance.lineDelivered', { n })} hint={t('assistance.amountHint')} error={le?.deliveredCad}>
+                  {(a) => (
+                    <input
+                      id={a.id}
+                      aria-describedby={a.describedBy}
+                      aria-invalid={a.invalid}
+                      inputMode="numeric"
+                      maxLength={6}
+                      className="short"
+                      {...form.register(`stage.entries.${i}.deliveredCad`)}
+                    />
+                  )}
+                </Field>
                 {lines.fields.length > 1 && (
                   <button type="button" onClick={() => lines.remove(i)}>
                     {t('assistance.removeLine', { n })}

@@ -7,8 +7,9 @@ import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import { correctStageInput } from '../../../../../shared/schema/stages';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Field } from '../../../components/Field';
 import { call, errorOf } from '../../../ipc';
-import { applyStageIssues, StageField } from './fields';
+import { applyStageIssues } from './fields';
 
 const reasonOnly = correctStageInput.pick({ reason: true });
 
@@ -61,9 +62,9 @@ export function CorrectStage(props: { detail: CaseDetail; onDone: (next: CaseDet
         <p>{t('stages.correct.text', { stage, date: latest.occurredOn })}</p>
         {!confirming ? (
           <form noValidate onSubmit={(ev) => void check(ev)}>
-            <StageField label={t('stages.correct.reason')} hint={t('stages.correct.reasonHint')} error={form.formState.errors.reason}>
+            <Field label={t('stages.correct.reason')} hint={t('stages.correct.reasonHint')} error={form.formState.errors.reason}>
               {(a) => <textarea id={a.id} rows={3} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={2000} {...form.register('reason')} />}
-            </StageField>
+            </Field>
             <ErrorBanner error={error} />
             <div className="row-actions">
               <button type="submit" className="danger">

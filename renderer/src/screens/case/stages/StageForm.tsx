@@ -8,8 +8,9 @@ import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import { recordStageInput, stageSources, travelDocumentOutcomes, travelDocumentTypes } from '../../../../../shared/schema/stages';
 import type { StageDetails } from '../../../../../shared/schema/stages';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Field } from '../../../components/Field';
 import { call, errorOf } from '../../../ipc';
-import { applyStageIssues, applyZodIssues, personName, StageField } from './fields';
+import { applyStageIssues, applyZodIssues, personName } from './fields';
 
 /** The stages recorded with this form (assistance has its own panel). */
 export type FormStage = Exclude<StageAction, 'recordAssistance'>;
@@ -131,14 +132,14 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
   });
 
   const text = (name: 'iomReference' | 'itineraryReference' | 'place', max: number) => (
-    <StageField label={t(`stages.field.${name}`)} error={se[name]}>
+    <Field label={t(`stages.field.${name}`)} error={se[name]}>
       {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={max} {...reg(`stage.${name}`)} />}
-    </StageField>
+    </Field>
   );
   const longText = (name: 'reason' | 'notes', label: string) => (
-    <StageField label={label} error={se[name]}>
+    <Field label={label} error={se[name]}>
       {(a) => <textarea id={a.id} rows={3} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={2000} {...reg(`stage.${name}`)} />}
-    </StageField>
+    </Field>
   );
   const person = (personId: string) => personName(detail, personId);
 
@@ -147,10 +148,10 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
       <h4 id={`${id}-title`}>{t(`stages.form.${action}`)}</h4>
       {action === 'confirmDeparture' && <p className="hint">{t('stages.hint.confirmDeparture')}</p>}
       <div className="stage-form-row">
-        <StageField label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
+        <Field label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
           {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...reg('occurredOn')} />}
-        </StageField>
-        <StageField label={t('stages.field.source')} error={e.source}>
+        </Field>
+        <Field label={t('stages.field.source')} error={e.source}>
           {(a) => (
             <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...reg('source')}>
               {stageSources.map((s) => (
@@ -160,7 +161,7 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
               ))}
             </select>
           )}
-        </StageField>
+        </Field>
       </div>
       {action === 'acknowledge' && text('iomReference', 64)}
       {action === 'recordTravelDocument' && (
@@ -186,7 +187,7 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
               return (
                 <fieldset key={p.id} className="stage-document">
                   <legend>{t('stages.field.documentOf', { person: person(p.id) })}</legend>
-                  <StageField label={t('stages.field.documentType', { person: person(p.id) })} error={de?.type}>
+                  <Field label={t('stages.field.documentType', { person: person(p.id) })} error={de?.type}>
                     {(a) => (
                       <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...reg(`stage.documents.${i}.type`)}>
                         {travelDocumentTypes.map((ty) => (
@@ -196,13 +197,13 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
                         ))}
                       </select>
                     )}
-                  </StageField>
-                  <StageField label={t('stages.field.documentNumber', { person: person(p.id) })} error={de?.number}>
+                  </Field>
+                  <Field label={t('stages.field.documentNumber', { person: person(p.id) })} error={de?.number}>
                     {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={40} {...reg(`stage.documents.${i}.number`)} />}
-                  </StageField>
-                  <StageField label={t('stages.field.documentExpiry', { person: person(p.id) })} hint={t('common.dateHint')} error={de?.expiryDate}>
+                  </Field>
+                  <Field label={t('stages.field.documentExpiry', { person: person(p.id) })} hint={t('common.dateHint')} error={de?.expiryDate}>
                     {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...reg(`stage.documents.${i}.expiryDate`)} />}
-                  </StageField>
+                  </Field>
                 </fieldset>
               );
             })}
@@ -211,12 +212,12 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
       )}
       {action === 'bookFlight' && (
         <>
-          <StageField label={t('stages.field.flightDate')} hint={t('common.dateHint')} error={se.flightDate}>
+          <Field label={t('stages.field.flightDate')} hint={t('common.dateHint')} error={se.flightDate}>
             {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...reg('stage.flightDate')} />}
-          </StageField>
-          <StageField label={t('stages.field.departureAirport')} hint={t('stages.hint.airport')} error={se.departureAirport}>
+          </Field>
+          <Field label={t('stages.field.departureAirport')} hint={t('stages.hint.airport')} error={se.departureAirport}>
             {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={3} autoCapitalize="characters" className="short" {...reg('stage.departureAirport')} />}
-          </StageField>
+          </Field>
           {text('itineraryReference', 64)}
         </>
       )}

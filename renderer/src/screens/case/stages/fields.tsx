@@ -1,41 +1,12 @@
-import { useId } from 'react';
-import type { ReactNode } from 'react';
-import type { FieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { ZodError } from 'zod';
 import type { IpcError } from '../../../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
 
 /**
- * Form helpers of the stages section. Errors carry an i18n key and, when the back end sends
- * them, its parameters (kept in the error's `types`, as strings), so "not before 2026-11-20"
- * reads with its date next to the field it is about.
+ * Form helpers of the stages section (the fields themselves are components/Field.tsx). Back-end
+ * errors keep their parameters in the error's `types`, as strings, which Field reads with them.
  */
-export type StageFieldError = Pick<FieldError, 'message' | 'types'> | undefined;
-
-export function StageField(props: { label: string; hint?: string; error?: StageFieldError; children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error?.message ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.children({ id, describedBy, invalid: Boolean(errorId) })}
-      {errorId && (
-        <p className="error" id={errorId}>
-          {t(props.error?.message ?? 'validation.invalid', props.error?.types ?? {})}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const stringParams = (params: Record<string, string | number> | undefined): Record<string, string> | undefined =>
   params ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) : undefined;
