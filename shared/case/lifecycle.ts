@@ -58,8 +58,9 @@ export const caseActions = [...intakeActions, ...stageActions, 'correctStage', '
 export type CaseAction = (typeof caseActions)[number];
 
 /**
- * Preconditions, checked on the case as stored (shared/case/requirements.ts says how). Each gives
- * the officer what is missing and the intake section to go to, never a field path.
+ * Preconditions, checked on the case as stored (shared/case/requirements.ts says how); those of a
+ * `save` also on the case as the save would leave it (what a save must keep). Each gives the
+ * officer what is missing and the intake section to go to, never a field path.
  */
 export const requirementIds = [
   /** The decision the rules would make now is final-ready: eligible persons have tier, amount and every packet fact. */
@@ -68,6 +69,11 @@ export const requirementIds = [
   'eligible',
   /** Everything the referral packet prints is known and within the packet's limits. */
   'packet_ready',
+  /**
+   * A save keeps what an eligible decision rests on for its consent and referral: the packet's
+   * facts may change, not be blanked. Checked on the case as the save would leave it.
+   */
+  'packet_facts_kept',
   /** The latest consent form was made for the case as it is now (same persons, same intake version). */
   'consent_form_current',
   /** Recorded consent covers every person of the current version: adults themselves, minors by a guardian. */
@@ -136,7 +142,7 @@ type Row = { readonly [A in CaseAction]: Transition };
 type IntakeRow = { readonly [A in (typeof intakeActions)[number]]: Transition };
 type StageRow = { readonly [A in StageAction | 'correctStage']: Transition };
 
-const edit = (s: CaseStatus) => ok('case.edit', [s], [], false);
+const edit = (s: CaseStatus, requires: readonly RequirementId[] = []) => ok('case.edit', [s], requires, false);
 const withdraw = ok('case.withdraw', ['withdrawn'], [], false);
 const reopen = ok('case.decide', ['screened'], [], false);
 /** The same stage again (a new flight, another delivery, another follow-up): the status stays. */
@@ -188,7 +194,8 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
   },
   decided: {
     // Facts the decision rests on cannot change by a save: the service refuses and asks to reopen.
-    save: edit('decided'),
+    // An eligible decision stays ready for its consent and referral: a save keeps the packet's facts.
+    save: edit('decided', ['packet_facts_kept']),
     screen: no('lifecycle.refused.already_decided'),
     decide: no('lifecycle.refused.already_decided'),
     review: no('lifecycle.refused.not_in_review'),

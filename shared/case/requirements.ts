@@ -90,6 +90,8 @@ const checks: { readonly [R in RequirementId]: (s: CaseState) => Gap[] } = {
   decision_ready: decisionReady,
   eligible: (s) => (effectiveOutcome(s.decision) === 'eligible' ? [] : [gap('not_eligible', null)]),
   packet_ready: packetReady,
+  // On the case as the save would leave it (electron/core/cases/actions.ts); the UI asks it of the case as stored.
+  packet_facts_kept: (s) => (effectiveOutcome(s.decision) === 'eligible' ? packetFactGaps(s.intake) : []),
   consent_form_current: consentFormCurrent,
   consent_covers_persons: consentCoversPersons,
 };

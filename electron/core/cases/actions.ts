@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { effectiveOutcome } from '../../../shared/case/decision';
 import { packetFactGaps } from '../../../shared/case/requirements';
 import { assistanceIfEligible, graveExclusionsOf, tierAmount } from '../../../shared/case/review';
 import { intakeToCaseFacts } from '../../../shared/intake/to-facts';
@@ -79,13 +78,10 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
       if (stored && stored.facts !== factsKey(input.intake)) {
         throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.refused.facts_decided' }));
       }
-      // A case decided eligible stays ready for its consent and referral: a save may change the
-      // packet's facts, not blank them (what the officer typed stays in their draft).
-      if (state.status === 'decided' && effectiveOutcome(state.decision) === 'eligible') {
-        const gaps = packetFactGaps(input.intake);
-        if (gaps.length > 0) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.blocked', gaps }));
-      }
     }
+    // What a save must keep (the table's requirements on `save`: a case decided eligible keeps the
+    // packet's facts) holds on the case as the save leaves it too; what the officer typed stays in their draft.
+    requireAction(ctx, { ...state, intake: input.intake }, 'save');
     const json = JSON.stringify(input.intake);
     const changed = json !== caseRow(db, input.caseId).intake;
     writeCase(db, input.caseId, input.baseVersion, who(ctx), { intake: json, channel: input.intake.channel, applicationDate: input.intake.applicationDate }, changed);
@@ -100,7 +96,9 @@ export function screenCase(ctx: SignedInContext, input: { caseId: string; baseVe
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
     const next = requireAction(ctx, readCaseDetail(db, input.caseId, ctx.clock.timeZone), 'screen');
-    writeCase(db, input.caseId, input.baseVersion, who(ctx), { status: pick(next, 'screened'), appointmentAt: input.appointmentAt });
+    const w = who(ctx);
+    // The first screening's instant stays (a second screen only moves the appointment).
+    writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, 'screened'), appointmentAt: input.appointmentAt, screenedAt: caseRow(db, input.caseId).screenedAt ?? w.at });
     return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }

@@ -8,7 +8,8 @@ import type { SignedInContext } from '../context';
 /**
  * The back end's only question before changing a case: does the lifecycle table allow this
  * action, for this person, on the case as stored? Refusals carry the table's reason, or what is
- * missing with the section to go to.
+ * missing with the section to go to. A save also asks it of the case as the save would leave it:
+ * the requirements on `save` say what a save must keep.
  */
 export function requireAction(ctx: SignedInContext, state: CaseState, action: CaseAction): readonly CaseStatus[] {
   const v = verdict(action, state, ctx.session.role);

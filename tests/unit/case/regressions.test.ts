@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combineHandlers } from '../../../electron/core/handler-map';
+import { verdict } from '../../../shared/case/guard';
+import { lifecycle } from '../../../shared/case/lifecycle';
 import type { CaseDetail, TodaySummary } from '../../../shared/schema/case-api';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import { familyIntake, syrianFamily } from '../../fixtures/intakes';
@@ -137,6 +139,26 @@ describe('cases are never stranded', () => {
     await as('supervisor');
     const today = await t.ok<TodaySummary>('today.summary', {});
     expect(today.review.map((x) => x.id)).toContain(review.id);
+  });
+
+  it('a case decided eligible keeps its packet facts: a save may change them, not blank them, and the table says so to the UI', async () => {
+    await as('interview_officer');
+    const c = await caseIn(t, 'decided');
+    expect(lifecycle.decided.save.allowed && lifecycle.decided.save.requires).toEqual(['packet_facts_kept']);
+    const blanked = { ...c.intake, travel: { countryOfReturn: null, finalDestination: '' } };
+    const r = await t.call('case.saveIntake', { caseId: c.id, baseVersion: c.version, intake: blanked });
+    expect(r.ok ? 'ok' : [r.error.messageKey, r.error.gaps?.map((g) => g.key)]).toEqual(['lifecycle.blocked', ['lifecycle.gap.country_of_return', 'lifecycle.gap.final_destination']]);
+    // The UI's verdict on the edited case names the same gaps; the case as stored may be saved.
+    const v = verdict('save', { ...c, intake: blanked }, 'interview_officer');
+    expect(v.ok ? [] : v.kind === 'requirements' ? v.gaps : v.kind).toEqual(r.ok ? [] : r.error.gaps);
+    expect(verdict('save', c, 'interview_officer').ok).toBe(true);
+    // Changed, not blanked: saved.
+    const moved = await t.ok<CaseDetail>('case.saveIntake', { caseId: c.id, baseVersion: c.version, intake: { ...c.intake, travel: { ...c.intake.travel, finalDestination: 'Homs' } } });
+    expect(moved.intake.travel.finalDestination).toBe('Homs');
+    // Before a decision, or after reopening it, the same facts may be left blank for now.
+    const open = await t.ok<CaseDetail>('case.reopen', { caseId: moved.id, baseVersion: moved.version, reason: 'The family is moving to another city.' });
+    const saved = await t.ok<CaseDetail>('case.saveIntake', { caseId: open.id, baseVersion: open.version, intake: { ...open.intake, travel: { countryOfReturn: null, finalDestination: '' } } });
+    expect(saved.intake.travel.finalDestination).toBe('');
   });
 
   it("a withdrawn case's packet leaves the print queue and is printed only as a copy for the file", async () => {
