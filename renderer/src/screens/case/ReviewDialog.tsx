@@ -6,7 +6,7 @@ import { formatCad, TIERS } from '../../../../shared/rules';
 import type { Tier } from '../../../../shared/rules';
 import type { CaseDetail } from '../../../../shared/schema/case-api';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormActions } from '../../components/FormActions';
 import { call, errorOf } from '../../ipc';
 import { useLang } from '../../lang';
 
@@ -196,15 +196,7 @@ function ReviewForm(props: { detail: CaseDetail; onClose: () => void; onDone: (d
             )}
           </div>
         )}
-        <ErrorBanner error={error} />
-        <div className="row-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('review.submit')}
-          </button>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions error={error} submit={t('review.submit')} tone="primary" busy={busy} onCancel={props.onClose} />
       </form>
     </>
   );

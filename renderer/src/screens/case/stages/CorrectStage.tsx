@@ -6,8 +6,8 @@ import type { IpcError } from '../../../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import { correctStageInput } from '../../../../../shared/schema/stages';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
-import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
+import { ReasonField } from '../../../components/ReasonField';
 import { call, errorOf } from '../../../ipc';
 import { applyStageIssues } from './fields';
 
@@ -62,18 +62,8 @@ export function CorrectStage(props: { detail: CaseDetail; onDone: (next: CaseDet
         <p>{t('stages.correct.text', { stage, date: latest.occurredOn })}</p>
         {!confirming ? (
           <form noValidate onSubmit={(ev) => void check(ev)}>
-            <Field label={t('stages.correct.reason')} hint={t('stages.correct.reasonHint')} error={form.formState.errors.reason}>
-              {(a) => <textarea id={a.id} rows={3} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={2000} {...form.register('reason')} />}
-            </Field>
-            <ErrorBanner error={error} />
-            <div className="row-actions">
-              <button type="submit" className="danger">
-                {t('stages.correct.next')}
-              </button>
-              <button type="button" onClick={close}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <ReasonField label={t('stages.correct.reason')} hint={t('stages.correct.reasonHint')} error={form.formState.errors.reason} registration={form.register('reason')} />
+            <FormActions error={error} submit={t('stages.correct.next')} tone="danger" onCancel={close} />
           </form>
         ) : (
           <div role="group" aria-labelledby="stage-correct-confirm">

@@ -9,6 +9,7 @@ import { recordStageInput, stageSources, travelDocumentOutcomes, travelDocumentT
 import type { StageDetails } from '../../../../../shared/schema/stages';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
+import { ReasonField } from '../../../components/ReasonField';
 import { call, errorOf } from '../../../ipc';
 import { applyStageIssues, applyZodIssues, personName } from './fields';
 
@@ -136,11 +137,7 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
       {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={max} {...reg(`stage.${name}`)} />}
     </Field>
   );
-  const longText = (name: 'reason' | 'notes', label: string) => (
-    <Field label={label} error={se[name]}>
-      {(a) => <textarea id={a.id} rows={3} aria-describedby={a.describedBy} aria-invalid={a.invalid} maxLength={2000} {...reg(`stage.${name}`)} />}
-    </Field>
-  );
+  const longText = (name: 'reason' | 'notes', label: string) => <ReasonField label={label} error={se[name]} registration={reg(`stage.${name}`)} />;
   const person = (personId: string) => personName(detail, personId);
 
   return (
