@@ -3,6 +3,7 @@ import type { Outcome, ReasonCode, Tier } from '../rules/codes';
 import type { AttachmentKind } from '../schema/attachments';
 import type { reintegrationCategories } from '../schema/intake';
 import type { StageEntry } from '../schema/stages';
+import type { TaskFacts } from '../case/tasks';
 
 /**
  * What the reports read of one case: its dates, outcome, exit, assistance and integrity facts,
@@ -34,7 +35,15 @@ export interface ReportCase {
   referredOn: string | null;
   /** The stages after referral still in force (corrections applied). */
   stages: ReportStages;
-  /** How the case left the programme early, if it did. */
+  /**
+   * What the officers' task rules read of the stages (shared/case/tasks.ts taskFactsOf: the row's
+   * task facts as kept with attention_on), so the "stage overdue" check asks `caseTasks` itself.
+   */
+  taskFacts: TaskFacts;
+  /**
+   * How the case left the programme early, if it did. An ineligible decision in force is an exit
+   * `{ kind: 'ineligible', on: <decision date>, from: 'decided' }`; none once reopened.
+   */
   exit: ReportExit | null;
   /** Per person: the tier and maximum of the decision in force and IOM's latest figures by category. */
   assistance: ReportPersonAssistance[];

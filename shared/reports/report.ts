@@ -48,7 +48,7 @@ export const intervals = ['intake_to_decision', 'decision_to_referral', 'referra
 export type Interval = (typeof intervals)[number];
 
 export interface MonthRow {
-  /** YYYY-MM: the month of the intake (application basis) or of the event (event basis). */
+  /** YYYY-MM: the month of the application (application basis) or of the event (event basis). */
   month: string;
   intakes: Count;
   departed: Count;
@@ -95,10 +95,15 @@ export interface PlaceRow {
   dco: Count;
 }
 
+/**
+ * Persons are numbers, not Counts: a Count's `n` is always the number of cases its cell lists, so
+ * each row gives the cases behind it (`cases`: those with at least one such person) and the persons.
+ */
 export interface AssistanceSection {
-  byTier: { tier: Tier | 'none'; persons: Count; maxCad: number; committedCad: number; deliveredCad: number }[];
-  byCategory: { category: ReintegrationCategory; persons: Count; committedCad: number; deliveredCad: number }[];
-  totals: { persons: Count; maxCad: number; committedCad: number; deliveredCad: number };
+  byTier: { tier: Tier | 'none'; cases: Count; persons: number; maxCad: number; committedCad: number; deliveredCad: number }[];
+  /** Persons with something committed in the category (> 0), and the cases they belong to. */
+  byCategory: { category: ReintegrationCategory; cases: Count; persons: number; committedCad: number; deliveredCad: number }[];
+  totals: { cases: Count; persons: number; maxCad: number; committedCad: number; deliveredCad: number };
 }
 
 export const travelDocumentStates = ['none_yet', 'not_needed', 'requested', 'issued', 'refused'] as const;
