@@ -5,12 +5,14 @@ import { assistanceSummary } from '../../../../../shared/case/assistance';
 import type { IpcError } from '../../../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
 import { reintegrationCategories } from '../../../../../shared/schema/intake';
-import { recordStageInput, stageSources } from '../../../../../shared/schema/stages';
+import { recordStageInput } from '../../../../../shared/schema/stages';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
+import type { FieldErrorLike } from '../../../components/Field';
 import { call, errorOf } from '../../../ipc';
 import { localeOf, useLang } from '../../../lang';
 import { applyStageIssues, applyZodIssues, cad, personName } from './fields';
+import { StageReportRow } from './StageReportRow';
 
 interface Line {
   personId: string;
@@ -61,6 +63,12 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
       if (!applyStageIssues(ipc, form.setError, (p) => p === 'occurredOn' || p === 'source' || /^stage\.entries\.\d+\.(personId|category|committedCad|deliveredCad)$/.test(p))) setError(ipc);
     }
   });
+
+  const amountField = (i: number, name: 'committedCad' | 'deliveredCad', label: string, error: FieldErrorLike) => (
+    <Field label={label} hint={t('assistance.amountHint')} error={error}>
+      {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={6} className="short" {...form.register(`stage.entries.${i}.${name}`)} />}
+    </Field>
+  );
 
   return (
     <div role="group" aria-labelledby="assistance-title" className="stage-assistance">
@@ -113,22 +121,7 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
         <form noValidate className="stage-form" aria-labelledby="assistance-form-title" onSubmit={(ev) => void submit(ev)}>
           <h4 id="assistance-form-title">{t('stages.form.recordAssistance')}</h4>
           <p className="hint">{t('assistance.formHint')}</p>
-          <div className="stage-form-row">
-            <Field label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
-              {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...form.register('occurredOn')} />}
-            </Field>
-            <Field label={t('stages.field.source')} error={e.source}>
-              {(a) => (
-                <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('source')}>
-                  {stageSources.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`stages.source.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <StageReportRow occurredOn={form.register('occurredOn')} source={form.register('source')} errors={e} />
           {lines.fields.map((f, i) => {
             const le = e.stage?.entries?.[i];
             const n = i + 1;
@@ -157,32 +150,8 @@ export function AssistancePanel(props: { detail: CaseDetail; today: string; canR
                     </select>
                   )}
                 </Field>
-                <Field label={t('assistance.lineCommitted', { n })} hint={t('assistance.amountHint')} error={le?.committedCad}>
-                  {(a) => (
-                    <input
-                      id={a.id}
-                      aria-describedby={a.describedBy}
-                      aria-invalid={a.invalid}
-                      inputMode="numeric"
-                      maxLength={6}
-                      className="short"
-                      {...form.register(`stage.entries.${i}.committedCad`)}
-                    />
-                  )}
-                </Field>
-                <Field label={t('assistance.lineDelivered', { n })} hint={t('assistance.amountHint')} error={le?.deliveredCad}>
-                  {(a) => (
-                    <input
-                      id={a.id}
-                      aria-describedby={a.describedBy}
-                      aria-invalid={a.invalid}
-                      inputMode="numeric"
-                      maxLength={6}
-                      className="short"
-                      {...form.register(`stage.entries.${i}.deliveredCad`)}
-                    />
-                  )}
-                </Field>
+                {amountField(i, 'committedCad', t('assistance.lineCommitted', { n }), le?.committedCad)}
+                {amountField(i, 'deliveredCad', t('assistance.lineDelivered', { n }), le?.deliveredCad)}
                 {lines.fields.length > 1 && (
                   <button type="button" onClick={() => lines.remove(i)}>
                     {t('assistance.removeLine', { n })}

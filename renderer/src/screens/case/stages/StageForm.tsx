@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { StageAction } from '../../../../../shared/case/lifecycle';
 import type { IpcError } from '../../../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
-import { recordStageInput, stageSources, travelDocumentOutcomes, travelDocumentTypes } from '../../../../../shared/schema/stages';
+import { recordStageInput, travelDocumentOutcomes, travelDocumentTypes } from '../../../../../shared/schema/stages';
 import type { StageDetails } from '../../../../../shared/schema/stages';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
 import { ReasonField } from '../../../components/ReasonField';
 import { call, errorOf } from '../../../ipc';
 import { applyStageIssues, applyZodIssues, personName } from './fields';
+import { StageReportRow } from './StageReportRow';
 
 /** The stages recorded with this form (assistance has its own panel). */
 export type FormStage = Exclude<StageAction, 'recordAssistance'>;
@@ -144,22 +145,7 @@ export function StageForm(props: { action: FormStage; detail: CaseDetail; today:
     <form noValidate className="stage-form" aria-labelledby={`${id}-title`} onSubmit={(ev) => void submit(ev)} data-testid={id}>
       <h4 id={`${id}-title`}>{t(`stages.form.${action}`)}</h4>
       {action === 'confirmDeparture' && <p className="hint">{t('stages.hint.confirmDeparture')}</p>}
-      <div className="stage-form-row">
-        <Field label={t('stages.field.occurredOn')} hint={t('common.dateHint')} error={e.occurredOn}>
-          {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...reg('occurredOn')} />}
-        </Field>
-        <Field label={t('stages.field.source')} error={e.source}>
-          {(a) => (
-            <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...reg('source')}>
-              {stageSources.map((s) => (
-                <option key={s} value={s}>
-                  {t(`stages.source.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <StageReportRow occurredOn={reg('occurredOn')} source={reg('source')} errors={e} />
       {action === 'acknowledge' && text('iomReference', 64)}
       {action === 'recordTravelDocument' && (
         <>
