@@ -90,6 +90,8 @@ export interface BulkCaseProgress {
   withdrawn: { on: string; reason: string | null } | null;
   /** When it was referred to IOM (the instant `commitReferred` records). */
   referredAt: string | null;
+  /** When the front counter first screened it (the instant `screenCase` records). */
+  screenedAt: string | null;
 }
 
 /**
@@ -104,7 +106,7 @@ export function bulkCaseProgressWriter(sqlite: Sqlite): (p: BulkCaseProgress) =>
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateCase = sqlite.prepare(
-    `UPDATE cases SET status = ?, version = ?, updated_at = ?, decision_id = ?, review_status = ?, withdrawn_at = ?, withdrawal_reason = ?, referred_at = ? WHERE id = ?`,
+    `UPDATE cases SET status = ?, version = ?, updated_at = ?, decision_id = ?, review_status = ?, withdrawn_at = ?, withdrawal_reason = ?, referred_at = ?, screened_at = ? WHERE id = ?`,
   );
   return (p) => {
     const d = p.decision;
@@ -112,6 +114,6 @@ export function bulkCaseProgressWriter(sqlite: Sqlite): (p: BulkCaseProgress) =>
       const r = d.review;
       insertDecision.run(d.id, p.caseId, d.outcome, d.policyVersion, d.facts, d.result, d.decidedAt, d.decidedBy, r?.outcome ?? null, r?.reason ?? null, r?.at ?? null, r?.by ?? null, r?.json ?? null);
     }
-    updateCase.run(p.status, p.version, p.updatedAt, d?.id ?? null, p.reviewStatus, p.withdrawn?.on ?? null, p.withdrawn?.reason ?? null, p.referredAt, p.caseId);
+    updateCase.run(p.status, p.version, p.updatedAt, d?.id ?? null, p.reviewStatus, p.withdrawn?.on ?? null, p.withdrawn?.reason ?? null, p.referredAt, p.screenedAt, p.caseId);
   };
 }

@@ -95,7 +95,7 @@ export function latestConsent(db: Db, caseId: string): ConsentRef | null {
 }
 
 /** Columns of the case row an action may set (identity, numbering and versions are not among them). */
-export type CasePatch = Partial<Pick<CaseRow, 'status' | 'intake' | 'channel' | 'applicationDate' | 'appointmentAt' | 'decisionId' | 'reviewStatus' | 'withdrawnAt' | 'withdrawalReason' | 'referredAt'>>;
+export type CasePatch = Partial<Pick<CaseRow, 'status' | 'intake' | 'channel' | 'applicationDate' | 'appointmentAt' | 'decisionId' | 'reviewStatus' | 'withdrawnAt' | 'withdrawalReason' | 'referredAt' | 'screenedAt'>>;
 
 /**
  * Write a case over `baseVersion` (optimistic concurrency: two sessions never silently

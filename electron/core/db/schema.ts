@@ -36,6 +36,8 @@ export const cases = sqliteTable(
     withdrawalReason: text('withdrawal_reason'),
     /** When the case was referred to IOM (the 30-day clock's referral step; reports count from it). */
     referredAt: text('referred_at'),
+    /** When the front counter first screened the case (UTC instant; reports count the screening by its office date). */
+    screenedAt: text('screened_at'),
     /**
      * The first office date on which the case may need an officer (shared/case/tasks.ts
      * attentionOn), kept with every change after referral so "What needs me today" reads only the

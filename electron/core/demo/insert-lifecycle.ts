@@ -144,6 +144,7 @@ export function insertDemoLifecycle(open: Pick<OpenDatabase, 'sqlite' | 'db'>, f
         reviewStatus: path.status === 'under_review' ? 'pending' : path.reviewedOn ? 'resolved' : null,
         withdrawn: path.withdrawnOn ? { on: path.withdrawnOn, reason: path.withdrawalReason } : null,
         referredAt: path.referredOn ? instantOn(path.referredOn, 14 * 60) : null,
+        screenedAt: path.screenedOn ? instantOn(path.screenedOn, 10 * 60) : null,
       });
       writeStages(
         caseId,
