@@ -6,6 +6,7 @@ import { DEFAULT_KDF_PARAMS, KDF_SALT_BYTES, WeakKdfParamsError, deriveKek, meet
 import type { KdfParams } from './kdf';
 import { checkPassword } from './password-policy';
 import type { PasswordIssue } from './password-policy';
+import { withFileLock } from './file-lock';
 import { readSlotFile, writeSlotFile } from './slot-file';
 import type { PendingAuthEvent, Slot, SlotFile, Throttle } from './slot-file';
 import { slotAad, unwrapKey, wrapKey } from './wrap';
@@ -120,10 +121,11 @@ interface LiveSlot {
  * - Failures and lockouts are queued in the file as pending events; the caller writes them into
  *   the audit trail after the next successful sign-in (`takePendingEvents`).
  *
- * The file is re-read before every operation and rewritten whole after it, so a second process
- * on the same data folder (the audit:verify CLI while the app runs) cannot reset the counters by
- * writing back an old copy. Operations within a process are serialized; across processes the
- * window is one argon2 run (a lost update there costs at most one counted attempt).
+ * Every change re-reads the file and rewrites it whole under an exclusive lock on the folder
+ * (`mutate`, ./file-lock.ts), so a second process on the same data folder (the audit:verify or
+ * report CLI while the app runs) neither loses nor reverts another's change. Operations within a
+ * process are serialized; a sign-in counts the attempt before argon2 and settles it after, each
+ * step under the lock.
  */
 export class KeySlotStore {
   private readonly kdfParams: KdfParams;
@@ -174,15 +176,15 @@ export class KeySlotStore {
       this.refuseDuplicate(userId, name);
       this.requireDbKey(dbKey);
       const slot = await this.makeSlot(userId, name, password, dbKey, now, now);
-      // Re-read after the await: another process (or a sync call) may have changed the file.
-      this.reload();
-      this.refuseDuplicate(userId, name);
-      this.requireDbKey(dbKey);
-      this.state.keyCheck ??= keyCheck(dbKey).toString('base64');
-      // A name that was guessed at before it existed starts clean.
-      this.state.unknownNames = this.state.unknownNames.filter((u) => u.username !== name);
-      this.state.slots.push(slot);
-      this.persist();
+      // Checked again under the lock: another process (or a sync call) may have changed the file.
+      this.mutate(() => {
+        this.refuseDuplicate(userId, name);
+        this.requireDbKey(dbKey);
+        this.state.keyCheck ??= keyCheck(dbKey).toString('base64');
+        // A name that was guessed at before it existed starts clean.
+        this.state.unknownNames = this.state.unknownNames.filter((u) => u.username !== name);
+        this.state.slots.push(slot);
+      });
     });
   }
 
@@ -193,52 +195,52 @@ export class KeySlotStore {
   unlock(username: string, password: string, now: Date = new Date()): Promise<UnlockResult> {
     return this.serialize(async () => {
       const name = normalizeUsername(username);
-      this.reload();
-      const slot = this.findByName(name);
-      const throttle = slot ?? this.unknownThrottle(name, now);
-
-      if (throttle.lockedUntil !== null) {
-        if (now.getTime() < Date.parse(throttle.lockedUntil)) return { ok: false, reason: 'locked', lockedUntil: throttle.lockedUntil };
-        throttle.lockedUntil = null;
-        throttle.failedAttempts = 0;
-      }
-      throttle.failedAttempts += 1;
-      this.persist();
+      const counted = this.mutate((): { slot: Slot | undefined } | { lockedUntil: string } => {
+        const slot = this.findByName(name);
+        const throttle = slot ?? this.unknownThrottle(name, now);
+        if (throttle.lockedUntil !== null) {
+          if (now.getTime() < Date.parse(throttle.lockedUntil)) return { lockedUntil: throttle.lockedUntil };
+          throttle.lockedUntil = null;
+          throttle.failedAttempts = 0;
+        }
+        throttle.failedAttempts += 1;
+        return { slot };
+      });
+      if ('lockedUntil' in counted) return { ok: false, reason: 'locked', lockedUntil: counted.lockedUntil };
+      const { slot } = counted;
 
       const target = slot ? liveSlot(slot) : this.dummy;
       const kek = await deriveKek(password, target.salt, target.kdf);
       const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
       kek.fill(0);
 
-      // Re-read: the slot may have been removed or re-wrapped while argon2 ran (then this is no
-      // sign-in), and the counters may have moved in another process.
-      this.reload();
-      const current = this.findByName(name);
-      const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
-      if (current && dbKey && unchanged) {
-        current.failedAttempts = 0;
-        current.lockedUntil = null;
-        this.persist();
-        return { ok: true, userId: current.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
-      }
-      dbKey?.fill(0);
+      // Re-read under the lock: the slot may have been removed or re-wrapped while argon2 ran
+      // (then this is no sign-in), and the counters may have moved in another process.
+      return this.mutate((): UnlockResult => {
+        const current = this.findByName(name);
+        const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
+        if (current && dbKey && unchanged) {
+          current.failedAttempts = 0;
+          current.lockedUntil = null;
+          return { ok: true, userId: current.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
+        }
+        dbKey?.fill(0);
 
-      const counter = current ?? this.unknownThrottle(name, now);
-      const at = now.toISOString();
-      const userId = current?.userId ?? null;
-      // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
-      const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
-      this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
-      if (counter.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-        const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-        counter.lockedUntil = lockedUntil;
-        counter.failedAttempts = 0;
-        this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
-        this.persist();
-        return { ok: false, reason: 'locked', lockedUntil };
-      }
-      this.persist();
-      return { ok: false, reason: 'invalid_credentials' };
+        const counter = current ?? this.unknownThrottle(name, now);
+        const at = now.toISOString();
+        const userId = current?.userId ?? null;
+        // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
+        const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
+        this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
+        if (counter.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+          const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+          counter.lockedUntil = lockedUntil;
+          counter.failedAttempts = 0;
+          this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
+          return { ok: false, reason: 'locked', lockedUntil };
+        }
+        return { ok: false, reason: 'invalid_credentials' };
+      });
     });
   }
 
@@ -253,31 +255,34 @@ export class KeySlotStore {
       this.requirePassword(newPassword, old.username);
       this.requireDbKey(dbKey);
       const fresh = await this.makeSlot(userId, old.username, newPassword, dbKey, new Date(old.createdAt), now);
-      // Re-read after the await: removeSlot may have run meanwhile.
-      const i = this.reload().slots.findIndex((s) => s.userId === userId);
-      if (i < 0) throw new SlotNotFoundError(userId);
-      this.state.slots[i] = fresh;
-      this.persist();
+      // Looked up again under the lock: removeSlot may have run meanwhile.
+      this.mutate(() => {
+        const i = this.state.slots.findIndex((s) => s.userId === userId);
+        if (i < 0) throw new SlotNotFoundError(userId);
+        this.state.slots[i] = fresh;
+      });
     });
   }
 
   /** Disable an account: delete its slot. Refuses to delete the last one. Returns false if there was none. */
   removeSlot(userId: string): boolean {
-    const i = this.reload().slots.findIndex((s) => s.userId === userId);
-    if (i < 0) return false;
-    if (this.state.slots.length === 1) throw new LastSlotError();
-    this.state.slots.splice(i, 1);
-    this.persist();
-    return true;
+    return this.mutate(() => {
+      const i = this.state.slots.findIndex((s) => s.userId === userId);
+      if (i < 0) return false;
+      if (this.state.slots.length === 1) throw new LastSlotError();
+      this.state.slots.splice(i, 1);
+      return true;
+    });
   }
 
   /** Supervisor action: lift a lockout before the fifteen minutes are over. */
   clearLockout(userId: string): void {
-    const slot = this.reload().slots.find((s) => s.userId === userId);
-    if (!slot) throw new SlotNotFoundError(userId);
-    slot.failedAttempts = 0;
-    slot.lockedUntil = null;
-    this.persist();
+    this.mutate(() => {
+      const slot = this.state.slots.find((s) => s.userId === userId);
+      if (!slot) throw new SlotNotFoundError(userId);
+      slot.failedAttempts = 0;
+      slot.lockedUntil = null;
+    });
   }
 
   /**
@@ -286,19 +291,21 @@ export class KeySlotStore {
    * write fails, give them back with `requeuePendingEvents` so they are not lost.
    */
   takePendingEvents(): PendingAuthEvent[] {
-    const events = this.reload().pendingEvents;
-    if (events.length === 0) return [];
-    this.state.pendingEvents = [];
-    this.persist();
-    return events;
+    if (this.reload().pendingEvents.length === 0) return [];
+    return this.mutate(() => {
+      const events = this.state.pendingEvents;
+      this.state.pendingEvents = [];
+      return events;
+    });
   }
 
   requeuePendingEvents(events: readonly PendingAuthEvent[]): void {
     if (events.length === 0) return;
-    const all = [...events, ...this.reload().pendingEvents];
-    this.state.droppedEvents += Math.max(0, all.length - MAX_PENDING_EVENTS);
-    this.state.pendingEvents = all.slice(0, MAX_PENDING_EVENTS);
-    this.persist();
+    this.mutate(() => {
+      const all = [...events, ...this.state.pendingEvents];
+      this.state.droppedEvents += Math.max(0, all.length - MAX_PENDING_EVENTS);
+      this.state.pendingEvents = all.slice(0, MAX_PENDING_EVENTS);
+    });
   }
 
   /** How many events were not queued because the queue was full (worth an audit line of its own). */
@@ -319,9 +326,9 @@ export class KeySlotStore {
     if (head !== null && (!Number.isSafeInteger(head.seq) || head.seq < 1 || !/^[0-9a-f]{64}$/.test(head.mac))) {
       throw new RangeError('audit head must be a positive seq and a 64-hex-digit mac');
     }
-    this.reload();
-    this.state.auditHead = head === null ? null : { seq: head.seq, mac: head.mac };
-    this.persist();
+    this.mutate(() => {
+      this.state.auditHead = head === null ? null : { seq: head.seq, mac: head.mac };
+    });
   }
 
   // ---- internals ----
@@ -330,6 +337,20 @@ export class KeySlotStore {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Every change: under the folder's lock, re-read the file, change it, write it whole. Without
+   * the lock two processes each re-read, each changed their copy, and the second write dropped
+   * the first one's change (lost slots, revived disabled accounts). A `fn` that throws writes nothing.
+   */
+  private mutate<T>(fn: () => T): T {
+    return withFileLock(`${this.file}.lock`, () => {
+      this.reload();
+      const result = fn();
+      this.persist();
+      return result;
+    });
   }
 
   /** Take the file's current content as the state (see the class comment). */
