@@ -150,48 +150,50 @@ const again = (s: CaseStatus, a: 'stage.record' = 'stage.record') => ok(a, [s], 
 /** Back to the status before the stage recorded last (a correction entry with a reason; history is kept). */
 const correct = (to: readonly CaseStatus[]) => ok('stage.record', to, [], false);
 
-/** One refusal for each of these actions (a block of the table that a status refuses for one reason). */
-function refuse<K extends CaseAction>(actions: readonly K[], reason: string): { readonly [A in K]: Transition } {
-  const row: Partial<Record<K, Transition>> = {};
-  for (const a of actions) row[a] = no(reason);
-  // Every key of `actions` was set just above.
-  return row as { readonly [A in K]: Transition };
+/** An entry for each key. */
+function each<K extends string, V>(keys: readonly K[], value: (k: K) => V): { readonly [P in K]: V } {
+  const out: Partial<Record<K, V>> = {};
+  for (const k of keys) out[k] = value(k);
+  // Every key of `keys` was set just above.
+  return out as { readonly [P in K]: V };
 }
+/** One refusal for each of these actions (a block of the table that a status refuses for one reason). */
+const refuse = <K extends CaseAction>(actions: readonly K[], reason: string) => each(actions, () => no(reason));
 const stageRowActions = [...stageActions, 'correctStage'] as const;
 
 /** Before referral, IOM's stages do not apply. */
 const noStagesYet: StageRow = refuse(stageRowActions, 'lifecycle.refused.not_referred');
 /** After referral the intake, decision and consent are settled: the packet IOM holds stands. */
 const intakeDone = (reason: string): IntakeRow => refuse(intakeActions, reason);
-/** The stages of one status: those named, every other refused as out of order. */
-const stages = (allowed: Partial<StageRow>): StageRow => ({ ...refuse(stageRowActions, 'lifecycle.refused.stage_order'), ...allowed });
+/**
+ * The stages of one status: those named, every other refused as out of order. Corrections are not
+ * named here: they are derived from the stages (`lifecycle` below).
+ */
+const stages = (allowed: { readonly [A in StageAction]?: Transition }): StageRow => ({ ...refuse(stageRowActions, 'lifecycle.refused.stage_order'), ...allowed });
+/** A case that has left the programme after referral: no stage applies any more (a mistaken one is corrected). */
+const stagesEnded = stages({});
 
-/** Every (status, action) pair: a missing one is a type error (and a test checks each entry). */
-export const lifecycle: { readonly [S in CaseStatus]: Row } = {
-  draft: {
-    save: edit('draft'),
-    screen: ok('case.screen', ['screened']),
-    decide: ok('case.decide', ['decided', 'under_review'], ['decision_ready']),
-    review: no('lifecycle.refused.not_in_review'),
-    reopen: no('lifecycle.refused.no_decision'),
-    generateConsent: no('lifecycle.refused.decide_first'),
-    recordConsent: no('lifecycle.refused.decide_first'),
-    refer: no('lifecycle.refused.decide_first'),
-    ...noStagesYet,
-    withdraw,
-  },
-  screened: {
-    save: edit('screened'),
-    screen: ok('case.screen', ['screened']),
-    decide: ok('case.decide', ['decided', 'under_review'], ['decision_ready']),
-    review: no('lifecycle.refused.not_in_review'),
-    reopen: no('lifecycle.refused.no_decision'),
-    generateConsent: no('lifecycle.refused.decide_first'),
-    recordConsent: no('lifecycle.refused.decide_first'),
-    refer: no('lifecycle.refused.decide_first'),
-    ...noStagesYet,
-    withdraw,
-  },
+/** The intake before a decision (started, or screened and handed over): the same steps, the save keeps the status. */
+const beforeDecision = (s: CaseStatus): Row => ({
+  save: edit(s),
+  screen: ok('case.screen', ['screened']),
+  decide: ok('case.decide', ['decided', 'under_review'], ['decision_ready']),
+  review: no('lifecycle.refused.not_in_review'),
+  reopen: no('lifecycle.refused.no_decision'),
+  generateConsent: no('lifecycle.refused.decide_first'),
+  recordConsent: no('lifecycle.refused.decide_first'),
+  refer: no('lifecycle.refused.decide_first'),
+  ...noStagesYet,
+  withdraw,
+});
+
+/**
+ * Every (status, action) pair but the corrections, which are derived from it (`correctStage`
+ * below): a missing one is a type error (and a test checks each entry).
+ */
+const rows: { readonly [S in CaseStatus]: Row } = {
+  draft: beforeDecision('draft'),
+  screened: beforeDecision('screened'),
   decided: {
     // Facts the decision rests on cannot change by a save: the service refuses and asks to reopen.
     // An eligible decision stays ready for its consent and referral: a save keeps the packet's facts.
@@ -243,7 +245,6 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       counsel: ok('stage.record', ['counselled']),
       iomDecline: ok('stage.record', ['iom_declined'], [], false),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['referred']),
     }),
     withdraw,
   },
@@ -253,7 +254,6 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused']),
       iomDecline: ok('stage.record', ['iom_declined'], [], false),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['acknowledged']),
     }),
     withdraw,
   },
@@ -262,7 +262,6 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
     ...stages({
       recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused']),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']),
     }),
     withdraw,
   },
@@ -273,7 +272,6 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       // A document that turns out refused or expired after all.
       recordTravelDocument: ok('stage.record', ['travel_document_requested', 'ready_to_book', 'travel_document_refused'], [], false),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']),
     }),
     withdraw,
   },
@@ -283,13 +281,12 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       confirmDeparture: ok('stage.record', ['departed']),
       bookFlight: again('flight_booked'),
       noShow: ok('stage.record', ['did_not_depart'], [], false),
-      correctStage: correct(['ready_to_book', 'flight_booked']),
     }),
     withdraw,
   },
   departed: {
     ...intakeDone('lifecycle.refused.referred'),
-    ...stages({ confirmArrival: ok('stage.record', ['arrived']), correctStage: correct(['flight_booked']) }),
+    ...stages({ confirmArrival: ok('stage.record', ['arrived']) }),
     withdraw,
   },
   arrived: {
@@ -297,7 +294,6 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
     ...stages({
       agreePlan: ok('stage.record', ['reintegration']),
       recordFollowUp: again('arrived'),
-      correctStage: correct(['departed', 'arrived']),
     }),
     withdraw,
   },
@@ -308,13 +304,12 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
       recordFollowUp: again('reintegration'),
       agreePlan: again('reintegration'),
       close: ok('stage.record', ['closed']),
-      correctStage: correct(['arrived', 'reintegration']),
     }),
     withdraw,
   },
   closed: {
     ...intakeDone('lifecycle.refused.closed'),
-    ...stages({ correctStage: correct(['reintegration']) }),
+    ...stagesEnded,
     withdraw: no('lifecycle.refused.closed'),
   },
   withdrawn: {
@@ -324,20 +319,40 @@ export const lifecycle: { readonly [S in CaseStatus]: Row } = {
   },
   did_not_depart: {
     ...intakeDone('lifecycle.refused.exited'),
-    ...stages({ correctStage: correct(['acknowledged', 'counselled', 'travel_document_requested', 'ready_to_book', 'flight_booked']) }),
+    ...stagesEnded,
     withdraw: no('lifecycle.refused.exited'),
   },
   iom_declined: {
     ...intakeDone('lifecycle.refused.exited'),
-    ...stages({ correctStage: correct(['referred', 'acknowledged', 'counselled']) }),
+    ...stagesEnded,
     withdraw: no('lifecycle.refused.exited'),
   },
   travel_document_refused: {
     ...intakeDone('lifecycle.refused.exited'),
-    ...stages({ correctStage: correct(['counselled', 'travel_document_requested', 'ready_to_book']) }),
+    ...stagesEnded,
     withdraw: no('lifecycle.refused.exited'),
   },
 };
+
+/** The statuses a stage can be recorded in that lead to `status` (the same stage again included). */
+function stagesInto(status: CaseStatus): CaseStatus[] {
+  return caseStatuses.filter((from) =>
+    stageActions.some((a) => {
+      const t = rows[from][a];
+      return t.allowed && t.next.includes(status);
+    }),
+  );
+}
+
+/**
+ * Every (status, action) pair. A correction undoes the stage recorded last, so in every status a
+ * stage leads to, `correctStage` goes back to any status that stage can be recorded in; where no
+ * stage leads, the row's refusal stands.
+ */
+export const lifecycle: { readonly [S in CaseStatus]: Row } = each(caseStatuses, (s) => {
+  const back = stagesInto(s);
+  return back.length > 0 ? { ...rows[s], correctStage: correct(back) } : rows[s];
+});
 
 export function transition(status: CaseStatus, action: CaseAction): Transition {
   return lifecycle[status][action];

@@ -44,6 +44,27 @@ describe('the lifecycle table', () => {
     }
   });
 
+  it('corrects only back to where a stage leading here was recorded (no correction target without its stage)', () => {
+    for (const to of caseStatuses) {
+      const back = lifecycle[to].correctStage;
+      if (!back.allowed) continue;
+      for (const from of back.next) {
+        const leads = stageActions.filter((a) => {
+          const t = lifecycle[from][a];
+          return t.allowed && t.next.includes(to);
+        });
+        expect(leads.length, `${to} corrects back to ${from}, but no stage leads from ${from} to ${to}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('treats a started and a screened intake alike, but for the status a save keeps', () => {
+    const { save: draftSave, ...draft } = lifecycle.draft;
+    const { save: screenedSave, ...screened } = lifecycle.screened;
+    expect(screened).toEqual(draft);
+    expect([draftSave.allowed && draftSave.next, screenedSave.allowed && screenedSave.next]).toEqual([['draft'], ['screened']]);
+  });
+
   it('lets a participant withdraw at any stage until the case has ended', () => {
     for (const s of caseStatuses) expect(lifecycle[s].withdraw.allowed).toBe(!statusInfo[s].final);
   });
