@@ -9,6 +9,7 @@ export type Route =
   | { name: 'printQueue' }
   | { name: 'certificate' }
   | { name: 'iomImport' }
+  | { name: 'reports' }
   | { name: 'password' };
 
 export const NavContext = createContext<(route: Route) => void>(() => undefined);

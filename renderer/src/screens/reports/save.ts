@@ -1,0 +1,18 @@
+import type { ReportFile } from '../../../../shared/schema/reports-api';
+
+/**
+ * Hand a report file to the browser as a download, as the app saves its other exports (the audit
+ * CSV, the documents, the scans): a Blob URL, clicked, then revoked. A PDF comes as base64.
+ */
+export function saveReportFile(file: ReportFile): void {
+  const body = file.mediaType === 'application/pdf' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+  const type = file.mediaType === 'text/csv' ? 'text/csv;charset=utf-8' : file.mediaType;
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
