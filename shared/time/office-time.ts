@@ -58,14 +58,62 @@ interface WallParts {
   second: number;
 }
 
-function wallParts(instant: Date, tz: string): WallParts {
-  const t = instant.getTime();
-  if (!Number.isFinite(t)) throw new RangeError('Invalid time value');
+/** The wall time at an instant, as Intl gives it (slow: several microseconds a call). */
+function intlWallParts(instant: Date, tz: string): WallParts {
   const out: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(instant)) {
     if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') out[p.type] = Number(p.value);
   }
   return { year: out.year ?? NaN, month: out.month ?? NaN, day: out.day ?? NaN, hour: (out.hour ?? NaN) % 24, minute: out.minute ?? NaN, second: out.second ?? NaN };
+}
+
+const HOUR_MS = 3_600_000;
+/** Instants from 1900 to 2200 take the cached offsets; any other goes to Intl every time. */
+const CACHED_FROM = Date.UTC(1900, 0, 1);
+const CACHED_TO = Date.UTC(2200, 0, 1);
+const MAX_CACHED_HOURS = 200_000;
+/** Per zone, its offset from UTC (ms) over each UTC hour seen, or null for an hour in which it changes. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's offset over the whole UTC hour holding `ms`, or null when it changes within that
+ * hour. Asked of Intl once per zone and hour (at the hour's first and last second: equal offsets
+ * there mean one offset all through, no zone having ever changed twice within an hour), so the
+ * many instants of a list (referral dates, stage entries) cost a look-up each, not an Intl call.
+ */
+function steadyOffset(ms: number, tz: string): number | null {
+  if (ms < CACHED_FROM || ms >= CACHED_TO) return null;
+  let byHour = hourOffsets.get(tz);
+  if (!byHour) {
+    byHour = new Map();
+    hourOffsets.set(tz, byHour);
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = byHour.get(hour);
+  if (known !== undefined) return known;
+  const start = hour * HOUR_MS;
+  const first = intlOffsetAt(start, tz);
+  const offset = first === intlOffsetAt(start + HOUR_MS - 1000, tz) ? first : null;
+  if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
+  byHour.set(hour, offset);
+  return offset;
+}
+
+function wallParts(instant: Date, tz: string): WallParts {
+  const t = instant.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('Invalid time value');
+  const offset = steadyOffset(t, tz);
+  if (offset === null) return intlWallParts(instant, tz);
+  // The offset is whole seconds (Intl shows seconds): the wall time is UTC's, that much later.
+  const wall = new Date(t + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -79,7 +127,12 @@ function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): numb
 
 /** The zone's offset from UTC at an instant, in milliseconds (Toronto in winter: -5 h). */
 function offsetAt(ms: number, tz: string): number {
-  const p = wallParts(new Date(ms), tz);
+  return steadyOffset(ms, tz) ?? intlOffsetAt(ms, tz);
+}
+
+/** The same, asked of Intl. */
+function intlOffsetAt(ms: number, tz: string): number {
+  const p = intlWallParts(new Date(ms), tz);
   return utcMillis(p.year, p.month, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
