@@ -113,8 +113,58 @@ export const FOLLOW_UP: readonly CaseStatus[] = ['arrived', 'reintegration'];
 /** Every status in which a case can have a task. */
 export const TASK_STATUSES: readonly CaseStatus[] = [...BEFORE_FLIGHT, 'flight_booked', ...FOLLOW_UP];
 
+/**
+ * The date arithmetic of one list, each sum worked out once: over thousands of cases the same
+ * few dates recur (referral days, flight dates, today), and calendar sums cost microseconds each.
+ */
+interface ListDates {
+  /** `date` plus `n` calendar days. */
+  plusDays(date: string, n: number): string;
+  /** `date` plus `n` working days on the list's calendar. */
+  plusWorkingDays(date: string, n: number): string;
+  /** Calendar days from `date` to the list's today. */
+  daysToToday(date: string): number;
+}
+
+function memo(f: (date: string, n: number) => string): (date: string, n: number) => string {
+  const byN = new Map<number, Map<string, string>>();
+  return (date, n) => {
+    let byDate = byN.get(n);
+    if (!byDate) {
+      byDate = new Map();
+      byN.set(n, byDate);
+    }
+    let v = byDate.get(date);
+    if (v === undefined) {
+      v = f(date, n);
+      byDate.set(date, v);
+    }
+    return v;
+  };
+}
+
+function listDates(today: string, calendar: OfficeCalendar): ListDates {
+  const since = new Map<string, number>();
+  return {
+    plusDays: memo(addDaysIso),
+    plusWorkingDays: memo((date, n) => addWorkingDays(date, n, calendar)),
+    daysToToday: (date) => {
+      let d = since.get(date);
+      if (d === undefined) {
+        d = daysBetween(date, today);
+        since.set(date, d);
+      }
+      return d;
+    },
+  };
+}
+
 /** The tasks of one case today, most overdue first. */
 export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
+  return tasksOf(c, today, listDates(today, calendar));
+}
+
+function tasksOf(c: TaskCase, today: string, dates: ListDates): CaseTask[] {
   const out: CaseTask[] = [];
   const task = (kind: TaskKind, dueOn: string, messageKey: string, params: Record<string, string | number>) =>
     out.push({
@@ -124,7 +174,7 @@ export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar =
       principalNameAsWritten: c.principalNameAsWritten,
       principalNameLatin: c.principalNameLatin,
       dueOn,
-      daysOverdue: daysBetween(dueOn, today),
+      daysOverdue: dates.daysToToday(dueOn),
       section: 'stages',
       messageKey,
       params: { ...params, dueOn },
@@ -132,13 +182,13 @@ export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar =
 
   if (c.referredOn !== null && c.status === 'referred') {
     const days = programmeValue('acknowledgementWorkingDays', c.referredOn);
-    const due = addWorkingDays(c.referredOn, days, calendar);
+    const due = dates.plusWorkingDays(c.referredOn, days);
     if (today > due) task('acknowledgement_overdue', due, 'tasks.kind.acknowledgement_overdue', { referredOn: c.referredOn, days });
   }
 
   if (c.referredOn !== null && BEFORE_FLIGHT.includes(c.status)) {
     const days = programmeValue('flightDueDays', c.referredOn);
-    const due = addDaysIso(c.referredOn, days);
+    const due = dates.plusDays(c.referredOn, days);
     if (today > due) task('flight_not_booked', due, 'tasks.kind.flight_not_booked', { referredOn: c.referredOn, days });
   }
 
@@ -174,7 +224,7 @@ export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar =
     const from = lastFollowUp !== null && (arrivedOn === null || lastFollowUp > arrivedOn) ? lastFollowUp : arrivedOn;
     if (from !== null) {
       const days = programmeValue('followUpEveryDays', from);
-      const due = addDaysIso(from, days);
+      const due = dates.plusDays(from, days);
       if (today >= due) task('follow_up_due', due, from === lastFollowUp ? 'tasks.kind.follow_up_due.since_follow_up' : 'tasks.kind.follow_up_due.since_arrival', { since: from, days });
     }
   }
@@ -190,7 +240,10 @@ export function compareTasks(a: CaseTask, b: CaseTask): number {
 
 /** The tasks of many cases, in one list. */
 export function tasksFor(cases: readonly TaskCase[], today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
-  return cases.flatMap((c) => caseTasks(c, today, calendar)).sort(compareTasks);
+  const dates = listDates(today, calendar);
+  const out: CaseTask[] = [];
+  for (const c of cases) out.push(...tasksOf(c, today, dates));
+  return out.sort(compareTasks);
 }
 
 /**
