@@ -5,7 +5,7 @@ import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
 import { can } from '../../shared/roles';
 import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../shared/time/office-time';
-import type { AuditEntry } from './audit/entry';
+import type { AuditEntry, AuditEntryInput } from './audit/entry';
 import type { CallContext, Session, SignedInContext } from './context';
 import type { OpenDatabase, Sqlite } from './db/open';
 
@@ -16,7 +16,7 @@ export type Handler<C extends ChannelName> = (input: ChannelParsed<C>, ctx: Cont
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** An audit entry as the audit module defines and checks it (electron/core/audit/entry.ts). */
-export type AuditRecord = AuditEntry;
+export type AuditRecord = AuditEntryInput;
 type AuditOutcome = AuditEntry['outcome'];
 
 export interface DispatchDeps {

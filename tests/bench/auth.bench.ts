@@ -78,6 +78,7 @@ function save(dir: string) {
     caseId: i % 2 ? '0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d' : null,
     outcome: 'ok',
     workstation: 'CBSA-WS-0001',
+    detail: null,
   });
   const seed = sqlite.transaction(() => {
     for (let i = 0; i < 10_000; i++) appendAudit(sqlite, auditKey, entry(i));

@@ -19,7 +19,7 @@ const MAGIC = Buffer.from('avrr-audit-entry-v1\u0000', 'utf8');
 const FIELDS = ['at', 'userId', 'username', 'role', 'action', 'caseId', 'outcome', 'workstation'] as const satisfies readonly (keyof AuditEntry)[];
 
 /** The fields the MAC covers, as plain strings: an AuditEntry, or a stored row as read back (valid or not). */
-export type ChainFields = { readonly [K in (typeof FIELDS)[number]]: string | null };
+export type ChainFields = { readonly [K in (typeof FIELDS)[number]]: string | null } & { readonly detail?: string | null };
 
 /**
  * Canonical bytes of entry `seq`: a version tag, the seq as a big-endian u64, then each field in
@@ -38,13 +38,21 @@ export function encodeEntry(seq: number, entry: ChainFields): Buffer {
       parts.push(Buffer.of(0));
       continue;
     }
-    const bytes = Buffer.from(value, 'utf8');
-    const len = Buffer.alloc(5);
-    len.writeUInt8(1, 0);
-    len.writeUInt32BE(bytes.length, 1);
-    parts.push(len, bytes);
+    parts.push(...present(value));
   }
+  // Entries written before `detail` existed end here, so their MACs still verify; one with a
+  // detail carries it as a ninth present field (the encoding stays injective: every field is
+  // length-prefixed, so an entry with a detail is never the bytes of one without).
+  if (entry.detail !== undefined && entry.detail !== null) parts.push(...present(entry.detail));
   return Buffer.concat(parts);
+}
+
+function present(value: string): Buffer[] {
+  const bytes = Buffer.from(value, 'utf8');
+  const len = Buffer.alloc(5);
+  len.writeUInt8(1, 0);
+  len.writeUInt32BE(bytes.length, 1);
+  return [len, bytes];
 }
 
 export function computeMac(auditKey: Buffer, prevMac: Buffer, seq: number, entry: ChainFields): Buffer {

@@ -6,13 +6,13 @@ import type { AuditRow } from './entry';
  * = + - @ (or tab / CR) as a formula, so such cells get a leading apostrophe (OWASP "CSV
  * injection"). The export is for reading; verification runs on the database, not on the CSV.
  */
-export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'user_id', 'username', 'role', 'action', 'case_id', 'outcome', 'workstation', 'mac'] as const;
+export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'user_id', 'username', 'role', 'action', 'case_id', 'outcome', 'workstation', 'detail', 'mac'] as const;
 
 export function auditRowsToCsv(rows: readonly AuditRow[]): string {
   const lines = [AUDIT_CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [String(r.seq), r.at, r.userId, r.username, r.role, r.action, r.caseId, r.outcome, r.workstation, r.mac].map(csvCell).join(','),
+      [String(r.seq), r.at, r.userId, r.username, r.role, r.action, r.caseId, r.outcome, r.workstation, r.detail, r.mac].map(csvCell).join(','),
     );
   }
   return lines.join('\r\n') + '\r\n';

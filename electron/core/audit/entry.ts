@@ -12,6 +12,14 @@ import { roles } from '../../../shared/roles';
  */
 export const AUDIT_USERNAME_PATTERN = /^[\p{L}\p{M}\p{N}._-]{1,64}$/u;
 
+/**
+ * What exactly the action was about, as `key=value` tokens joined by `;` made by the code, never
+ * typed by a person: the account a supervisor disabled (`target=<user id>`), how many sign-in
+ * events a flood pushed out (`dropped=6000`), the report number whose cases were opened
+ * (`cell=funnel:referred;cases=17`). ASCII letters, digits and `._:=,;/-` only.
+ */
+export const AUDIT_DETAIL_PATTERN = /^[A-Za-z0-9._:=,;/-]{1,300}$/;
+
 export const auditEntrySchema = z
   .object({
     /** UTC, millisecond precision, as Date#toISOString writes it (so text order = time order). */
@@ -26,10 +34,13 @@ export const auditEntrySchema = z
     outcome: z.enum(['ok', 'denied', 'error']),
     /** A host name: letters, digits, dot, dash, underscore; no spaces, no free text. */
     workstation: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/),
+    detail: z.string().regex(AUDIT_DETAIL_PATTERN).nullable().default(null),
   })
   .strict();
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** What callers write: `detail` may be left out. */
+export type AuditEntryInput = z.input<typeof auditEntrySchema>;
 export type AuditOutcome = AuditEntry['outcome'];
 
 /**
@@ -46,6 +57,7 @@ export interface AuditRow {
   caseId: string | null;
   outcome: string;
   workstation: string;
+  detail: string | null;
   mac: string;
 }
 

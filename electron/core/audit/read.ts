@@ -44,10 +44,11 @@ interface DbRow {
   case_id: string | null;
   outcome: string;
   workstation: string;
+  detail: string | null;
   mac: string;
 }
 
-const COLUMNS = 'seq, at, user_id, username, role, action, case_id, outcome, workstation, mac';
+const COLUMNS = 'seq, at, user_id, username, role, action, case_id, outcome, workstation, detail, mac';
 
 export function readAuditRows(sqlite: Sqlite, filter: AuditFilter = {}): AuditPage {
   const f = auditFilterSchema.parse(filter);
@@ -97,6 +98,7 @@ function toAuditRow(r: DbRow): AuditRow {
     caseId: r.case_id,
     outcome: r.outcome,
     workstation: r.workstation,
+    detail: r.detail,
     mac: r.mac,
   };
 }

@@ -13,7 +13,7 @@ export class AuditOutsideTransactionError extends Error {
 
 interface Statements {
   last: Statement<[], { seq: number; mac: string }>;
-  insert: Statement<[number, string, string | null, string | null, string | null, string, string | null, string, string, string]>;
+  insert: Statement<[number, string, string | null, string | null, string | null, string, string | null, string, string, string | null, string]>;
 }
 
 // Prepared once per connection. The last (seq, mac) is deliberately NOT cached: a cached value
@@ -27,7 +27,7 @@ function prepared(sqlite: Sqlite): Statements {
     s = {
       last: sqlite.prepare<[], { seq: number; mac: string }>('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1'),
       insert: sqlite.prepare(
-        'INSERT INTO audit_log (seq, at, user_id, username, role, action, case_id, outcome, workstation, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit_log (seq, at, user_id, username, role, action, case_id, outcome, workstation, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
     };
     statements.set(sqlite, s);
@@ -52,6 +52,6 @@ export function appendAudit(sqlite: Sqlite, auditKey: Buffer, entry: unknown): {
   const seq = last ? last.seq + 1 : 1;
   const prev = last ? Buffer.from(last.mac, 'hex') : GENESIS_MAC;
   const mac = computeMac(auditKey, prev, seq, e).toString('hex');
-  s.insert.run(seq, e.at, e.userId, e.username, e.role, e.action, e.caseId, e.outcome, e.workstation, mac);
+  s.insert.run(seq, e.at, e.userId, e.username, e.role, e.action, e.caseId, e.outcome, e.workstation, e.detail, mac);
   return { seq, mac };
 }

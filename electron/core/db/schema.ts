@@ -180,6 +180,8 @@ export const auditLog = sqliteTable(
     caseId: text('case_id'),
     outcome: text('outcome').notNull(),
     workstation: text('workstation').notNull(),
+    /** What exactly (the target account, a count, a report cell): code-made tokens, electron/core/audit/entry.ts. */
+    detail: text('detail'),
     mac: text('mac').notNull(),
   },
   (t) => [index('audit_case').on(t.caseId), index('audit_user').on(t.userId), index('audit_at').on(t.at)],

@@ -51,6 +51,25 @@ describe('the chain', () => {
     expect(verifyAuditChain([], auditKey)).toEqual({ ok: true, count: 0, head: null });
   });
 
+  it('an entry without a detail has the MAC it had before details existed (older trails still verify); a detail is covered', () => {
+    const key = Buffer.alloc(32, 7);
+    const e = { at: '2026-03-02T13:00:00.000Z', userId: '6f1c2d3e-4b5a-4c6d-8e7f-0123456789ab', username: 'mlavoie', role: 'supervisor', action: 'user.disable', caseId: null, outcome: 'ok', workstation: 'CBSA-WS-0001' };
+    // Computed with the chain as it was before `detail` (commit 4f165f3).
+    const before = '50445646b489f3a8fc2a6b6a827e794bc0fa166f9d4007c6d79d63508042130c';
+    expect(computeMac(key, GENESIS_MAC, 1, e).toString('hex')).toBe(before);
+    expect(computeMac(key, GENESIS_MAC, 1, { ...e, detail: null }).toString('hex')).toBe(before);
+    const target = computeMac(key, GENESIS_MAC, 1, { ...e, detail: 'target=0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d' });
+    expect(target.toString('hex')).not.toBe(before);
+    expect(target.equals(computeMac(key, GENESIS_MAC, 1, { ...e, detail: 'target=1a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d' }))).toBe(false);
+  });
+
+  it('an edited detail is caught at its row', () => {
+    const { rows, auditKey } = trail();
+    const i = rows.findIndex((r) => r.detail !== null);
+    const edited = rows.map((r, j) => (j === i ? { ...r, detail: 'target=someone-else' } : r));
+    expect(verifyAuditChain(edited, auditKey)).toMatchObject({ ok: false, index: i, kind: 'edited' });
+  });
+
   it('fails at the first row under the wrong key', () => {
     const { rows } = trail();
     expect(verifyAuditChain(rows, randomBytes(32))).toEqual({ ok: false, index: 0, seq: 1, kind: 'edited' });
@@ -150,6 +169,7 @@ const forgedRow: fc.Arbitrary<AuditRow> = fc.record({
   caseId: fc.option(fc.uuid({ version: 4 }), { nil: null }),
   outcome: fc.constantFrom('ok', 'denied', 'error'),
   workstation: fc.constantFrom('CBSA-WS-0001', 'EVIL-PC'),
+  detail: fc.option(fc.constantFrom('target=0a1b', 'dropped=3'), { nil: null }),
   mac: fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')),
 });
 

@@ -56,6 +56,7 @@ export function sampleEntry(n: number, start = Date.parse('2026-03-02T13:00:00.0
     caseId: cases[n % cases.length] ?? null,
     outcome: n % 7 === 0 ? 'denied' : 'ok',
     workstation: `CBSA-WS-${String(n % 3).padStart(4, '0')}`,
+    detail: n % 5 === 0 ? `target=${u.userId}` : null,
   };
 }
 

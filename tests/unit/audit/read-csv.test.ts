@@ -58,13 +58,14 @@ describe('auditRowsToCsv', () => {
     caseId: null,
     outcome: 'ok',
     workstation: 'CBSA-WS-0001',
+    detail: null,
     mac: 'ab'.repeat(32),
   };
 
   it('writes a header and CRLF-terminated rows, empty cells for nulls', () => {
     expect(auditRowsToCsv([row])).toBe(
-      'seq,at,user_id,username,role,action,case_id,outcome,workstation,mac\r\n' +
-        `7,2026-03-02T13:00:00.000Z,,mlavoie,clerk,document.print,,ok,CBSA-WS-0001,${'ab'.repeat(32)}\r\n`,
+      'seq,at,user_id,username,role,action,case_id,outcome,workstation,detail,mac\r\n' +
+        `7,2026-03-02T13:00:00.000Z,,mlavoie,clerk,document.print,,ok,CBSA-WS-0001,,${'ab'.repeat(32)}\r\n`,
     );
   });
 

@@ -86,6 +86,14 @@ describe('appendAudit', () => {
     expect(() => db.prepare("UPDATE audit_log SET outcome = 'ok' WHERE seq = 3").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
 
+    // Nor can a row go in before the end, plainly or as INSERT OR REPLACE (which deletes without the delete trigger).
+    const row = db.prepare<[], { mac: string }>('SELECT mac FROM audit_log WHERE seq = 3').get();
+    const insert = (verb: string, seq: number) =>
+      db.prepare(`${verb} INTO audit_log (seq, at, action, outcome, workstation, mac) VALUES (?, '2026-03-02T13:00:00.000Z', 'auth.signIn', 'ok', 'WS', ?)`).run(seq, row?.mac ?? '');
+    expect(() => insert('INSERT OR REPLACE', 3)).toThrow(/append-only/);
+    expect(() => insert('INSERT', 0)).toThrow(/append-only/);
+    expect(count(f)).toBe(10);
+
     // Someone with the database key drops the triggers and rewrites history.
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.prepare("UPDATE audit_log SET outcome = 'ok', username = 'dbouchard' WHERE seq = 4").run();
@@ -99,12 +107,12 @@ describe('appendAudit', () => {
     appendMany(f, 8);
     const db = f.open.sqlite;
     db.exec('DROP TRIGGER audit_log_no_update;');
-    const cols = 'at, user_id, username, role, action, case_id, outcome, workstation, mac';
+    const cols = 'at, user_id, username, role, action, case_id, outcome, workstation, detail, mac';
     const get = db.prepare(`SELECT ${cols} FROM audit_log WHERE seq = ?`);
     const a = get.get(3) as Record<string, unknown>;
     const b = get.get(6) as Record<string, unknown>;
     const set = db.prepare(
-      'UPDATE audit_log SET at = @at, user_id = @user_id, username = @username, role = @role, action = @action, case_id = @case_id, outcome = @outcome, workstation = @workstation, mac = @mac WHERE seq = @seq',
+      'UPDATE audit_log SET at = @at, user_id = @user_id, username = @username, role = @role, action = @action, case_id = @case_id, outcome = @outcome, workstation = @workstation, detail = @detail, mac = @mac WHERE seq = @seq',
     );
     db.transaction(() => {
       set.run({ ...b, seq: 3 });
