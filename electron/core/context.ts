@@ -32,6 +32,13 @@ export interface CallContext {
    * file import, records each change on its own line).
    */
   auditEach(action: string, caseId: string | null): void;
+  /**
+   * What exactly this call's audit entry is about, when the case id does not say it: the account
+   * a supervisor creates, disables or resets (`target=<user id>`), the report number opened.
+   * Code-made tokens only (electron/core/audit/entry.ts AUDIT_DETAIL_PATTERN); also recorded when
+   * the call then fails or is refused.
+   */
+  auditDetail(detail: string): void;
 }
 
 /** The context of a call that needs a signed-in person: the dispatcher checked, so the session is there. */

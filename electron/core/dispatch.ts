@@ -62,6 +62,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
 
   let auditedInTx = false;
   let caseIdSeen: string | null = null;
+  let detailSeen: string | null = null;
   const ctx: CallContext = {
     channel,
     session,
@@ -79,7 +80,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
         const out = fn();
         const id = typeof caseId === 'function' ? caseId(out) : caseId;
         caseIdSeen = id;
-        if (def.audited) deps.audit(sqlite, record(deps, opts?.action ?? channel, session, id, 'ok'));
+        if (def.audited) deps.audit(sqlite, record(deps, opts?.action ?? channel, session, id, 'ok', detailSeen));
         return out;
       });
       // BEGIN IMMEDIATE: take the write lock first, so a second process waits (busy timeout)
@@ -94,21 +95,24 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       if (!sqlite.inTransaction) throw new Error('auditEach outside a transaction');
       deps.audit(sqlite, record(deps, action, session, caseId, 'ok'));
     },
+    auditDetail(detail: string): void {
+      detailSeen = detail;
+    },
   };
 
   try {
     // Past the checks above, a non-public channel has its session: handlers may rely on it.
     const handler = deps.handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
     const value = await handler(parsed.data, ctx);
-    if (def.audited && !auditedInTx) auditOutside(deps, channel, session, caseIdSeen, 'ok');
+    if (def.audited && !auditedInTx) auditOutside(deps, channel, session, caseIdSeen, 'ok', detailSeen);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof IpcFailure) {
-      auditOutside(deps, channel, session, caseIdSeen, e.error.code === 'forbidden' ? 'denied' : 'error');
+      auditOutside(deps, channel, session, caseIdSeen, e.error.code === 'forbidden' ? 'denied' : 'error', detailSeen);
       return fail(e.error);
     }
     deps.logError(channel, e);
-    auditOutside(deps, channel, session, caseIdSeen, 'error');
+    auditOutside(deps, channel, session, caseIdSeen, 'error', detailSeen);
     return fail(ipcError('internal'));
   }
 }
@@ -117,7 +121,7 @@ function fail(error: IpcError): IpcResult<never> {
   return { ok: false, error };
 }
 
-function record(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome): AuditRecord {
+function record(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome, detail: string | null = null): AuditRecord {
   return {
     at: deps.now().toISOString(),
     userId: s?.userId ?? null,
@@ -127,15 +131,16 @@ function record(deps: DispatchDeps, action: string, s: Session | null, caseId: s
     caseId,
     outcome,
     workstation: deps.workstation,
+    detail,
   };
 }
 
 /** Audit a call that wrote nothing (a denial, a failure after rollback, a plain read). */
-function auditOutside(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome): void {
+function auditOutside(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome, detail: string | null = null): void {
   const open = deps.database();
   if (!open || !contract[action as ChannelName]?.audited) return;
   try {
-    open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome))).immediate();
+    open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome, detail))).immediate();
   } catch (e) {
     deps.logError(action, e);
   }

@@ -25,6 +25,8 @@ export interface AuditRowView {
   caseId: string | null;
   outcome: string;
   workstation: string;
+  /** What exactly (the target account, a count, a report cell): code-made tokens. */
+  detail: string | null;
 }
 
 export interface AuditPageView {

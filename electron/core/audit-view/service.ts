@@ -24,7 +24,7 @@ export function listAudit(sqlite: Sqlite, q: AuditQuery & { limit: number; offse
   const page = readAuditRows(sqlite, toFilter(q));
   return {
     total: page.total,
-    rows: page.rows.map((r) => ({ seq: r.seq, at: r.at, username: r.username, role: r.role, action: r.action, caseId: r.caseId, outcome: r.outcome, workstation: r.workstation })),
+    rows: page.rows.map((r) => ({ seq: r.seq, at: r.at, username: r.username, role: r.role, action: r.action, caseId: r.caseId, outcome: r.outcome, workstation: r.workstation, detail: r.detail })),
   };
 }
 

@@ -27,6 +27,11 @@ export function listUsers(db: Db): UserRow[] {
   return db.select().from(users).orderBy(asc(users.displayName)).all().map(toRow);
 }
 
+/** The account an account-management entry is about (the input was checked to be a UUID). */
+function auditTarget(userId: string): string {
+  return `target=${userId}`;
+}
+
 function getUser(db: Db, userId: string): typeof users.$inferSelect {
   const row = db.select().from(users).where(eq(users.id, userId)).get();
   if (!row) throw new IpcFailure(ipcError('not_found'));
@@ -44,6 +49,7 @@ export async function createUser(ctx: CallContext, sessions: SessionManager, inp
     throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['username'], messageKey: 'validation.username_taken' }] }));
   }
   const id = randomUUID();
+  ctx.auditDetail(auditTarget(id));
   const otp = oneTimePassword();
   await sessions.vault.createSlot(id, input.username, otp, sessions.key());
   try {
@@ -61,6 +67,7 @@ export async function createUser(ctx: CallContext, sessions: SessionManager, inp
 /** Disable an account: its key slot goes, so it can no longer open the data; the row stays for the audit. */
 export function disableUser(ctx: CallContext, sessions: SessionManager, userId: string): UserRow {
   const { db } = ctx.db();
+  ctx.auditDetail(auditTarget(userId));
   if (userId === ctx.session?.userId) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.cannot_disable_self' }));
   const row = ctx.tx(null, () => {
     getUser(db, userId);
@@ -74,6 +81,7 @@ export function disableUser(ctx: CallContext, sessions: SessionManager, userId: 
 /** A new one-time password for an account (also re-enables a disabled one with a fresh slot). */
 export async function resetPassword(ctx: CallContext, sessions: SessionManager, userId: string): Promise<OneTimePassword> {
   const { db } = ctx.db();
+  ctx.auditDetail(auditTarget(userId));
   const before = getUser(db, userId);
   if (userId === ctx.session?.userId) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.reset_own_password' }));
   const otp = oneTimePassword();

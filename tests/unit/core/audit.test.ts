@@ -23,6 +23,21 @@ describe('audit trail through the app', () => {
   });
   afterEach(() => t.dispose());
 
+  it('account management names the account in its entry, refused attempts included', async () => {
+    const made = await t.ok<{ user: { id: string } }>('user.create', { username: 'c.lerk', displayName: 'C Lerk', role: 'clerk' });
+    await t.ok('user.resetPassword', { userId: made.user.id });
+    await t.ok('user.disable', { userId: made.user.id });
+    const self = (await t.ok<{ id: string }[]>('user.list', {})).find((u) => u.id !== made.user.id)?.id ?? '';
+    expect((await t.call('user.disable', { userId: self })).ok).toBe(false);
+    const rows = (await trail(t)).filter((r) => r.action.startsWith('user.') && r.action !== 'user.list');
+    expect(rows.map((r) => `${r.action}:${r.outcome}:${r.detail}`)).toEqual([
+      `user.create:ok:target=${made.user.id}`,
+      `user.resetPassword:ok:target=${made.user.id}`,
+      `user.disable:ok:target=${made.user.id}`,
+      `user.disable:error:target=${self}`,
+    ]);
+  });
+
   it('each action leaves a row with who, role, case and outcome; denials and failed sign-ins too', async () => {
     const c = await t.ok<CaseDetail>('case.create', { intake: familyIntake([{ relationship: 'principal', nameAsWritten: 'Nguyễn Thị Mai', nameLatin: 'Nguyen Thi Mai', dateOfBirth: '1990-03-03', nationality: 'VNM' }]) });
     await t.ok('case.get', { caseId: c.id });
