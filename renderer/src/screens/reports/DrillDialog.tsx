@@ -54,7 +54,7 @@ export function DrillDialog({ drill, query, onClose }: { drill: Drill | null; qu
               <tbody>
                 {cases.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.caseNumber}</td>
+                    <td className="case-number">{c.caseNumber}</td>
                     <td>
                       <span dir="auto">{c.principalName}</span>
                     </td>

@@ -66,7 +66,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
             <AssistanceSection assistance={data.assistance} />
             <TravelDocumentsSection docs={data.travelDocuments} />
             <ExitsSection exits={data.exits} />
-            <IntegritySection integrity={data.integrity} />
+            <IntegritySection integrity={data.integrity} aimDays={data.aimDays} />
             <DrillDialog drill={drill} query={data.query} onClose={() => setDrill(null)} />
           </>
         )}

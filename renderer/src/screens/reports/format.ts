@@ -13,6 +13,8 @@ export interface ReportFormat {
   share: (n: number | null) => string;
   /** YYYY-MM as "April 2013" / "avril 2013". */
   month: (ym: string) => string;
+  /** YYYY-MM as "Apr 2013" / "avr. 2013" (a chart's axis). */
+  monthShort: (ym: string) => string;
   /** YYYY-MM-DD as a date of the language (the office's local date, shown as it is). */
   date: (iso: string) => string;
   /** An instant in the office's time zone. */
@@ -31,6 +33,7 @@ export function useReportFormat(): ReportFormat {
     const cad = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', currencyDisplay: 'symbol', maximumFractionDigits: 0 });
     const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    const monthShort = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     return {
       lang,
@@ -41,6 +44,10 @@ export function useReportFormat(): ReportFormat {
       month: (ym) => {
         const d = new Date(`${ym}-01T00:00:00Z`);
         return Number.isNaN(d.getTime()) ? ym : month.format(d);
+      },
+      monthShort: (ym) => {
+        const d = new Date(`${ym}-01T00:00:00Z`);
+        return Number.isNaN(d.getTime()) ? ym : monthShort.format(d);
       },
       date: (iso) => {
         const d = new Date(`${iso}T00:00:00Z`);

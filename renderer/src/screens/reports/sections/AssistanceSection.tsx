@@ -35,7 +35,7 @@ export function AssistanceSection({ assistance }: { assistance: Assistance }) {
                 <tr key={r.tier}>
                   <th scope="row">{tier(r.tier)}</th>
                   <td className="num">
-                    <CountButton count={r.cases} what={t('reports.assistance.whatTier', { tier: tier(r.tier) })} />
+                    <CountButton count={r.cases} what={r.tier === 'none' ? t('reports.assistance.whatNoTier') : t('reports.assistance.whatTier', { tier: r.tier })} />
                   </td>
                   <td className="num">{f.int(r.persons)}</td>
                   <td className="num">{f.cad(r.maxCad)}</td>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { ExitsSection as Exits } from '../../../../../shared/reports/report';
-import { exitKinds } from '../../../../../shared/reports/report-case';
 import { CountButton } from '../drill';
 import { useReportFormat } from '../format';
 import { ReportChart } from '../ReportChart';
@@ -12,8 +11,6 @@ export function ExitsSection({ exits }: { exits: Exits }) {
   const f = useReportFormat();
   const caption = t('reports.exits.caption');
   const exit = (k: string) => t(`reports.exit.${k}`);
-  // The chart draws the table's rows summed by exit (the table's groups).
-  const byKind = exitKinds.map((k) => exits.rows.filter((r) => r.kind === k).reduce((s, r) => s + r.count.n, 0));
   return (
     <ReportSection title={t('reports.exits.title')} intro={t('reports.exits.intro')}>
       <TableAndChart
@@ -59,7 +56,7 @@ export function ExitsSection({ exits }: { exits: Exits }) {
             </tfoot>
           </table>
         }
-        chart={exits.rows.length > 0 ? <ReportChart kind="bar" table={caption} categories={exitKinds.map(exit)} series={[{ label: t('reports.col.cases'), values: byKind }]} format={f.int} /> : undefined}
+        chart={exits.rows.length > 0 ? <ReportChart kind="bar" table={caption} categories={exits.rows.map((r) => `${exit(r.kind)} · ${t(`status.${r.from}`)}`)} series={[{ label: t('reports.col.cases'), values: exits.rows.map((r) => r.count.n) }]} format={f.int} /> : undefined}
       />
     </ReportSection>
   );

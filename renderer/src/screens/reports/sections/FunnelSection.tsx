@@ -104,7 +104,7 @@ export function FunnelSection({ funnel }: { funnel: FunnelRow[] }) {
                   <tr key={`${c.step.step}-${c.code}`}>
                     <td>{step(c.step)}</td>
                     <th scope="row">
-                      {c.code}: {t(`reports.code.${c.code}`)}
+                      {t('reports.funnel.codeLabel', { code: c.code, text: t(`reports.code.${c.code}`) })}
                     </th>
                     <td className="num">
                       <CountButton count={c.count} what={t('reports.funnel.whatCode', { code: c.code, step: step(c.step) })} />

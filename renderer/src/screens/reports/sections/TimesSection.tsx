@@ -105,7 +105,7 @@ export function TimesSection({ times, aimDays }: { times: Times; aimDays: number
           <ReportChart
             kind="column"
             table={monthsCaption}
-            categories={times.byMonth.map((m) => f.month(m.month))}
+            categories={times.byMonth.map((m) => f.monthShort(m.month))}
             series={[
               { label: t('reports.times.intakes'), values: times.byMonth.map((m) => m.intakes.n) },
               { label: t('reports.times.departed'), values: times.byMonth.map((m) => m.departed.n) },

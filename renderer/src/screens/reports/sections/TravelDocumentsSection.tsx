@@ -38,13 +38,13 @@ export function TravelDocumentsSection({ docs }: { docs: TravelDocuments }) {
               <tr>
                 <th scope="row">{t('reports.travel.referred')}</th>
                 <td className="num">
-                  <CountButton count={docs.referred} what={t('reports.travel.referred')} />
+                  <CountButton count={docs.referred} what={t('reports.travel.whatReferred')} />
                 </td>
               </tr>
               <tr>
                 <th scope="row">{t('reports.travel.needed')}</th>
                 <td className="num">
-                  <CountButton count={docs.needed} what={t('reports.travel.needed')} />
+                  <CountButton count={docs.needed} what={t('reports.travel.whatNeeded')} />
                 </td>
               </tr>
             </tfoot>
@@ -54,7 +54,7 @@ export function TravelDocumentsSection({ docs }: { docs: TravelDocuments }) {
       />
       <TableAndChart
         table={
-          <table className="report-table">
+          <table className="report-table narrow-table">
             <caption>{t('reports.travel.daysCaption')}</caption>
             <thead>
               <tr>
@@ -69,7 +69,7 @@ export function TravelDocumentsSection({ docs }: { docs: TravelDocuments }) {
             <tbody>
               <tr>
                 <td className="num">
-                  <CountButton count={d.cases} what={t('reports.travel.daysCaption')} />
+                  <CountButton count={d.cases} what={t('reports.travel.whatDays')} />
                 </td>
                 <td className="num">{f.days(d.median)}</td>
                 <td className="num">{f.days(d.p90)}</td>
