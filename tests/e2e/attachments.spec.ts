@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { CaseDetail } from '../../shared/schema/case-api';
 import { familyIntake } from '../fixtures/intakes';
-import { expect, expectAccessible, supervisor, test } from './fixtures';
+import { createAccount, expect, expectAccessible, officer, ok, signIn, supervisor, test } from './fixtures';
 import type { Harness } from './fixtures';
 import { press } from './intake.helpers';
 
@@ -12,39 +12,18 @@ import { press } from './intake.helpers';
  * opens it; a renamed program is refused with a clear message; a clerk sees that the scan
  * exists but cannot open it; axe clean.
  */
-const officer = { username: 'ines.officer', password: 'interviews all morning long' };
-const clerk = { username: 'paul.clerk', password: 'printing packets all day' };
+const clerk = { username: 'paul.clerk', password: 'printing packets all day', displayName: 'Paul Clerk', role: 'clerk' };
 const family = [{ relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' }] as const;
 const scan = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% signed consent, scanned\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode.\r\n', 'latin1'), Buffer.alloc(64)]);
 
-async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await h.core.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function account(h: Harness, who: { username: string; password: string }, displayName: string, role: string) {
-  await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
-  const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: who.username, displayName, role });
-  await ok(h, 'auth.signIn', { username: who.username, password: made.oneTimePassword });
-  await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: who.password });
-}
-
 async function seed(h: Harness): Promise<CaseDetail> {
   await ok(h, 'auth.setup', supervisor);
-  await account(h, clerk, 'Paul Clerk', 'clerk');
-  await account(h, officer, 'Inès Officer', 'interview_officer');
+  await createAccount(h, clerk);
+  await createAccount(h, officer);
   const c = await ok<CaseDetail>(h, 'case.create', { intake: familyIntake([...family]) });
   await ok(h, 'auth.signOut', {});
   return c;
-}
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('User name').fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 async function openCase(page: Page, caseNumber: string) {

@@ -4,40 +4,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetail } from '../../shared/schema/case-api';
 import { familyIntake, syrianFamily } from '../fixtures/intakes';
-import { expect, expectAccessible, supervisor, test } from './fixtures';
+import { clerk, expect, expectAccessible, officer, ok, seedPeople, signIn, supervisor, test } from './fixtures';
 import type { Harness } from './fixtures';
 
 const artefacts = join('tests', 'artifacts', 'e2e-documents');
 
-async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await h.core.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 /** Seed through the back end: supervisor, certificate, an interview officer, a clerk, one case decided eligible. */
 async function seed(h: Harness) {
-  await ok(h, 'auth.setup', supervisor);
-  await ok(h, 'certificate.generateSelfSigned', {});
-  const people = { officer: { username: 'ines.officer', password: 'interviews all morning long' }, clerk: { username: 'carl.clerk', password: 'prints packets for IOM daily' } };
-  for (const [who, role, name] of [['officer', 'interview_officer', 'Inès Officer'], ['clerk', 'clerk', 'Carl Clerk']] as const) {
-    await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
-    const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: people[who].username, displayName: name, role });
-    await ok(h, 'auth.signIn', { username: people[who].username, password: made.oneTimePassword });
-    await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: people[who].password });
-  }
-  await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
+  await seedPeople(h, [officer, clerk]);
   const created = await ok<CaseDetail>(h, 'case.create', { intake: familyIntake(syrianFamily) });
   const decided = await ok<CaseDetail>(h, 'case.decide', { caseId: created.id, baseVersion: created.version });
   await ok(h, 'auth.signOut', {});
-  return { people, caseNumber: decided.caseNumber };
-}
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('User name').fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return { people: { officer, clerk }, caseNumber: decided.caseNumber };
 }
 
 async function openCase(page: Page, caseNumber: string) {

@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,9 @@ import { createAppCore } from '../../electron/core/app-core';
 import type { AppCore } from '../../electron/core/app-core';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
 import { startHarnessServer } from '../../electron/web/server';
+import type { CaseDetail } from '../../shared/schema/case-api';
+import type { DocumentInfo } from '../../shared/schema/documents-api';
+import type { IntakeDocumentInput } from '../../shared/schema/intake';
 
 export interface Harness {
   url: string;
@@ -47,4 +50,93 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
+}
+
+/** Focus a control and press a key on it (Enter by default): keyboard only, never a click. */
+export async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  await target.focus();
+  await page.keyboard.press(key);
+}
+
+/* Seeding through the back end (the same handler map the page talks to), before the page opens. */
+
+/** One call to the back end; its value, or the test fails with the channel's error. */
+export async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
+  const r = await h.core.invoke(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  // The channel's output type is the contract's; the test names the one it expects.
+  return r.value as T;
+}
+
+export interface Account {
+  username: string;
+  password: string;
+  displayName: string;
+  role: string;
+}
+export const officer = { username: 'ines.officer', password: 'interviews all morning long', displayName: 'Inès Officer', role: 'interview_officer' } as const satisfies Account;
+export const clerk = { username: 'carl.clerk', password: 'prints packets for IOM daily', displayName: 'Carl Clerk', role: 'clerk' } as const satisfies Account;
+
+/** A couple from Mali, the family most specs refer. */
+export const couple = [
+  { relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' },
+  { relationship: 'spouse', nameAsWritten: 'Mariam Keita', nameLatin: 'Mariam Keita', dateOfBirth: '1984-07-02', nationality: 'MLI' },
+] as const;
+
+/** The supervisor makes an account; its person signs in with the one-time password and sets their own (signed in as them after). */
+export async function createAccount(h: Harness, who: Account): Promise<void> {
+  await signInAs(h, supervisor);
+  const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: who.username, displayName: who.displayName, role: who.role });
+  await ok(h, 'auth.signIn', { username: who.username, password: made.oneTimePassword });
+  await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: who.password });
+}
+
+/** Supervisor, office certificate and these accounts; signed in as the supervisor at the end. */
+export async function seedPeople(h: Harness, accounts: readonly Account[]): Promise<void> {
+  await ok(h, 'auth.setup', supervisor);
+  await ok(h, 'certificate.generateSelfSigned', {});
+  for (const who of accounts) await createAccount(h, who);
+  await signInAs(h, supervisor);
+}
+
+export async function signInAs(h: Harness, who: { username: string; password: string }): Promise<void> {
+  await ok(h, 'auth.signIn', { username: who.username, password: who.password });
+}
+
+/** A new case for this family, decided, consent recorded (everyone signs for themselves on `signedOn`) and referred, by whoever is signed in; as it is after the referral. */
+export async function referCase(h: Harness, intake: IntakeDocumentInput, signedOn: string): Promise<CaseDetail> {
+  const created = await ok<CaseDetail>(h, 'case.create', { intake });
+  const decided = await ok<CaseDetail>(h, 'case.decide', { caseId: created.id, baseVersion: created.version });
+  const form = await ok<DocumentInfo>(h, 'consent.generateForm', { caseId: decided.id, baseVersion: decided.version });
+  const current = await ok<CaseDetail>(h, 'case.get', { caseId: decided.id });
+  const consented = await ok<CaseDetail>(h, 'consent.record', {
+    caseId: current.id,
+    baseVersion: current.version,
+    documentId: form.id,
+    signedOn,
+    signers: current.intake.persons.map((p) => ({ personId: p.id, signedBy: 'self' })),
+  });
+  await ok(h, 'referral.create', { caseId: consented.id, baseVersion: consented.version });
+  return ok<CaseDetail>(h, 'case.get', { caseId: consented.id });
+}
+
+/* The page, keyboard only. */
+
+export async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.getByLabel('User name').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await press(page, page.getByRole('button', { name: 'Sign out' }));
+  await expect(page.getByLabel('User name')).toBeVisible();
+}
+
+/** Find the case by a name and open it from the search results. */
+export async function openCase(page: Page, name: string, caseNumber: string): Promise<void> {
+  await page.getByLabel('Search by name, date of birth or UCI').fill(name);
+  await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
 }

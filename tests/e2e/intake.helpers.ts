@@ -1,14 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, press } from './fixtures';
 
 /**
  * Keyboard-only steps for the intake specs: nothing here clicks or uses the mouse. A button is
  * focused and pressed with Enter; a radio is focused and chosen with Space.
  */
-export async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
-  await target.focus();
-  await page.keyboard.press(key);
-}
+export { press };
 
 /** Answer a radio group (fieldset + legend) by the option's label. */
 export async function choose(page: Page, scope: Locator | Page, legend: string | RegExp, option: string): Promise<void> {

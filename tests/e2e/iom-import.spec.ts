@@ -1,11 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { CaseDetail } from '../../shared/schema/case-api';
 import type { DocumentInfo } from '../../shared/schema/documents-api';
 import { todayIso } from '../../shared/schema/common';
 import { familyIntake } from '../fixtures/intakes';
-import { expect, expectAccessible, supervisor, test } from './fixtures';
+import { couple, expect, expectAccessible, officer, ok, press, referCase, seedPeople, signIn, signInAs, test } from './fixtures';
 import type { Harness } from './fixtures';
-import { press } from './intake.helpers';
 
 /**
  * IOM's status file, keyboard only: an officer checks a file whose third row names a packet
@@ -13,50 +11,17 @@ import { press } from './intake.helpers';
  * rows after a confirmation, sees them known afterwards; then a second file in French. Axe clean.
  */
 
-const officer = { username: 'ines.officer', password: 'interviews all morning long' };
 const HEADER = 'packet_number,iom_reference,stage,date,details';
 const UNKNOWN = 'AVRR-2026-999999-RP-01';
 
-async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await h.core.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 /** Supervisor, certificate, an interview officer, and one couple's case referred today; returns its packet number. */
 async function seed(h: Harness, today: string): Promise<string> {
-  await ok(h, 'auth.setup', supervisor);
-  await ok(h, 'certificate.generateSelfSigned', {});
-  const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: officer.username, displayName: 'Inès Officer', role: 'interview_officer' });
-  await ok(h, 'auth.signIn', { username: officer.username, password: made.oneTimePassword });
-  await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: officer.password });
-  const created = await ok<CaseDetail>(h, 'case.create', {
-    intake: familyIntake([
-      { relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' },
-      { relationship: 'spouse', nameAsWritten: 'Mariam Keita', nameLatin: 'Mariam Keita', dateOfBirth: '1984-07-02', nationality: 'MLI' },
-    ]),
-  });
-  const decided = await ok<CaseDetail>(h, 'case.decide', { caseId: created.id, baseVersion: created.version });
-  const form = await ok<DocumentInfo>(h, 'consent.generateForm', { caseId: decided.id, baseVersion: decided.version });
-  const current = await ok<CaseDetail>(h, 'case.get', { caseId: decided.id });
-  const consented = await ok<CaseDetail>(h, 'consent.record', {
-    caseId: current.id,
-    baseVersion: current.version,
-    documentId: form.id,
-    signedOn: today,
-    signers: current.intake.persons.map((p) => ({ personId: p.id, signedBy: 'self' })),
-  });
-  await ok(h, 'referral.create', { caseId: consented.id, baseVersion: consented.version });
-  const docs = await ok<DocumentInfo[]>(h, 'document.list', { caseId: consented.id });
+  await seedPeople(h, [officer]);
+  await signInAs(h, officer);
+  const referred = await referCase(h, familyIntake([...couple]), today);
+  const docs = await ok<DocumentInfo[]>(h, 'document.list', { caseId: referred.id });
   await ok(h, 'auth.signOut', {});
   return docs.find((d) => d.type === 'referral_packet')!.number;
-}
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('User name').fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 /** Choose a file with the keyboard: Space on the file input opens the chooser. */

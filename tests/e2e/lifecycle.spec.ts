@@ -1,12 +1,9 @@
-import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetail } from '../../shared/schema/case-api';
-import type { DocumentInfo } from '../../shared/schema/documents-api';
 import { familyIntake } from '../fixtures/intakes';
-import { expect, expectAccessible, supervisor, test } from './fixtures';
-import type { Harness } from './fixtures';
-import { choose, press } from './intake.helpers';
+import { clerk, couple, expect, expectAccessible, officer, ok, openCase, press, referCase, seedPeople, signIn, signOut, supervisor, test } from './fixtures';
+import { choose } from './intake.helpers';
 
 /**
  * The case's life in the UI, driven by the lifecycle table (shared/case): a supervisor's approval
@@ -16,53 +13,8 @@ import { choose, press } from './intake.helpers';
 
 const artefacts = join('tests', 'artifacts', 'e2e-lifecycle');
 
-async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await h.core.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-const officer = { username: 'ines.officer', password: 'interviews all morning long' };
-const clerk = { username: 'carl.clerk', password: 'prints packets for IOM daily' };
-
-/** Supervisor, office certificate, an interview officer and a clerk; signed in as the supervisor at the end. */
-async function seedPeople(h: Harness) {
-  await ok(h, 'auth.setup', supervisor);
-  await ok(h, 'certificate.generateSelfSigned', {});
-  for (const [who, role, name] of [[officer, 'interview_officer', 'Inès Officer'], [clerk, 'clerk', 'Carl Clerk']] as const) {
-    await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
-    const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: who.username, displayName: name, role });
-    await ok(h, 'auth.signIn', { username: who.username, password: made.oneTimePassword });
-    await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: who.password });
-  }
-  await ok(h, 'auth.signIn', { username: supervisor.username, password: supervisor.password });
-}
-
-const couple = [
-  { relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' },
-  { relationship: 'spouse', nameAsWritten: 'Mariam Keita', nameLatin: 'Mariam Keita', dateOfBirth: '1984-07-02', nationality: 'MLI' },
-] as const;
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('User name').fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await press(page, page.getByRole('button', { name: 'Sign out' }));
-  await expect(page.getByLabel('User name')).toBeVisible();
-}
-
-async function openCase(page: Page, name: string, caseNumber: string) {
-  await page.getByLabel('Search by name, date of birth or UCI').fill(name);
-  await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
-}
-
 test('a case approved by the supervisor’s review goes through consent to referral', async ({ page, harness }) => {
-  await seedPeople(harness);
+  await seedPeople(harness, [officer, clerk]);
   const intake = familyIntake([...couple]);
   // The principal's claim was found manifestly unfounded: the rules send the case to review (R1).
   intake.persons[0]!.facts = { ...intake.persons[0]!.facts, claim: { ...intake.persons[0]!.facts.claim, manifestlyUnfounded: true } };
@@ -117,7 +69,7 @@ test('a case approved by the supervisor’s review goes through consent to refer
 });
 
 test('a case with empty travel facts cannot reach consent: the decision step says what to fill in and goes to Travel', async ({ page, harness }) => {
-  await seedPeople(harness);
+  await seedPeople(harness, [officer, clerk]);
   const intake = familyIntake([...couple]);
   intake.travel = { countryOfReturn: null, finalDestination: '' };
   intake.persons = intake.persons.map((p) => ({ ...p, travelDocument: { status: null, expiryDate: null } }));
@@ -152,19 +104,8 @@ test('a case with empty travel facts cannot reach consent: the decision step say
 });
 
 test('a withdrawn case’s referral packet leaves the print queue and is printed only as a copy for the file', async ({ page, harness }) => {
-  await seedPeople(harness);
-  const created = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([...couple]) });
-  const decided = await ok<CaseDetail>(harness, 'case.decide', { caseId: created.id, baseVersion: created.version });
-  const form = await ok<DocumentInfo>(harness, 'consent.generateForm', { caseId: decided.id, baseVersion: decided.version });
-  const current = await ok<CaseDetail>(harness, 'case.get', { caseId: decided.id });
-  const consented = await ok<CaseDetail>(harness, 'consent.record', {
-    caseId: current.id,
-    baseVersion: current.version,
-    documentId: form.id,
-    signedOn: '2026-11-21',
-    signers: current.intake.persons.map((p) => ({ personId: p.id, signedBy: 'self' })),
-  });
-  await ok(harness, 'referral.create', { caseId: consented.id, baseVersion: consented.version });
+  await seedPeople(harness, [officer, clerk]);
+  const created = await referCase(harness, familyIntake([...couple]), '2026-11-21');
   await ok(harness, 'auth.signOut', {});
   const packet = `${created.caseNumber}-RP-01`;
 
@@ -204,7 +145,7 @@ test('a withdrawn case’s referral packet leaves the print queue and is printed
 });
 
 test('changing a fact a decision rests on asks to reopen it; reopened with a reason, the change is saved', async ({ page, harness }) => {
-  await seedPeople(harness);
+  await seedPeople(harness, [officer, clerk]);
   const created = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([...couple]) });
   await ok<CaseDetail>(harness, 'case.decide', { caseId: created.id, baseVersion: created.version });
   await ok(harness, 'auth.signOut', {});

@@ -3,12 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDaysIso } from '../../shared/case/timeline';
 import type { CaseDetail } from '../../shared/schema/case-api';
-import type { DocumentInfo } from '../../shared/schema/documents-api';
 import { todayIso } from '../../shared/schema/common';
 import { familyIntake } from '../fixtures/intakes';
-import { expect, expectAccessible, supervisor, test } from './fixtures';
+import { couple, expect, expectAccessible, officer, ok, openCase, press, referCase, seedPeople, signIn, signInAs, test } from './fixtures';
 import type { Harness } from './fixtures';
-import { choose, press } from './intake.helpers';
+import { choose } from './intake.helpers';
 
 /**
  * After the referral, keyboard only: an officer records IOM's stages (acknowledgement,
@@ -18,52 +17,13 @@ import { choose, press } from './intake.helpers';
  */
 
 const artefacts = join('tests', 'artifacts', 'e2e-stages');
-const officer = { username: 'ines.officer', password: 'interviews all morning long' };
-const couple = [
-  { relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' },
-  { relationship: 'spouse', nameAsWritten: 'Mariam Keita', nameLatin: 'Mariam Keita', dateOfBirth: '1984-07-02', nationality: 'MLI' },
-] as const;
-
-async function ok<T>(h: Harness, channel: string, input: unknown): Promise<T> {
-  const r = await h.core.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-/** Supervisor, office certificate and an interview officer; then a couple's case decided, consented and referred today. */
+/** Supervisor, office certificate and an interview officer; then a couple's case decided, consented and referred today by the officer. */
 async function seedReferredCase(h: Harness, today: string): Promise<CaseDetail> {
-  await ok(h, 'auth.setup', supervisor);
-  await ok(h, 'certificate.generateSelfSigned', {});
-  const made = await ok<{ oneTimePassword: string }>(h, 'user.create', { username: officer.username, displayName: 'Inès Officer', role: 'interview_officer' });
-  await ok(h, 'auth.signIn', { username: officer.username, password: made.oneTimePassword });
-  await ok(h, 'auth.changePassword', { currentPassword: made.oneTimePassword, newPassword: officer.password });
-  const created = await ok<CaseDetail>(h, 'case.create', { intake: familyIntake([...couple]) });
-  const decided = await ok<CaseDetail>(h, 'case.decide', { caseId: created.id, baseVersion: created.version });
-  const form = await ok<DocumentInfo>(h, 'consent.generateForm', { caseId: decided.id, baseVersion: decided.version });
-  const current = await ok<CaseDetail>(h, 'case.get', { caseId: decided.id });
-  const consented = await ok<CaseDetail>(h, 'consent.record', {
-    caseId: current.id,
-    baseVersion: current.version,
-    documentId: form.id,
-    signedOn: today,
-    signers: current.intake.persons.map((p) => ({ personId: p.id, signedBy: 'self' })),
-  });
-  await ok(h, 'referral.create', { caseId: consented.id, baseVersion: consented.version });
+  await seedPeople(h, [officer]);
+  await signInAs(h, officer);
+  const referred = await referCase(h, familyIntake([...couple]), today);
   await ok(h, 'auth.signOut', {});
-  return consented;
-}
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('User name').fill(who.username);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-async function openCase(page: Page, name: string, caseNumber: string) {
-  await page.getByLabel('Search by name, date of birth or UCI').fill(name);
-  await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
+  return referred;
 }
 
 /** Type into a field with the keyboard (select what is there, then type). */
