@@ -161,35 +161,39 @@ function listDates(today: string, calendar: OfficeCalendar): ListDates {
 
 /** The tasks of one case today, most overdue first. */
 export function caseTasks(c: TaskCase, today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
-  return tasksOf(c, today, listDates(today, calendar));
+  const out: CaseTask[] = [];
+  addTasksOf(out, c, today, listDates(today, calendar));
+  return out;
 }
 
-function tasksOf(c: TaskCase, today: string, dates: ListDates): CaseTask[] {
-  const out: CaseTask[] = [];
-  const task = (kind: TaskKind, dueOn: string, messageKey: string, params: Record<string, string | number>) =>
-    out.push({
-      kind,
-      caseId: c.id,
-      caseNumber: c.caseNumber,
-      principalNameAsWritten: c.principalNameAsWritten,
-      principalNameLatin: c.principalNameLatin,
-      dueOn,
-      daysOverdue: dates.daysToToday(dueOn),
-      section: 'stages',
-      messageKey,
-      params: { ...params, dueOn },
-    });
+/** `params` end with `dueOn`. */
+function pushTask(out: CaseTask[], c: TaskCase, dates: ListDates, kind: TaskKind, dueOn: string, messageKey: string, params: Record<string, string | number>): void {
+  out.push({
+    kind,
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    principalNameAsWritten: c.principalNameAsWritten,
+    principalNameLatin: c.principalNameLatin,
+    dueOn,
+    daysOverdue: dates.daysToToday(dueOn),
+    section: 'stages',
+    messageKey,
+    params,
+  });
+}
 
+/** The tasks of one case, added to `out` (no closure per case: a list runs this thousands of times). */
+function addTasksOf(out: CaseTask[], c: TaskCase, today: string, dates: ListDates): void {
   if (c.referredOn !== null && c.status === 'referred') {
     const days = programmeValue('acknowledgementWorkingDays', c.referredOn);
     const due = dates.plusWorkingDays(c.referredOn, days);
-    if (today > due) task('acknowledgement_overdue', due, 'tasks.kind.acknowledgement_overdue', { referredOn: c.referredOn, days });
+    if (today > due) pushTask(out, c, dates, 'acknowledgement_overdue', due, 'tasks.kind.acknowledgement_overdue', { referredOn: c.referredOn, days, dueOn: due });
   }
 
   if (c.referredOn !== null && BEFORE_FLIGHT.includes(c.status)) {
     const days = programmeValue('flightDueDays', c.referredOn);
     const due = dates.plusDays(c.referredOn, days);
-    if (today > due) task('flight_not_booked', due, 'tasks.kind.flight_not_booked', { referredOn: c.referredOn, days });
+    if (today > due) pushTask(out, c, dates, 'flight_not_booked', due, 'tasks.kind.flight_not_booked', { referredOn: c.referredOn, days, dueOn: due });
   }
 
   const bookedFlight = c.status === 'flight_booked' ? c.facts.flightDate : null;
@@ -204,18 +208,19 @@ function tasksOf(c: TaskCase, today: string, dates: ListDates): CaseTask[] {
       const first = problems[0];
       if (first) {
         const variant = first.expiryDate < today ? 'expired' : flightDate !== null && first.expiryDate < flightDate ? 'before_flight' : 'soon';
-        task('travel_document_expiring', first.expiryDate, `tasks.kind.travel_document_expiring.${variant}`, {
+        pushTask(out, c, dates, 'travel_document_expiring', first.expiryDate, `tasks.kind.travel_document_expiring.${variant}`, {
           expiryDate: first.expiryDate,
           flightDate: flightDate ?? '',
           count: problems.length,
           days: warnDays,
+          dueOn: first.expiryDate,
         });
       }
     }
   }
 
   if (bookedFlight !== null && today > bookedFlight) {
-    task('departure_unconfirmed', bookedFlight, 'tasks.kind.departure_unconfirmed', { flightDate: bookedFlight });
+    pushTask(out, c, dates, 'departure_unconfirmed', bookedFlight, 'tasks.kind.departure_unconfirmed', { flightDate: bookedFlight, dueOn: bookedFlight });
   }
 
   if (FOLLOW_UP.includes(c.status)) {
@@ -225,10 +230,12 @@ function tasksOf(c: TaskCase, today: string, dates: ListDates): CaseTask[] {
     if (from !== null) {
       const days = programmeValue('followUpEveryDays', from);
       const due = dates.plusDays(from, days);
-      if (today >= due) task('follow_up_due', due, from === lastFollowUp ? 'tasks.kind.follow_up_due.since_follow_up' : 'tasks.kind.follow_up_due.since_arrival', { since: from, days });
+      if (today >= due) {
+        const messageKey = from === lastFollowUp ? 'tasks.kind.follow_up_due.since_follow_up' : 'tasks.kind.follow_up_due.since_arrival';
+        pushTask(out, c, dates, 'follow_up_due', due, messageKey, { since: from, days, dueOn: due });
+      }
     }
   }
-  return out;
 }
 
 /** Most overdue first, then by case number and kind (a stable order for the screen and the tests). */
@@ -242,7 +249,7 @@ export function compareTasks(a: CaseTask, b: CaseTask): number {
 export function tasksFor(cases: readonly TaskCase[], today: string, calendar: OfficeCalendar = OFFICE_CALENDAR): CaseTask[] {
   const dates = listDates(today, calendar);
   const out: CaseTask[] = [];
-  for (const c of cases) out.push(...tasksOf(c, today, dates));
+  for (const c of cases) addTasksOf(out, c, today, dates);
   return out.sort(compareTasks);
 }
 

@@ -136,10 +136,29 @@ function intlOffsetAt(ms: number, tz: string): number {
   return utcMillis(p.year, p.month, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
+const DAY_MS = 86_400_000;
+const MAX_CACHED_DAYS = 100_000;
+/** YYYY-MM-DD of each day (days since 1970-01-01) written so far. */
+const dayNames = new Map<number, LocalDate>();
+
 /** The calendar date in the office at that instant, YYYY-MM-DD. */
 export function officeDate(instant: Date, tz: string): LocalDate {
-  const p = wallParts(instant, tz);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  const t = instant.getTime();
+  const offset = Number.isFinite(t) ? steadyOffset(t, tz) : null;
+  if (offset === null) {
+    const p = wallParts(instant, tz);
+    return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  }
+  // A list turns thousands of instants into dates: the day's number, then its name once.
+  const day = Math.floor((t + offset) / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    const wall = new Date(day * DAY_MS);
+    name = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+    if (dayNames.size >= MAX_CACHED_DAYS) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
 
 /** The calendar year in the office at that instant (case numbers). */
