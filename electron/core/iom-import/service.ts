@@ -5,7 +5,8 @@ import type { ApplyImportInput, ConflictKind, ImportApplied, ImportClass, Import
 import type { StageDetails, StageEntry } from '../../../shared/schema/stages';
 import { readCaseDetail } from '../cases/detail';
 import type { SignedInContext } from '../context';
-import { checkStage } from './checks';
+import { reasonOf } from '../stages/rows';
+import { checkRow } from './checks';
 import { decodeFile, readFile } from './file';
 import type { FileRow, FileStage } from './file';
 import { packetsByNumber } from './packets';
@@ -17,10 +18,11 @@ import { commitCase, stageEntryWriter } from './writer';
  * The IOM status file import. Every row is classified in file order against the case as the
  * rows before it left it (a row applied is seen by the next row of the same case): `new`,
  * `known` (the same stage with the same facts and date is in force: a second import changes
- * nothing), `conflicting` (with the kind) or `invalid`. The checks are applyStage's own
- * (checks.ts), run on the cases' state read once for the whole file. The preview writes nothing;
- * the apply re-reads and re-classifies inside ONE transaction and writes only the rows the
- * officer confirmed that are still `new`, with one audit line each.
+ * nothing), `conflicting` (with the kind) or `invalid`. The checks are stage.record's own
+ * (stages/check.ts `checkStage`, in the import's terms by checks.ts), run on the cases' state
+ * read once for the whole file. The preview writes nothing; the apply re-reads and re-classifies
+ * inside ONE transaction and writes only the rows the officer confirmed that are still `new`,
+ * with one audit line each.
  */
 
 type Classified = ImportRow & { applied: boolean };
@@ -130,7 +132,7 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       out.push(as(c, 'known', null, null));
       continue;
     }
-    const checked = checkStage({ status: c.status, stages: c.stages, referredOn: c.referredOn, detail: full }, stage, r.date, ctx.session.role);
+    const checked = checkRow({ status: c.status, stages: c.stages, referredOn: c.referredOn, rest: full }, stage, r.date, ctx.session.role, today);
     if (!checked.ok) {
       out.push(as(c, checked.class, checked.conflict, checked.reason));
       continue;
@@ -150,7 +152,7 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       statusAfter: checked.next,
       correctsId: null,
       correctedBy: null,
-      reason: stage.action === 'iomDecline' || stage.action === 'noShow' ? stage.reason : null,
+      reason: reasonOf(stage),
       recordedAt: at,
       recordedBy: ctx.session.userId,
       recordedByName: ctx.session.displayName,

@@ -1,80 +1,23 @@
-import { assistanceIssues } from '../../../shared/case/assistance';
-import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { latestInForce } from '../../../shared/case/stages';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { FieldIssue } from '../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../shared/schema/case-api';
-import type { RecordStageInput, StageDetails } from '../../../shared/schema/stages';
+import type { RecordStageInput } from '../../../shared/schema/stages';
 import { commitStage } from '../cases/actions';
 import { readCaseDetail } from '../cases/detail';
 import { pick, requireAction } from '../cases/guard';
 import type { SignedInContext } from '../context';
-import { insertStage } from './rows';
+import { checkStage } from './check';
+import { insertStage, reasonOf } from './rows';
 
 /**
- * The stages after referral: each asked of the lifecycle table, checked against the case's
- * history (no stage dated before the one it follows, nothing in the future), stored as an entry
- * that is never edited, with the case's new status, in one transaction with its audit entry.
+ * The stages after referral: each checked by check.ts `checkStage` (the lifecycle table, the
+ * case's history: no stage dated before the one it follows, nothing in the future; the stage's
+ * own facts), stored as an entry that is never edited, with the case's new status, in one
+ * transaction with its audit entry.
  */
 
 const invalid = (issues: FieldIssue[]) => new IpcFailure(ipcError('invalid_input', { issues }));
-
-/** The status a stage leads to (the travel document's outcome decides which). */
-function targetOf(stage: StageDetails, current: CaseStatus): CaseStatus {
-  switch (stage.action) {
-    case 'acknowledge':
-      return 'acknowledged';
-    case 'counsel':
-      return 'counselled';
-    case 'recordTravelDocument':
-      return stage.outcome === 'requested' ? 'travel_document_requested' : stage.outcome === 'refused' ? 'travel_document_refused' : 'ready_to_book';
-    case 'bookFlight':
-      return 'flight_booked';
-    case 'confirmDeparture':
-      return 'departed';
-    case 'noShow':
-      return 'did_not_depart';
-    case 'confirmArrival':
-      return 'arrived';
-    case 'agreePlan':
-      return 'reintegration';
-    case 'recordAssistance':
-    case 'recordFollowUp':
-      return current;
-    case 'close':
-      return 'closed';
-    case 'iomDecline':
-      return 'iom_declined';
-  }
-}
-
-/** What the stage's own facts must satisfy on this case. */
-function stageIssues(c: CaseDetail, occurredOn: string, stage: StageDetails): FieldIssue[] {
-  const ids = new Set(c.intake.persons.map((p) => p.id));
-  switch (stage.action) {
-    case 'recordTravelDocument': {
-      const issues: FieldIssue[] = [];
-      if (stage.outcome === 'issued' && stage.documents.length === 0) issues.push({ path: ['stage', 'documents'], messageKey: 'validation.required' });
-      if (stage.outcome === 'refused' && stage.reason === '') issues.push({ path: ['stage', 'reason'], messageKey: 'validation.required' });
-      stage.documents.forEach((d, i) => {
-        if (!ids.has(d.personId)) issues.push({ path: ['stage', 'documents', i, 'personId'], messageKey: 'validation.assistance_person' });
-        if (d.expiryDate < occurredOn) issues.push({ path: ['stage', 'documents', i, 'expiryDate'], messageKey: 'validation.document_expired' });
-      });
-      return issues;
-    }
-    case 'bookFlight':
-      return stage.flightDate < occurredOn ? [{ path: ['stage', 'flightDate'], messageKey: 'validation.flight_before_booking' }] : [];
-    case 'recordAssistance':
-      return assistanceIssues(c, stage.entries).map((x) => ({ path: ['stage', 'entries', x.index, x.field], messageKey: x.messageKey, ...(x.params ? { params: x.params } : {}) }));
-    default:
-      return [];
-  }
-}
-
-/** The earliest date the next stage can carry: the latest stage in force, else the referral. */
-function notBefore(c: CaseDetail): string | null {
-  return latestInForce(c.stages)?.occurredOn ?? c.milestones.referredOn;
-}
 
 export function recordStage(ctx: SignedInContext, input: RecordStageInput): CaseDetail {
   return ctx.tx(input.caseId, () => {
@@ -91,15 +34,22 @@ export function recordStage(ctx: SignedInContext, input: RecordStageInput): Case
  */
 export function applyStage(ctx: SignedInContext, c: CaseDetail, input: RecordStageInput): void {
   const { db } = ctx.db();
-  if (input.occurredOn > ctx.clock.today()) throw invalid([{ path: ['occurredOn'], messageKey: 'validation.date_in_future' }]);
-  const next = requireAction(ctx, c, input.stage.action);
-  const earliest = notBefore(c);
-  const issues: FieldIssue[] = [];
-  if (earliest && input.occurredOn < earliest) issues.push({ path: ['occurredOn'], messageKey: 'validation.stage_before_previous', params: { date: earliest } });
-  issues.push(...stageIssues(c, input.occurredOn, input.stage));
-  if (issues.length > 0) throw invalid(issues);
-  const status = pick(next, targetOf(input.stage, c.status));
-  const reason = input.stage.action === 'noShow' || input.stage.action === 'iomDecline' ? input.stage.reason : null;
+  const checked = checkStage({ status: c.status, stages: c.stages, referredOn: c.milestones.referredOn, rest: () => c }, input.stage, input.occurredOn, ctx.session.role, ctx.clock.today());
+  if (!checked.ok) {
+    switch (checked.kind) {
+      case 'issues':
+        throw invalid(checked.issues);
+      case 'lifecycle':
+        // The table's refusal, reported as every action reports it: requireAction throws it.
+        requireAction(ctx, c, input.stage.action);
+        break;
+      case 'target':
+        pick(checked.next, checked.target); // throws (the table names no status the stage leads to)
+        break;
+    }
+    throw new Error(`stage ${input.stage.action} refused in ${c.status} (${checked.kind})`);
+  }
+  const status = checked.next;
   insertStage(db, {
     caseId: c.id,
     occurredOn: input.occurredOn,
@@ -107,7 +57,7 @@ export function applyStage(ctx: SignedInContext, c: CaseDetail, input: RecordSta
     details: input.stage,
     statusBefore: c.status,
     statusAfter: status,
-    reason,
+    reason: reasonOf(input.stage),
     recordedAt: ctx.now().toISOString(),
     recordedBy: ctx.session.userId,
   });

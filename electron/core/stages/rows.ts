@@ -2,7 +2,7 @@ import { asc, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
-import type { StageEntry, StageSource } from '../../../shared/schema/stages';
+import type { StageDetails, StageEntry, StageSource } from '../../../shared/schema/stages';
 import type { Db, Sqlite } from '../db/open';
 import { caseStages, users } from '../db/schema';
 
@@ -59,6 +59,11 @@ export interface NewStage {
   reason?: string | null;
   recordedAt: string;
   recordedBy: string;
+}
+
+/** The reason an entry keeps: a no-show's or IOM's refusal's (a correction's is the caller's). */
+export function reasonOf(stage: StageDetails): string | null {
+  return stage.action === 'noShow' || stage.action === 'iomDecline' ? stage.reason : null;
 }
 
 /** Append one entry (inside the caller's transaction); returns its id. */

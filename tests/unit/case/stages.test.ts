@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assistanceSummary } from '../../../shared/case/assistance';
+import { caseStatuses, transition } from '../../../shared/case/lifecycle';
 import { inForce } from '../../../shared/case/stages';
 import { caseClock } from '../../../shared/case/timeline';
 import type { CaseDetail } from '../../../shared/schema/case-api';
+import { intakeDocument } from '../../../shared/schema/intake';
+import type { StageDetails, StageEntry } from '../../../shared/schema/stages';
+import { checkStage } from '../../../electron/core/stages/check';
 import { familyIntake, syrianFamily } from '../../fixtures/intakes';
 import { makeCore, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
@@ -96,5 +100,116 @@ describe('stages after referral', () => {
     expect(caseClock(c, '2026-12-30').message).toEqual({ key: 'clock.overdue', params: { days: 9, aim: 30, date: '2026-12-21' } });
     const departed = await recordStage(t, c, stageOf(c, 'confirmDeparture'));
     expect(caseClock(departed, '2027-03-01')).toMatchObject({ state: 'met', elapsedDays: 0, steps: [{ step: 'decision', days: 0 }, { step: 'referral', days: 0 }, { step: 'departure', days: 0 }] });
+  });
+});
+
+/**
+ * stages/check.ts `checkStage`: the one rule both stage.record and the IOM file import ask (the
+ * parity test in tests/unit/iom-import shows the two agree end to end). Pure: no core here.
+ */
+describe('checkStage, the rule behind every stage recorded', () => {
+  const TODAY = '2026-11-21';
+  const samples: StageDetails[] = [
+    { action: 'acknowledge', iomReference: 'IOM-1' },
+    { action: 'counsel' },
+    { action: 'recordTravelDocument', outcome: 'not_needed', documents: [], reason: '' },
+    { action: 'recordTravelDocument', outcome: 'requested', documents: [], reason: '' },
+    { action: 'recordTravelDocument', outcome: 'refused', documents: [], reason: 'Refused.' },
+    { action: 'bookFlight', flightDate: '2026-12-05', departureAirport: 'YYZ', itineraryReference: 'TK-1' },
+    { action: 'confirmDeparture', place: 'Pearson' },
+    { action: 'noShow', reason: 'Did not come.' },
+    { action: 'confirmArrival' },
+    { action: 'agreePlan' },
+    { action: 'recordFollowUp', notes: 'Called.' },
+    { action: 'close' },
+    { action: 'iomDecline', reason: 'Outside the mandate.' },
+  ];
+  const untouched = (): never => {
+    throw new Error('the rest of the case was read');
+  };
+  const entry = (action: 'acknowledge' | 'counsel', occurredOn: string, correctedBy: string | null = null): StageEntry => ({
+    id: `${action}-${occurredOn}`,
+    seq: 1,
+    occurredOn,
+    source: 'iom_email',
+    stage: action === 'acknowledge' ? { action, iomReference: 'IOM-1' } : { action },
+    statusBefore: 'referred',
+    statusAfter: 'acknowledged',
+    correctsId: null,
+    correctedBy,
+    reason: null,
+    recordedAt: `${occurredOn}T12:00:00.000Z`,
+    recordedBy: 'u',
+    recordedByName: null,
+  });
+
+  it('allows a stage exactly where the table does, to a status the table names, without reading the rest of the case', () => {
+    for (const status of caseStatuses) {
+      for (const stage of samples) {
+        const t = transition(status, stage.action);
+        const got = checkStage({ status, stages: [], referredOn: '2026-11-01', rest: untouched }, stage, TODAY, 'interview_officer', TODAY);
+        const where = `${stage.action} in ${status}`;
+        // Stage actions have no requirements in the table (else the rest of the case would be read).
+        expect(t.allowed ? t.requires : [], where).toEqual([]);
+        if (t.allowed) {
+          expect(got.ok, where).toBe(true);
+          if (got.ok) expect(t.next, where).toContain(got.next);
+        } else {
+          expect(got, where).toEqual({ ok: false, kind: 'lifecycle', verdict: { ok: false, kind: 'status', reason: t.reason } });
+        }
+        // Without the permission, never.
+        expect(checkStage({ status, stages: [], referredOn: null, rest: untouched }, stage, TODAY, 'clerk', TODAY).ok, where).toBe(false);
+      }
+    }
+  });
+
+  it('a date after today first, then the table, then every issue of the date and the facts, the date first', () => {
+    const referred = { status: 'referred' as const, stages: [], referredOn: '2026-11-10', rest: untouched };
+    // Out of order and in the future: the date is what is said.
+    expect(checkStage(referred, { action: 'counsel' }, '2026-11-22', 'supervisor', TODAY)).toEqual({ ok: false, kind: 'issues', issues: [{ path: ['occurredOn'], messageKey: 'validation.date_in_future' }] });
+    expect(checkStage(referred, { action: 'counsel' }, '2026-11-05', 'supervisor', TODAY)).toMatchObject({ ok: false, kind: 'lifecycle', verdict: { kind: 'status', reason: 'lifecycle.refused.stage_order' } });
+    // Before the referral.
+    expect(checkStage(referred, { action: 'acknowledge', iomReference: 'R' }, '2026-11-05', 'supervisor', TODAY)).toEqual({
+      ok: false,
+      kind: 'issues',
+      issues: [{ path: ['occurredOn'], messageKey: 'validation.stage_before_previous', params: { date: '2026-11-10' } }],
+    });
+    // Before the latest stage in force (a corrected one does not count), with the flight's own issue after it.
+    const stages = [entry('acknowledge', '2026-11-12'), entry('counsel', '2026-11-18', 'fix')];
+    const booked = checkStage({ status: 'ready_to_book', stages, referredOn: '2026-11-10', rest: untouched }, { action: 'bookFlight', flightDate: '2026-11-10', departureAirport: 'YYZ', itineraryReference: 'T' }, '2026-11-11', 'supervisor', TODAY);
+    expect(booked).toEqual({
+      ok: false,
+      kind: 'issues',
+      issues: [
+        { path: ['occurredOn'], messageKey: 'validation.stage_before_previous', params: { date: '2026-11-12' } },
+        { path: ['stage', 'flightDate'], messageKey: 'validation.flight_before_booking' },
+      ],
+    });
+    expect(checkStage({ status: 'ready_to_book', stages, referredOn: '2026-11-10', rest: untouched }, { action: 'bookFlight', flightDate: '2026-12-01', departureAirport: 'YYZ', itineraryReference: 'T' }, '2026-11-13', 'supervisor', TODAY)).toEqual({ ok: true, next: 'flight_booked' });
+  });
+
+  it('reads the persons only for a stage that names them: documents of the case, not expired on the date', () => {
+    const intake = intakeDocument.parse(familyIntake(syrianFamily));
+    const [p0, p1] = intake.persons.map((p) => p.id);
+    let reads = 0;
+    const rest = () => {
+      reads++;
+      return { intake, intakeVersion: 1, decision: null, consentForm: null, consent: null };
+    };
+    const doc = (personId: string, expiryDate: string) => ({ personId, type: 'passport' as const, number: 'P1', expiryDate });
+    const issued = (documents: ReturnType<typeof doc>[]): StageDetails => ({ action: 'recordTravelDocument', outcome: 'issued', documents, reason: '' });
+    const c = { status: 'counselled' as const, stages: [], referredOn: '2026-11-10', rest };
+    expect(checkStage(c, issued([doc(p0!, '2027-01-01')]), '2026-11-20', 'supervisor', TODAY)).toEqual({ ok: true, next: 'ready_to_book' });
+    expect(checkStage(c, issued([doc('nobody', '2027-01-01'), doc(p1!, '2026-11-19')]), '2026-11-20', 'supervisor', TODAY)).toEqual({
+      ok: false,
+      kind: 'issues',
+      issues: [
+        { path: ['stage', 'documents', 0, 'personId'], messageKey: 'validation.assistance_person' },
+        { path: ['stage', 'documents', 1, 'expiryDate'], messageKey: 'validation.document_expired' },
+      ],
+    });
+    expect(reads).toBe(2);
+    checkStage(c, { action: 'recordTravelDocument', outcome: 'requested', documents: [], reason: '' }, '2026-11-20', 'supervisor', TODAY);
+    expect(reads).toBe(2);
   });
 });

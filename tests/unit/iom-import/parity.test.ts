@@ -9,11 +9,15 @@ import { makeCore, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
 
 /**
- * The import's checks are applyStage's: for every status after referral and every stage IOM's
- * file can carry, a one-row file previews as `new` exactly when recording the same stage on the
- * case screen (stage.record) is accepted, and as the matching conflict when it is refused. An
- * accepted stage is then corrected, so each stage is tried on the same case as it was. (A stage
- * already in force with the same facts and date is `known` instead.)
+ * The import's checks are stage.record's: both ask stages/check.ts `checkStage` (the rule has one
+ * owner, tested alone in tests/unit/case/stages.test.ts). What this test holds end to end is all
+ * around it: the import's reading of a file's stage (persons by their number on the packet), the
+ * case state it reads for the whole file, its own classes and the way it reports the answer. For
+ * every status after referral and every stage IOM's file can carry, a one-row file previews as
+ * `new` exactly when recording the same stage on the case screen (stage.record) is accepted, and
+ * as the matching conflict or invalid reason when it is refused. An accepted stage is then
+ * corrected, so each stage is tried on the same case as it was. (A stage already in force with
+ * the same facts and date is `known` instead.)
  */
 
 const ON = '2026-11-21';
