@@ -64,7 +64,9 @@ function statsChecks(label: string, exp: ExpStats, got: DayStats | undefined, co
   expect.soft(got?.p90 ?? null, `${label} p90`).toBe(exp.p90);
   expect.soft(got?.min ?? null, `${label} min`).toBe(exp.min);
   expect.soft(got?.max ?? null, `${label} max`).toBe(exp.max);
-  expect.soft(round(got?.mean ?? null), `${label} mean`).toBe(round(exp.mean));
+  // The mean is given to one decimal (the implementation rounds it; docs/reports.md does not say): within 0.05.
+  if (exp.mean === null) expect.soft(got?.mean ?? null, `${label} mean`).toBeNull();
+  else expect.soft(got?.mean ?? Number.NaN, `${label} mean (hand: ${exp.mean})`).toBeCloseTo(exp.mean, 1);
 }
 
 /** Compares every number of the report with the expected one; returns the counts to open. */
