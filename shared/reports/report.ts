@@ -140,8 +140,13 @@ export interface IntegrityRow {
   status: CaseStatus;
   issues: {
     issue: IntegrityIssue;
-    /** What exactly (i18n params): the missing fact paths, the steps out of order, the scan kind, the other case. */
-    detail: { facts?: string[]; steps?: string[]; attachment?: AttachmentKind; otherCase?: string; policyVersion?: string; task?: string };
+    /**
+     * What exactly (i18n params): the missing fact paths; the two steps out of order (`application`,
+     * `intake`, `decision`, `consent`, `referral` or a stage action); the first scan missing and all
+     * of them (`attachments`: a case counts once per issue); the other case's number; the decision's
+     * policy version; the overdue task (a task kind of shared/case/tasks.ts, or `departure_aim`).
+     */
+    detail: { facts?: string[]; steps?: string[]; attachment?: AttachmentKind; attachments?: AttachmentKind[]; otherCase?: string; policyVersion?: string; task?: string };
   }[];
 }
 
