@@ -52,8 +52,14 @@ export const cases = sqliteTable(
     index('cases_updated_at').on(t.updatedAt),
     index('cases_review').on(t.reviewStatus),
     index('cases_appointment').on(t.appointmentAt),
-    index('cases_attention').on(t.attentionOn),
-    /** The Today screen's tasks select cases by status (electron/core/today/tasks.ts). */
+    /**
+     * The cases due for a look (today/tasks.ts), with every column the task list reads of them: the
+     * list reads this index alone, not thousands of case rows. Only cases that may have a task.
+     */
+    index('cases_due')
+      .on(t.attentionOn, t.status, t.updatedBy, t.id, t.caseNumber, t.referredAt, t.taskFacts)
+      .where(sql`${t.attentionOn} IS NOT NULL`),
+    /** Every case in some statuses (cases/attention.ts refreshAllAttention). */
     index('cases_status').on(t.status),
   ],
 );
@@ -247,6 +253,8 @@ export const documents = sqliteTable(
     index('documents_case').on(t.caseId, t.type),
     /** A case's referral date and who referred it without reading the PDF's row (today/tasks.ts). */
     index('documents_case_type_at').on(t.caseId, t.type, t.generatedAt, t.generatedBy),
+    /** The cases a person referred (an officer's task list, today/tasks.ts): their packets by author. */
+    index('documents_generated_by').on(t.generatedBy, t.type, t.caseId),
   ],
 );
 

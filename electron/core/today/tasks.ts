@@ -28,10 +28,11 @@ const LIMIT = 200;
 const inList = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 
 /**
- * The cases due for a look (index `cases_attention`: `+c.status` keeps the planner from the
- * status index, which would read every case after referral), still in a status that can have a
- * task. Anyone but a supervisor: the cases they last updated or whose referral packet they made
- * (the packets by author, index `documents_generated_by`, read once per query).
+ * The cases due for a look, still in a status that can have a task: read from the index
+ * `cases_due` alone, which holds every column used here (`+c.status` keeps the planner from the
+ * status index, which would read every case after referral). Anyone but a supervisor: the cases
+ * they last updated or whose referral packet they made (their packets by author, index
+ * `documents_generated_by`, read once per query).
  */
 const CANDIDATES = `
 SELECT c.id, c.case_number AS caseNumber, c.status, c.referred_at AS referredAt, c.task_facts AS taskFacts
