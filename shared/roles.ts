@@ -26,6 +26,8 @@ export const permissions = [
   'settings.manage', // idle lock timeout and other office settings
   'audit.read', // view, verify and export the audit trail
   'attachment.view', // open a scanned paper attached to a case (others see only that it exists)
+  'report.read', // the programme's reports (aggregate numbers), their CSV and PDF, the cases behind a number (with case.read)
+  'report.export_cases', // the case-level export of a report (personal data leaving the protected store)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,13 +36,14 @@ const matrix = {
   interview_officer: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
-    'attachment.view',
+    'attachment.view', 'report.read',
   ],
   clerk: ['case.read', 'document.print'],
   supervisor: [
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
+    'report.read', 'report.export_cases',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -9,6 +9,7 @@ import { historyHandlers } from './history/handlers';
 import { stageHandlers } from './stages/handlers';
 import { todayHandlers } from './today/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
+import { reportHandlers } from './reports/handlers';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -66,6 +67,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     historyHandlers,
     iomImportHandlers,
     registerHandlers(sessions, register),
+    reportHandlers(register),
   );
   const deps = {
     handlers,

@@ -14,6 +14,10 @@ import type { AttachmentContent, AttachmentInfo } from '../schema/attachments';
 import { caseHistoryInput } from '../schema/history';
 import type { HistoryLine } from '../schema/history';
 import { applyImportInput, previewImportInput } from '../schema/iom-import';
+import { reportQuery } from '../reports/query';
+import type { Report } from '../reports/report';
+import { reportCasesInput, reportExportInput, setTargetInput } from '../schema/reports-api';
+import type { RemovalTarget, ReportCases, ReportFile } from '../schema/reports-api';
 import type { ImportApplied, ImportPreview } from '../schema/iom-import';
 import {
   createCaseFromIntakeInput,
@@ -102,6 +106,17 @@ export const contract = {
   'attachment.view': channel<AttachmentContent>()({ input: attachmentIdInput, access: 'attachment.view' }),
   // Who did what and when on a case, for officers (an audited read).
   'case.history': channel<HistoryLine[]>()({ input: caseHistoryInput, access: 'case.read' }),
+
+  // Reports (docs/reports.md): aggregate numbers; the cases behind a number also need case.read
+  // (checked by the handler) and name the number in the audit entry; the case-level export is the
+  // supervisor's, audited. Targets are office settings.
+  'report.get': channel<Report>()({ input: reportQuery, access: 'report.read' }),
+  'report.cases': channel<ReportCases>()({ input: reportCasesInput, access: 'report.read' }),
+  'report.exportCsv': channel<ReportFile>()({ input: reportExportInput, access: 'report.read' }),
+  'report.exportPdf': channel<ReportFile>()({ input: reportExportInput, access: 'report.read' }),
+  'report.exportCases': channel<ReportFile>()({ input: reportExportInput, access: 'report.export_cases' }),
+  'report.targets': channel<RemovalTarget[]>()({ input: empty, access: 'report.read' }),
+  'report.setTarget': channel<RemovalTarget[]>()({ input: setTargetInput, access: 'settings.manage' }),
 
   // Autosave of what the officer types (per person, per case or new intake).
   'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
