@@ -339,11 +339,11 @@ class Accumulator implements CellSink {
     return rows;
   }
 
-  /** Most cases first, then by code ("not recorded" last). */
+  /** Most cases first, then by code ("not recorded" last); a row with departures only (event basis) too. */
   private placeRows(by: PlaceBy): PlaceRow[] {
     return [...this.places[by].entries()]
-      .filter(([, p]) => p.cases > 0)
-      .sort(([ca, a], [cb, b]) => b.cases - a.cases || (ca === null ? 1 : cb === null ? -1 : ca < cb ? -1 : ca > cb ? 1 : 0))
+      .filter(([, p]) => p.cases > 0 || p.departed > 0)
+      .sort(([ca, a], [cb, b]) => b.cases - a.cases || b.departed - a.departed || (ca === null ? 1 : cb === null ? -1 : ca < cb ? -1 : ca > cb ? 1 : 0))
       .map(([code, p]) => ({
         code,
         cases: count(p.cases, { kind: 'place', by, code, measure: 'cases' }),
