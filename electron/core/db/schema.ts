@@ -61,6 +61,11 @@ export const cases = sqliteTable(
       .where(sql`${t.attentionOn} IS NOT NULL`),
     /** Every case in some statuses (cases/attention.ts refreshAllAttention). */
     index('cases_status').on(t.status),
+    /**
+     * Every case's id and version from the index alone: electron/core/reports/load.ts reads them
+     * on each report to find the cases changed since it last read them (the rows hold the intake).
+     */
+    index('cases_id_version').on(t.id, t.version),
   ],
 );
 

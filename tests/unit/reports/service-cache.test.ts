@@ -64,6 +64,11 @@ const caseOf = (id: string) => {
 };
 
 describe('report facts kept per case version', () => {
+  it('finds the changed cases from an index alone (the rows hold the whole intake)', () => {
+    const plan = open.sqlite.prepare('EXPLAIN QUERY PLAN SELECT id, version FROM cases').all();
+    expect(JSON.stringify(plan)).toContain('USING COVERING INDEX cases_id_version');
+  });
+
   it('reads every case once, then none until one changes', () => {
     clearReportCache(open.sqlite);
     expect(loadReportCases(open, TZ).stats).toEqual({ cases: fixtureCases.length, read: fixtureCases.length, dropped: 0 });

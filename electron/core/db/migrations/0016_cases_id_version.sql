@@ -1,0 +1,1 @@
+CREATE INDEX `cases_id_version` ON `cases` (`id`,`version`);
