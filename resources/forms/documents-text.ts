@@ -2,6 +2,7 @@
  * Static bilingual text of the AVRR documents (brief section 6). Wording changes go here, not
  * in the layout code. Every entry has an English and a French version; the engine prints both.
  */
+import type { AttachmentKind } from '../../shared/schema/attachments';
 import type {
   EligibilityOutcome,
   ReintegrationCategory,
@@ -80,6 +81,11 @@ export const REFERRAL = {
   assistance: b('Reintegration assistance (in kind)', 'Aide à la réintégration (en nature)'),
   preferences: b('Reintegration preferences', 'Préférences de réintégration'),
   consent: b('Consent record', 'Registre du consentement'),
+  attachments: b('Attached scans', 'Documents numérisés joints'),
+  attachmentsNote: b(
+    'Scans of signed paper attached to the case when this packet was made. The SHA-256 of a copy of the file must match the one printed here.',
+    'Documents papier signés, numérisés et joints au dossier au moment où ce dossier d’aiguillage a été produit. Le SHA-256 d’une copie du fichier doit correspondre à celui imprimé ici.',
+  ),
   integrity: b('Integrity', 'Intégrité'),
   qrNote: b(
     'The QR code on each page holds the packet number and the SHA-256 of the packet data (canonical JSON, keys sorted).',
@@ -154,6 +160,10 @@ export const LABELS = {
   page: b('Page', 'Page'),
   of: b('of', 'de'),
   noPreferences: b('No preference recorded', 'Aucune préférence enregistrée'),
+  attachmentKind: b('Kind', 'Type'),
+  fileNameAndHash: b('File name and SHA-256', 'Nom du fichier et SHA-256'),
+  addedOn: b('Added on', 'Joint le'),
+  noAttachments: b('None: no scan was attached to the case', 'Aucun : aucun document numérisé n’était joint au dossier'),
 } as const;
 
 export const RELATIONSHIP: Record<Relationship, Bilingual> = {
@@ -200,6 +210,14 @@ export const REINTEGRATION_CATEGORY: Record<ReintegrationCategory, Bilingual> = 
   temporary_accommodation_housing: b('Temporary accommodation and housing', 'Hébergement temporaire et logement'),
   training_schooling: b('Training and schooling', 'Formation et scolarité'),
   legal_assistance: b('Legal assistance', 'Aide juridique'),
+};
+
+/** The kinds of scan, as the app names them (shared/i18n `attachments.kind`). */
+export const ATTACHMENT_KIND: Record<AttachmentKind, Bilingual> = {
+  signed_consent: b('Signed consent form', 'Formulaire de consentement signé'),
+  departure_confirmation: b('Departure confirmation', 'Confirmation du départ'),
+  travel_document: b('Travel document', 'Titre de voyage'),
+  other: b('Other paper', 'Autre document'),
 };
 
 export const COPY_STAMP = b('COPY', 'COPIE');

@@ -154,6 +154,20 @@ export const ReintegrationCategorySchema = z.enum([
   'legal_assistance',
 ]);
 
+/** One scan attached to the case, as the packet lists it (IOM can check a copy against its hash). */
+export const PacketAttachmentSchema = z.object({
+  kind: z.enum(attachmentKinds),
+  /** SHA-256 of the scan's bytes, lower-case hex, printed in full. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The file name the officer's computer gave it (at most 200, as attachment.add accepts), and
+   * the office date it was added. Optional (never defaulted, so their content hash stays the
+   * same) only for packets made before they were printed.
+   */
+  fileName: text(200).optional(),
+  addedOn: isoDate.optional(),
+});
+
 export const ReferralPacketSchema = z.object({
   packetNumber: text(64),
   caseNumber: text(64),
@@ -196,11 +210,11 @@ export const ReferralPacketSchema = z.object({
   /** Head of the audit hash chain when the packet was made (hex, from the audit module). */
   auditChainHead: z.string().regex(/^[0-9a-f]{32,128}$/, 'lower-case hex, 32 to 128 digits'),
   /**
-   * The scans attached to the case when the packet was made (the signed consent form, ...), by
-   * kind and SHA-256 only: never their content or file name. Covered by the content hash.
-   * Absent when there were none (and in packets made before scans existed).
+   * The scans attached to the case when the packet was made (the signed consent form, ...), as
+   * the packet lists them: never their content. Covered by the content hash. Absent when there
+   * were none (and in packets made before scans existed).
    */
-  attachments: z.array(z.object({ kind: z.enum(attachmentKinds), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(100).optional(),
+  attachments: z.array(PacketAttachmentSchema).max(100).optional(),
 });
 
 export const WithdrawalSchema = z.object({
@@ -225,6 +239,7 @@ export type TravelDocumentStatus = z.infer<typeof TravelDocumentStatusSchema>;
 export type ReintegrationCategory = z.infer<typeof ReintegrationCategorySchema>;
 export type EligibilityOutcome = z.infer<typeof EligibilityOutcomeSchema>;
 export type PacketPerson = z.infer<typeof PacketPersonSchema>;
+export type PacketAttachment = z.infer<typeof PacketAttachmentSchema>;
 
 /** Validated data (defaults filled in). */
 export type ConsentForm = z.infer<typeof ConsentFormSchema>;

@@ -8,8 +8,9 @@ import { officeDate } from '../../../shared/time/office-time';
 import { SPECIAL_NEEDS_SEPARATOR } from '../../../shared/schema/limits';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakePerson } from '../../../shared/schema/intake';
+import type { AttachmentInfo } from '../../../shared/schema/attachments';
 import type { ConsentRecord } from '../../../shared/schema/documents-api';
-import type { BilingualText, ConsentFormInput, LanguageUse, Officer, Person, ReferralPacketInput, ReintegrationCategory, TravelDocumentStatus, WithdrawalInput } from '../../../shared/schema/documents';
+import type { BilingualText, ConsentFormInput, LanguageUse, Officer, PacketAttachment, Person, ReferralPacketInput, ReintegrationCategory, TravelDocumentStatus, WithdrawalInput } from '../../../shared/schema/documents';
 import type { Session } from '../context';
 
 const relationships = { principal: 'principal_applicant', spouse: 'spouse', child: 'child', other: 'other_relative' } as const;
@@ -187,6 +188,20 @@ export function referralPacketData(
     },
     auditChainHead,
   };
+}
+
+/**
+ * The scans attached to the case when the packet is made, as it lists them: kind, file name
+ * (`printable` replaces what no bundled font draws: a file name never stops a referral), SHA-256
+ * and the office date each was added, oldest first. Absent when there are none.
+ */
+export function packetAttachments(
+  scans: readonly Pick<AttachmentInfo, 'kind' | 'fileName' | 'sha256' | 'addedAt'>[],
+  timeZone: string,
+  printable: (text: string) => string,
+): { attachments?: PacketAttachment[] } {
+  if (scans.length === 0) return {};
+  return { attachments: scans.map((a) => ({ kind: a.kind, fileName: printable(a.fileName), sha256: a.sha256, addedOn: officeDate(new Date(a.addedAt), timeZone) })) };
 }
 
 export function withdrawalData(c: CaseDetail, officer: Officer, packetNumber: string | null, date: string, reason: string | null): WithdrawalInput {

@@ -6,7 +6,8 @@ import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
 import type { SignedInContext } from '../context';
 import type { Db } from '../db/open';
-import { attachmentHashes } from '../attachments/rows';
+import { listAttachments } from '../attachments/rows';
+import { printableText } from '../documents';
 import { commitConsented, commitReferred, commitWithdrawn } from '../cases/actions';
 import type { WithdrawalInput } from '../cases/actions';
 import { readCaseDetail } from '../cases/detail';
@@ -15,7 +16,7 @@ import { userById } from '../users/rows';
 import { openActiveCertificate, requireCertificate } from './certificate-store';
 import { insertConsent, latestConsentRecorded } from './consent-rows';
 import { latestPacketNumber } from './document-rows';
-import { consentFormData, officerOf, referralPacketData, withdrawalData } from './document-data';
+import { consentFormData, officerOf, packetAttachments, referralPacketData, withdrawalData } from './document-data';
 import { auditHead, listCaseDocuments, nextDocumentNumber, renderAndSign, storeDocument, supersedePackets } from './service';
 import type { RegisterDeps } from './service';
 
@@ -119,10 +120,10 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'referral_packet');
   const record = { documentId: c.consent.documentId, signedOn: c.consent.signedOn, signers: c.consent.signers, recordedAt: consent.recordedAt, recordedBy: consent.recordedBy };
-  const attached = attachmentHashes(db, c.id);
   const data = {
     ...referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone),
-    ...(attached.length > 0 ? { attachments: attached } : {}),
+    // The scans attached now: a scan added later is in the next packet, never in this one.
+    ...packetAttachments(listAttachments(db, c.id), ctx.clock.timeZone, (text) => printableText(text, deps.fontsDir)),
   };
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {

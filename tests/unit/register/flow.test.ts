@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { DocumentInfo, PrintResult } from '../../../shared/schema/documents-api';
 import { familyIntake, syrianFamily } from '../../fixtures/intakes';
+import { ATTACHMENT_KIND, LABELS, REFERRAL } from '../../../resources/forms/documents-text';
+import { jpegBytes, pdfWith } from '../attachments/fixtures';
 import { makeCore, SUPERVISOR_LOGIN, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
 
@@ -78,6 +81,9 @@ describe('documents for IOM through the core', () => {
       expect(text).toContain(p.nameAsWritten.normalize('NFKC'));
     }
     expect(text.replace(/\s+/g, ' ')).toContain('Wishes to reopen a tailoring shop.');
+    // No scan was attached: the packet says so.
+    expect(text.replace(/\s+/g, ' ')).toContain(`${REFERRAL.attachments.en} / ${REFERRAL.attachments.fr}`);
+    expect(text.replace(/\s+/g, ' ')).toContain(LABELS.noAttachments.en);
     // The referring and consent officer is printed with the badge number of their account.
     expect(text).toContain('CBSA-40417');
     expect(text).toContain('Syria / Syrie');
@@ -95,6 +101,41 @@ describe('documents for IOM through the core', () => {
     // Clerks print; they never decide or refer.
     const denied = await t.call('case.decide', { caseId: c.id, baseVersion: c.version });
     expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
+  });
+
+  it('the packet lists the scans attached when it was made: kind (EN and FR), file name, SHA-256 in full, date added; it stays signed and its hash covers them', async () => {
+    await t.ok('auth.signIn', accounts.interview_officer);
+    let c = await decidedCase(t, syrianFamily.slice(0, 1));
+    const form = await t.ok<DocumentInfo>('consent.generateForm', { caseId: c.id, baseVersion: c.version });
+    c = await t.ok<CaseDetail>('consent.record', { caseId: c.id, baseVersion: c.version, documentId: form.id, signedOn: '2026-11-20', signers: [{ personId: c.intake.persons[0]!.id, signedBy: 'self' }] });
+    const signed = pdfWith(`signed consent ${c.id}`);
+    const passport = jpegBytes();
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    await t.ok('attachment.add', { caseId: c.id, kind: 'signed_consent', fileName: 'Consentement signé – Al-Ahmad.pdf', contentBase64: signed.toString('base64') });
+    // A character no bundled font draws (Ethiopic) in a file name does not stop the referral: it prints as "?".
+    await t.ok('attachment.add', { caseId: c.id, kind: 'travel_document', fileName: 'passport ፓ.jpg', contentBase64: passport.toString('base64') });
+    c = await t.ok<CaseDetail>('referral.create', { caseId: c.id, baseVersion: c.version });
+    // Scanned after the referral: in the case, not in this packet.
+    const later = pdfWith(`departure ${c.id}`);
+    await t.ok('attachment.add', { caseId: c.id, kind: 'departure_confirmation', fileName: 'departure.pdf', contentBase64: later.toString('base64') });
+
+    const packet = (await t.ok<DocumentInfo[]>('document.list', { caseId: c.id })).find((d) => d.type === 'referral_packet')!;
+    const file = pdfFile('packet-with-scans.pdf', await t.ok<PrintResult>('document.print', { documentId: packet.id }));
+    expect(pdfsig(file)).toContain('Signature is Valid.');
+    // In content-stream order (-raw) a table row reads cell by cell, however its cells wrap.
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFKC');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`${REFERRAL.attachments.en} / ${REFERRAL.attachments.fr}`);
+    // Each hash in full, on one line.
+    expect(text.split('\n').map((l) => l.trim())).toEqual(expect.arrayContaining([sha(signed), sha(passport)]));
+    expect(text).not.toContain(sha(later));
+    // Kind in English and French, file name and hash, the office date it was added (the test clock: 2026-11-21, 09:00 in Toronto).
+    const row = (kind: { en: string; fr: string }, name: string, hash: string) => `${kind.en} ${kind.fr} ${name} ${hash} 2026-11-21`;
+    expect(flat).toContain(row(ATTACHMENT_KIND.signed_consent, 'Consentement signé – Al-Ahmad.pdf', sha(signed)));
+    expect(flat).toContain(row(ATTACHMENT_KIND.travel_document, 'passport ?.jpg', sha(passport)));
+    expect(flat).not.toContain(LABELS.noAttachments.en);
+    // The content hash printed and recorded is the one over the data with the scans.
+    expect(pdftotext(file).replace(/\s+/g, '')).toContain(packet.contentHash);
   });
 
   it('withdrawal works from every non-final state; a referred case also gets a signed notice for IOM', async () => {

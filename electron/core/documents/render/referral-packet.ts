@@ -1,6 +1,7 @@
 import type { ReferralPacket } from '../../../../shared/schema/documents';
 import { ReferralPacketSchema } from '../../../../shared/schema/documents';
 import {
+  ATTACHMENT_KIND,
   LABELS,
   OUTCOME,
   PROGRAMME,
@@ -21,8 +22,9 @@ const cad = (n: number): string => `$${n.toLocaleString('en-CA')}`;
 
 /**
  * The referral packet to IOM: a cover page, then persons, travel, needs, language, eligibility,
- * assistance, preferences, consent and integrity sections. Every page carries a QR code with the
- * packet number and the SHA-256 of the packet's canonical JSON (see packetContentHash).
+ * assistance, preferences, consent, attached scans and integrity sections. Every page carries a
+ * QR code with the packet number and the SHA-256 of the packet's canonical JSON (see
+ * packetContentHash).
  */
 export async function renderReferralPacket(data: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const packet: ReferralPacket = parseDocumentInput(ReferralPacketSchema, data, 'referral packet');
@@ -150,6 +152,29 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
   field(w, LABELS.officer, officerText(packet.consent.officer));
   field(w, LABELS.language, packet.consent.languageUse.language);
   field(w, LABELS.interpreter, interpreterText(packet.consent.languageUse));
+
+  // The scans attached when the packet was made, each with its SHA-256 in full (on a line of its own).
+  heading(w, REFERRAL.attachments);
+  const scans = packet.attachments ?? [];
+  if (scans.length === 0) {
+    w.paragraph(bi(LABELS.noAttachments));
+  } else {
+    columns(w, REFERRAL.attachmentsNote.en, REFERRAL.attachmentsNote.fr, SMALL);
+    // The middle column holds the widest hash on one line (64 × "d" is 354 pt at 9 pt): 5.65 / 8 of
+    // 516 pt, less the padding; the date column holds a date (47 pt), the first the rest.
+    table(
+      w,
+      [
+        { header: LABELS.attachmentKind, share: 1.5 },
+        { header: LABELS.fileNameAndHash, share: 5.65 },
+        { header: LABELS.addedOn, share: 0.85 },
+      ],
+      scans.map((a) => {
+        const kind = ATTACHMENT_KIND[a.kind];
+        return [`${kind.en}\n${kind.fr}`, `${a.fileName ?? '—'}\n${a.sha256}`, a.addedOn ?? '—'];
+      }),
+    );
+  }
 
   heading(w, REFERRAL.integrity);
   field(w, LABELS.auditChainHead, packet.auditChainHead);
