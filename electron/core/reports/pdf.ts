@@ -72,7 +72,7 @@ export async function renderReportPdf(report: Report, opts: ReportPdfOptions): P
     }
   }
 
-  decoratePages(w, { runningTitle: `${title} — ${blocks.reference}`, reference: blocks.reference });
+  decoratePages(w, { runningTitle: blocks.reference, reference: blocks.reference });
   return w.save();
 }
 
@@ -131,7 +131,7 @@ function reportBlocks(r: Report, t: Translate, num: (n: number, digits?: number)
   const cad = (x: number) => (fr ? `${num(x)}\u00a0$` : `$${num(x)}`);
 
   const decided = r.funnel.find((f) => f.step === 'decided');
-  const codeRows = r.funnel.flatMap((f) => f.ineligibleCodes.filter((c) => c.count.n > 0).map((c) => [t(`reports.step.${f.step}`), `${c.code}: ${t(`reports.code.${c.code}`)}`, n(c.count)]));
+  const codeRows = r.funnel.flatMap((f) => f.ineligibleCodes.filter((c) => c.count.n > 0).map((c) => [t(`reports.step.${f.step}`), t('reports.funnel.codeLabel', { code: c.code, text: t(`reports.code.${c.code}`) }), n(c.count)]));
   const sections: Blocks['sections'] = [
     {
       title: t('reports.funnel.title'),
@@ -153,7 +153,7 @@ function reportBlocks(r: Report, t: Translate, num: (n: number, digits?: number)
             n(f.inProgress),
             f.stopped
               .filter((s) => s.count.n > 0)
-              .map((s) => `${t(`reports.exit.${s.kind}`)}: ${n(s.count)}`)
+              .map((s) => t('reports.pdf.labelValue', { label: t(`reports.exit.${s.kind}`), value: n(s.count) }))
               .join('\n'),
           ]),
         },
@@ -367,7 +367,7 @@ function grid(w: DocumentWriter, caption: string, cols: readonly Col[], rows: re
     cells.forEach((cell, i) => {
       const x = (xs[i] ?? 0) + PAD;
       const width = (widths[i] ?? 0) - 2 * PAD;
-      if (cols[i]?.number && !style.bold) {
+      if (cols[i]?.number) {
         w.wrap(cell, width, style).forEach((line, j) => w.drawLine(w.page, line.text, x + width - w.measure(line.text, style), w.y - PAD - j * lineHeight(style), style));
       } else {
         w.drawBlock(cell, x, w.y - PAD, width, style);
