@@ -1,20 +1,17 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { createAppCore } from '../../electron/core/app-core';
-import type { AppCore } from '../../electron/core/app-core';
-import { devPlaintextSealer } from '../../electron/core/keys/sealer';
-import { startHarnessServer } from '../../electron/web/server';
 import { countryName } from '../../shared/countries';
 import { exitKinds } from '../../shared/reports/report-case';
 import { intervals } from '../../shared/reports/report';
 import type { FunnelStep } from '../../shared/reports/report';
-import { FIXTURE_NOW } from '../fixtures/reports/forty-cases';
+import { FIXTURE_ACCOUNT } from '../fixtures/reports/forty-cases';
 import { NOT_RECORDED, expectedReports } from '../fixtures/reports/forty-cases.expected';
 import type { ExpectedReport } from '../fixtures/reports/forty-cases.expected';
-import { FIXTURE_ACCOUNT, seedReportFixture } from '../fixtures/reports/insert';
 
 /**
  * The Reports screen shows the numbers computed by hand (tests/fixtures/reports): the harness's
@@ -22,23 +19,39 @@ import { FIXTURE_ACCOUNT, seedReportFixture } from '../fixtures/reports/insert';
  * the supervisor asks for FY2014-15 on each basis, keyboard only, and the funnel, times, by-month,
  * targets and by-country tables (found by their captions, rows by their headers) read the
  * expected numbers, as the screen writes them (English, en-CA: one decimal at most for days).
+ *
+ * The harness runs in a child process (tests/fixtures/reports/serve.ts: seed, then serve), so
+ * this spec loads no back-end module itself.
  */
 
 interface Harness {
   url: string;
 }
 
+/** Starts serve.ts on a new data folder; resolves with the URL it prints. */
+function startFixtureHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(resolve('node_modules/.bin/tsx'), ['tests/fixtures/reports/serve.ts', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) done({ url: (JSON.parse(line) as { url: string }).url, child });
+    });
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('exit', (code) => fail(new Error(`serve.ts ended (${String(code)}): ${err}`)));
+  });
+}
+
 const test = base.extend<{ harness: Harness }>({
   harness: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'avrr-e2e-report-fixture-'));
-    const start = Date.now();
-    const now = () => new Date(Date.parse(FIXTURE_NOW) + (Date.now() - start));
-    await seedReportFixture(dataDir, now);
-    const core: AppCore = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'e2e-reports-fixture', now });
-    const server = await startHarnessServer(core, { rendererDir: resolve('out/web'), port: 0 });
-    await use({ url: server.url });
-    await server.close();
-    core.close();
+    const { url, child } = await startFixtureHarness(join(dataDir, 'data'));
+    await use({ url });
+    const ended = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await ended;
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
@@ -88,7 +101,7 @@ async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Ente
 
 async function showReport(page: Page, exp: ExpectedReport): Promise<void> {
   const controls = page.getByRole('region', { name: 'What the report covers' });
-  await press(page, controls.getByRole('radio', { name: 'A fiscal year' }), 'Space');
+  await press(page, controls.getByRole('radio', { name: 'A fiscal year', exact: true }), 'Space');
   await controls.getByLabel('Fiscal year', { exact: true }).focus();
   await controls.getByLabel('Fiscal year', { exact: true }).selectOption(String(Number(exp.query.from.slice(0, 4))));
   await press(page, controls.getByRole('radio', { name: exp.query.basis === 'application' ? /By application date/ : /By event date/ }), 'Space');
@@ -110,7 +123,7 @@ async function checkTables(page: Page, exp: ExpectedReport): Promise<void> {
     const outcomes = await readTable(page.getByRole('table', { name: 'Decisions in force, by outcome' }));
     expect.soft(outcomes.get('Eligible'), `${q}: outcome eligible`).toEqual([int.format(decided.eligible.n)]);
     expect.soft(outcomes.get('Not eligible'), `${q}: outcome ineligible`).toEqual([int.format(decided.ineligible.n)]);
-    expect.soft(outcomes.get('Needs review'), `${q}: outcome needs review`).toEqual([int.format(decided.needs_review.n)]);
+    expect.soft(outcomes.get('Needs supervisor review'), `${q}: outcome needs review`).toEqual([int.format(decided.needs_review.n)]);
   }
 
   // Times: cases, median, 90th percentile, shortest, longest, mean.
