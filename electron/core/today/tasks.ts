@@ -47,12 +47,17 @@ SELECT p.case_id AS caseId, p.name_as_written AS principalNameAsWritten, p.name_
   FROM persons p
  WHERE p.position = 0 AND p.case_id IN (SELECT value FROM json_each(:ids))`;
 
-interface CandidateRow {
-  id: string;
-  caseNumber: string;
-  status: CaseStatus;
-  referredAt: string | null;
-  taskFacts: string | null;
+type Statement = ReturnType<Sqlite['prepare']>;
+/** Prepared once per connection (compiling them cost more than running the principals' query). */
+const statements = new WeakMap<Sqlite, { candidates: Statement; principals: Statement }>();
+
+function prepared(sqlite: Sqlite): { candidates: Statement; principals: Statement } {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = { candidates: sqlite.prepare(CANDIDATES), principals: sqlite.prepare(PRINCIPALS) };
+    statements.set(sqlite, s);
+  }
+  return s;
 }
 
 interface Principal {
@@ -65,11 +70,24 @@ const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && statu
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
-/** A row of `CANDIDATES`, checked as it is read (by hand: thousands of rows, a zod object each cost more than the query). */
-function candidateRow(row: unknown): CandidateRow {
+/**
+ * A row of `CANDIDATES`, checked as it is read (by hand: thousands of rows, a zod object each
+ * cost more than the query), as the rules read it; the principal's names come later.
+ */
+function candidateOf(row: unknown, timeZone: string): TaskCase {
   if (typeof row === 'object' && row !== null && 'id' in row && 'caseNumber' in row && 'status' in row && 'referredAt' in row && 'taskFacts' in row) {
     const { id, caseNumber, status, referredAt, taskFacts: facts } = row;
-    if (isText(id) && isText(caseNumber) && isStatus(status) && isTextOrNull(referredAt) && isTextOrNull(facts)) return { id, caseNumber, status, referredAt, taskFacts: facts };
+    if (isText(id) && isText(caseNumber) && isStatus(status) && isTextOrNull(referredAt) && isTextOrNull(facts)) {
+      return {
+        id,
+        caseNumber,
+        status,
+        principalNameAsWritten: '',
+        principalNameLatin: '',
+        referredOn: referredAt === null ? null : officeDate(new Date(referredAt), timeZone),
+        facts: facts === null ? NO_TASK_FACTS : taskFacts.parse(JSON.parse(facts)),
+      };
+    }
   }
   throw new TypeError('today.tasks: a case row is not as expected');
 }
@@ -78,7 +96,7 @@ function candidateRow(row: unknown): CandidateRow {
 function principalsOf(sqlite: Sqlite, caseIds: readonly string[]): Map<string, Principal> {
   const out = new Map<string, Principal>();
   if (caseIds.length === 0) return out;
-  for (const row of sqlite.prepare(PRINCIPALS).all({ ids: JSON.stringify(caseIds) })) {
+  for (const row of prepared(sqlite).principals.all({ ids: JSON.stringify(caseIds) })) {
     if (typeof row === 'object' && row !== null && 'caseId' in row && 'principalNameAsWritten' in row && 'principalNameLatin' in row) {
       const { caseId, principalNameAsWritten, principalNameLatin } = row;
       if (isText(caseId) && isText(principalNameAsWritten) && isText(principalNameLatin)) {
@@ -99,19 +117,9 @@ export interface TaskScope {
 
 export function todayTasks({ sqlite }: { db: Db; sqlite: Sqlite }, scope: TaskScope, clock: OfficeClock, calendar: OfficeCalendar = OFFICE_CALENDAR): TaskList {
   const today = clock.today();
-  const rows = sqlite.prepare(CANDIDATES).all({ today, everyone: scope.everyone ? 1 : 0, userId: scope.userId });
-  let cases: TaskCase[] = rows.map((row) => {
-    const c = candidateRow(row);
-    return {
-      id: c.id,
-      caseNumber: c.caseNumber,
-      status: c.status,
-      principalNameAsWritten: '',
-      principalNameLatin: '',
-      referredOn: c.referredAt === null ? null : officeDate(new Date(c.referredAt), clock.timeZone),
-      facts: c.taskFacts === null ? NO_TASK_FACTS : taskFacts.parse(JSON.parse(c.taskFacts)),
-    };
-  });
+  // Row by row: thousands of rows and their copies are never all alive at once.
+  let cases: TaskCase[] = [];
+  for (const row of prepared(sqlite).candidates.iterate({ today, everyone: scope.everyone ? 1 : 0, userId: scope.userId })) cases.push(candidateOf(row, clock.timeZone));
   let tasks = tasksFor(cases, today, calendar);
   let principals = principalsOf(sqlite, [...new Set(tasks.slice(0, LIMIT).map((t) => t.caseId))]);
   if (tasks.slice(0, LIMIT).some((t) => !principals.has(t.caseId))) {
