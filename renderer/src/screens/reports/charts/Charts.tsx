@@ -103,7 +103,7 @@ export function BarChart({ label, categories, series, format }: ChartProps) {
     <svg className="chart" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
       <Legend series={series} />
       <g transform={`translate(${left}, 0)`}>
-        {x.ticks(4).map((tk) => (
+        {x.ticks(4).filter(Number.isInteger).map((tk) => (
           <g key={tk} transform={`translate(${x(tk)}, 0)`}>
             <line y1={legend} y2={height - 20} stroke={GRID} strokeDasharray={tk === 0 ? undefined : '2 3'} />
             <text y={height - 5} fontSize={FONT - 1} fill={INK} textAnchor="middle">
@@ -149,7 +149,8 @@ export function ColumnChart({ label, categories, series, format }: ChartProps) {
   const legend = legendLayout(series).height;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const yScale = scaleLinear().domain([0, max]).nice(4);
-  const ticks = yScale.ticks(4);
+  // Counts, days and dollars: whole numbers on the axis.
+  const ticks = yScale.ticks(4).filter(Number.isInteger);
   const left = Math.max(3, ...ticks.map((tk) => format(tk).length)) * (CHAR - 0.5) + 8;
   const plotHeight = 180;
   const rotate = categories.length > 5;

@@ -40,7 +40,8 @@ export function TargetForm({ defaultYear }: { defaultYear: number }) {
     onSuccess: (_r, v) => {
       setDone(v.fiscalYear);
       setError(null);
-      form.reset({ fiscalYear: v.fiscalYear, source: '' });
+      // A clear form for the next target (the number's field shows empty; its value is checked again on submit).
+      form.reset({ fiscalYear: v.fiscalYear, removals: '' as unknown as number, source: '' });
       void qc.invalidateQueries({ queryKey: ['report'] });
       void qc.invalidateQueries({ queryKey: ['report-targets'] });
     },
@@ -55,7 +56,7 @@ export function TargetForm({ defaultYear }: { defaultYear: number }) {
     <section aria-labelledby={titleId} className="card target-form">
       <h3 id={titleId}>{t('reports.targetForm.title')}</h3>
       <p className="hint">{t('reports.targetForm.intro')}</p>
-      <form className="grid" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
+      <form className="grid" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v), () => setDone(null))}>
         <Field label={t('reports.targetForm.fiscalYear')} error={e.fiscalYear}>
           {(a) => (
             <select id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} {...form.register('fiscalYear', { valueAsNumber: true })}>
