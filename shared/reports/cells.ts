@@ -253,8 +253,8 @@ export interface CellScope {
   readonly fiscalYears: { from: number; to: number };
   /** The open cases by person (the duplicate check). */
   readonly openByPerson: OpenCasesByPerson;
-  /** Per case id (applied in the range): its most overdue task of "What needs me today" (shared/case/tasks.ts tasksFor). */
-  readonly tasks: ReadonlyMap<string, string>;
+  /** Per case applied in the range with a task: its most overdue task of "What needs me today" (shared/case/tasks.ts tasksFor). */
+  readonly tasks: ReadonlyMap<ReportCase, string>;
   /** Scratch space for one case at a time (no allocation per case). */
   readonly scratch: Scratch;
 }
@@ -279,45 +279,71 @@ export function isOpen(c: ReportCase): boolean {
 
 /**
  * The open cases by person, for the duplicate check (docs/reports.md: "another case still open
- * shares a person"): per UCI and per folded name and date of birth, the two open cases with the
- * smallest case numbers. One pass over the identities.
+ * shares a person"), per UCI and per folded name and date of birth. One pass over the open cases'
+ * identities finds the open cases sharing a person (a key held by several: rare, kept as a list);
+ * a case that is not open looks its own identities up.
  */
 export class OpenCasesByPerson {
-  private readonly byUci = new Map<string, [ReportCase, ReportCase | null]>();
-  private readonly byNameDob = new Map<string, [ReportCase, ReportCase | null]>();
+  private readonly byUci = new Map<string, ReportCase | ReportCase[]>();
+  private readonly byNameDob = new Map<string, ReportCase | ReportCase[]>();
+  /** For each open case sharing a person with another open case: the other with the smallest case number. */
+  private readonly openOther = new Map<ReportCase, ReportCase>();
 
   constructor(cases: readonly ReportCase[]) {
+    const shared: ReportCase[][] = [];
     for (const c of cases) {
       if (!isOpen(c)) continue;
       for (const p of c.identities) {
-        if (p.uci !== null && p.uci !== '') OpenCasesByPerson.see(this.byUci, p.uci, c);
-        if (p.nameDob !== '') OpenCasesByPerson.see(this.byNameDob, p.nameDob, c);
+        if (p.uci !== null && p.uci !== '') OpenCasesByPerson.hold(this.byUci, p.uci, c, shared);
+        if (p.nameDob !== '') OpenCasesByPerson.hold(this.byNameDob, p.nameDob, c, shared);
+      }
+    }
+    // Each holder's other: the smallest case number of the others (the two smallest: linear, however many share).
+    for (const holders of shared) {
+      let first: ReportCase | null = null;
+      let second: ReportCase | null = null;
+      for (const o of holders) {
+        if (first === null || o.caseNumber < first.caseNumber) {
+          second = first;
+          first = o;
+        } else if (second === null || o.caseNumber < second.caseNumber) second = o;
+      }
+      for (const c of holders) {
+        const o = c === first ? second : first;
+        if (o === null) continue;
+        const held = this.openOther.get(c);
+        if (held === undefined || o.caseNumber < held.caseNumber) this.openOther.set(c, o);
       }
     }
   }
 
-  private static see(index: Map<string, [ReportCase, ReportCase | null]>, key: string, c: ReportCase): void {
+  private static hold(index: Map<string, ReportCase | ReportCase[]>, key: string, c: ReportCase, shared: ReportCase[][]): void {
     const held = index.get(key);
-    if (held === undefined) index.set(key, [c, null]);
-    else if (held[0] !== c && held[1] !== c) {
-      if (c.caseNumber < held[0].caseNumber) index.set(key, [c, held[0]]);
-      else if (held[1] === null || c.caseNumber < held[1].caseNumber) held[1] = c;
+    if (held === undefined) index.set(key, c);
+    else if (Array.isArray(held)) {
+      // A case's identities come one after the other: the same key twice in a case is its last holder.
+      if (held[held.length - 1] !== c) held.push(c);
+    } else if (held !== c) {
+      const holders = [held, c];
+      index.set(key, holders);
+      shared.push(holders);
     }
   }
 
-  private static other(index: Map<string, [ReportCase, ReportCase | null]>, key: string, c: ReportCase, best: ReportCase | null): ReportCase | null {
-    const held = index.get(key);
+  private static other(held: ReportCase | ReportCase[] | undefined, best: ReportCase | null): ReportCase | null {
     if (held === undefined) return best;
-    const o = held[0] !== c ? held[0] : held[1];
-    return o !== null && (best === null || o.caseNumber < best.caseNumber) ? o : best;
+    if (!Array.isArray(held)) return best === null || held.caseNumber < best.caseNumber ? held : best;
+    for (const o of held) if (best === null || o.caseNumber < best.caseNumber) best = o;
+    return best;
   }
 
   /** Another open case sharing a person with this one (open or not): the one with the smallest case number, or null. */
   otherOf(c: ReportCase): ReportCase | null {
+    if (isOpen(c)) return this.openOther.get(c) ?? null;
     let best: ReportCase | null = null;
     for (const p of c.identities) {
-      if (p.uci !== null && p.uci !== '') best = OpenCasesByPerson.other(this.byUci, p.uci, c, best);
-      if (p.nameDob !== '') best = OpenCasesByPerson.other(this.byNameDob, p.nameDob, c, best);
+      if (p.uci !== null && p.uci !== '') best = OpenCasesByPerson.other(this.byUci.get(p.uci), best);
+      if (p.nameDob !== '') best = OpenCasesByPerson.other(this.byNameDob.get(p.nameDob), best);
     }
     return best;
   }
@@ -353,15 +379,20 @@ export function cellScope(cases: readonly ReportCase[], query: ReportQuery, ctx:
  * The most overdue task of each case applied in the range, as "What needs me today" lists it
  * (one tasksFor call: its date sums are worked out once for the whole list).
  */
-function overdueTasks(cases: readonly ReportCase[], query: ReportQuery, today: string, calendar: OfficeCalendar): Map<string, string> {
+function overdueTasks(cases: readonly ReportCase[], query: ReportQuery, today: string, calendar: OfficeCalendar): Map<ReportCase, string> {
   const candidates: TaskCase[] = [];
+  const byId = new Map<string, ReportCase>();
   for (const c of cases) {
     if (!taskStatuses.has(c.status) || !inRange(c.appliedOn, query.from, query.to)) continue;
     candidates.push({ id: c.id, caseNumber: c.caseNumber, status: c.status, principalNameAsWritten: '', principalNameLatin: '', referredOn: c.referredOn, facts: c.taskFacts });
+    byId.set(c.id, c);
   }
-  const most = new Map<string, string>();
+  const most = new Map<ReportCase, string>();
   // Most overdue first: the first task of a case is its most overdue.
-  for (const t of tasksFor(candidates, today, calendar)) if (!most.has(t.caseId)) most.set(t.caseId, t.kind);
+  for (const t of tasksFor(candidates, today, calendar)) {
+    const c = byId.get(t.caseId);
+    if (c !== undefined && !most.has(c)) most.set(c, t.kind);
+  }
   return most;
 }
 
@@ -418,8 +449,19 @@ const INTERVAL_ENDS: readonly (readonly [number, number])[] = [
   [STEP.intake, STEP.departed],
 ];
 const INTAKE_TO_DEPARTURE = 4;
-const categoryIndex = new Map<string, number>(reintegrationCategories.map((c, i) => [c, i]));
-const tierIndex = new Map<string, number>(tierKeys.map((t, i) => [t, i]));
+/** Index of each category and tier (a property read: cheaper than a Map in the per-person loop). */
+const categoryIndex: Readonly<Record<ReintegrationCategory, number>> = {
+  luggage: reintegrationCategories.indexOf('luggage'),
+  onward_transport: reintegrationCategories.indexOf('onward_transport'),
+  job_search: reintegrationCategories.indexOf('job_search'),
+  material: reintegrationCategories.indexOf('material'),
+  medical: reintegrationCategories.indexOf('medical'),
+  small_business: reintegrationCategories.indexOf('small_business'),
+  housing: reintegrationCategories.indexOf('housing'),
+  training: reintegrationCategories.indexOf('training'),
+  legal: reintegrationCategories.indexOf('legal'),
+};
+const tierIndex: Readonly<Record<Tier, number>> = { T1: tierKeys.indexOf('T1'), T2: tierKeys.indexOf('T2'), T3: tierKeys.indexOf('T3'), DCO: tierKeys.indexOf('DCO') };
 const NO_TIER = tierKeys.length - 1;
 const NEEDED: ReadonlySet<string> = new Set(['requested', 'issued', 'refused']);
 
@@ -575,14 +617,15 @@ function visitAssistance(c: ReportCase, scope: CellScope, sink: CellSink): void 
   let committed = 0;
   let delivered = 0;
   for (const p of c.assistance) {
-    const t = p.tier === null ? NO_TIER : (tierIndex.get(p.tier) ?? NO_TIER);
+    const t = p.tier === null ? NO_TIER : tierIndex[p.tier];
     let pCommitted = 0;
     let pDelivered = 0;
     let counted = 0; // bit i: this person already counted in category i
     for (const e of p.byCategory) {
       pCommitted += e.committedCad;
       pDelivered += e.deliveredCad;
-      const i = categoryIndex.get(e.category);
+      // Data read back from storage: a category this code does not know counts in no category.
+      const i: number | undefined = categoryIndex[e.category];
       if (i === undefined) continue;
       catSeen[i] = 1;
       catCommitted[i] = (catCommitted[i] ?? 0) + e.committedCad;
@@ -653,7 +696,7 @@ function visitIntegrity(c: ReportCase, scope: CellScope, sink: Pick<CellSink, 'i
   const order = firstOutOfOrder(c);
   if (order !== null) sink.issue(c, 'dates_out_of_order', details ? { steps: order } : NO_DETAIL);
 
-  const task = scope.tasks.get(c.id) ?? (open && c.stages.departedOn === null && scope.todayNumber - dayNumber(c.intakeOn) > aimDaysOn(c.intakeOn) ? 'departure_aim' : null);
+  const task = (taskStatuses.has(c.status) ? scope.tasks.get(c) : undefined) ?? (open && c.stages.departedOn === null && scope.todayNumber - dayNumber(c.intakeOn) > aimDaysOn(c.intakeOn) ? 'departure_aim' : null);
   if (task !== null) sink.issue(c, 'stage_overdue', details ? { task } : NO_DETAIL);
 
   const other = scope.openByPerson.otherOf(c);

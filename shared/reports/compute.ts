@@ -12,7 +12,7 @@ import { INTEGRITY_ROWS_MAX, funnelSteps, integrityIssues, intervals, travelDocu
 import type { Count, DayStats, FunnelRow, IntegrityIssue, MonthRow, PlaceRow, Report, TargetRow } from './report';
 import { exitKinds } from './report-case';
 import type { ExitKind, ReintegrationCategory, ReportCase } from './report-case';
-import { summarize } from './stats';
+import { Values } from './stats';
 
 export type { ReportContext } from './cells';
 
@@ -31,8 +31,8 @@ export function computeReport(cases: readonly ReportCase[], query: ReportQuery, 
 
 const count = (n: number, cell: Cell): Count => ({ n, cell: cellId(cell) });
 
-function dayStats(days: readonly number[], cell: Cell): DayStats {
-  const s = summarize(days);
+function dayStats(days: Values, cell: Cell): DayStats {
+  const s = days.summarize();
   return { cases: count(days.length, cell), median: s.median, p90: s.p90, min: s.min, max: s.max, mean: s.mean };
 }
 
@@ -40,7 +40,7 @@ interface MonthAcc {
   intakes: number;
   departed: number;
   withinAim: number;
-  days: number[];
+  days: Values;
 }
 
 interface PlaceAcc {
@@ -48,7 +48,7 @@ interface PlaceAcc {
   persons: number;
   departed: number;
   departedPersons: number;
-  days: number[];
+  days: Values;
   dco: number;
 }
 
@@ -89,7 +89,7 @@ class Accumulator implements CellSink {
   codeN = new Int32Array(STEPS * CODES);
   inProgressN = new Int32Array(STEPS);
   outcomeN = new Int32Array(OUTCOMES.length);
-  intervalDays: number[][] = intervals.map(() => []);
+  intervalDays: Values[] = intervals.map(() => new Values(1024));
   withinAimN = 0;
   months = new Map<number, MonthAcc>();
   fiscalYears = new Map<number, { cases: number; persons: number }>();
@@ -98,7 +98,7 @@ class Accumulator implements CellSink {
   tiers = tierKeys.map(zeroAmounts);
   categories = reintegrationCategories.map(zeroAmounts);
   tdN = new Int32Array(tdMeasures.length);
-  tdDays: number[] = [];
+  tdDays = new Values(256);
   exitN = new Int32Array(EXITS * caseStatuses.length);
   exitReasons = new Int32Array(EXITS * caseStatuses.length);
   exitsN = 0;
@@ -140,7 +140,7 @@ class Accumulator implements CellSink {
   month(_c: ReportCase, month: number, measure: MonthMeasure, days: number): void {
     let m = this.months.get(month);
     if (!m) {
-      m = { intakes: 0, departed: 0, withinAim: 0, days: [] };
+      m = { intakes: 0, departed: 0, withinAim: 0, days: new Values(8) };
       this.months.set(month, m);
     }
     if (measure === 'intakes') m.intakes++;
@@ -160,7 +160,7 @@ class Accumulator implements CellSink {
     const map = this.places[by];
     let p = map.get(code);
     if (!p) {
-      p = { cases: 0, persons: 0, departed: 0, departedPersons: 0, days: [], dco: 0 };
+      p = { cases: 0, persons: 0, departed: 0, departedPersons: 0, days: new Values(8), dco: 0 };
       map.set(code, p);
     }
     if (measure === 'cases') {
@@ -230,7 +230,7 @@ class Accumulator implements CellSink {
       return row;
     });
 
-    const departedDays = this.intervalDays[intervals.indexOf('intake_to_departure')] ?? [];
+    const departedDays = this.intervalDays[intervals.indexOf('intake_to_departure')] ?? new Values();
     const departed = count(departedDays.length, { kind: 'interval', interval: 'intake_to_departure' });
     const withinAim = count(this.withinAimN, { kind: 'within_aim' });
 
@@ -243,7 +243,7 @@ class Accumulator implements CellSink {
       cases: count(this.casesN, { kind: 'cases' }),
       funnel,
       times: {
-        intervals: intervals.map((interval, i) => ({ interval, ...dayStats(this.intervalDays[i] ?? [], { kind: 'interval', interval }) })),
+        intervals: intervals.map((interval, i) => ({ interval, ...dayStats(this.intervalDays[i] ?? new Values(), { kind: 'interval', interval }) })),
         departed,
         withinAim,
         shareWithinAim: departed.n === 0 ? null : withinAim.n / departed.n,
@@ -302,14 +302,14 @@ class Accumulator implements CellSink {
     const last = keys.at(-1);
     const months = first !== undefined && last !== undefined && last - first <= MONTHS_FILLED_MAX ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : keys;
     return months.map((n) => {
-      const m = this.months.get(n) ?? { intakes: 0, departed: 0, withinAim: 0, days: [] };
+      const m = this.months.get(n) ?? { intakes: 0, departed: 0, withinAim: 0, days: new Values(1) };
       const month = monthLabel(n);
       return {
         month,
         intakes: count(m.intakes, { kind: 'month', month, measure: 'intakes' }),
         departed: count(m.departed, { kind: 'month', month, measure: 'departed' }),
         departedWithinAim: count(m.withinAim, { kind: 'month', month, measure: 'within_aim' }),
-        medianIntakeToDeparture: summarize(m.days).median,
+        medianIntakeToDeparture: m.days.summarize().median,
       };
     });
   }
@@ -350,7 +350,7 @@ class Accumulator implements CellSink {
         persons: p.persons,
         departed: count(p.departed, { kind: 'place', by, code, measure: 'departed' }),
         departedPersons: p.departedPersons,
-        medianIntakeToDeparture: summarize(p.days).median,
+        medianIntakeToDeparture: p.days.summarize().median,
         dco: count(p.dco, { kind: 'place', by, code, measure: 'dco' }),
       }));
   }

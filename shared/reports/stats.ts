@@ -68,3 +68,32 @@ export function summarize(values: ArrayLike<number>): Summary {
   const s = sortedValues(values);
   return { n: s.length, median: median(s), p90: p90(s), min: min(s), max: max(s), mean: mean(s) };
 }
+
+/** Values collected one by one into a growing typed array (no boxed numbers), summarized with one in-place sort. */
+export class Values {
+  private data: Float64Array;
+  private size = 0;
+
+  constructor(capacity = 16) {
+    this.data = new Float64Array(Math.max(1, capacity));
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = v;
+  }
+
+  /** Every statistic (sorts the values in place). */
+  summarize(): Summary {
+    const s = this.data.subarray(0, this.size).sort();
+    return { n: s.length, median: median(s), p90: p90(s), min: min(s), max: max(s), mean: mean(s) };
+  }
+}

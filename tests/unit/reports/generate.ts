@@ -300,8 +300,13 @@ function prng(seed: number): () => number {
   };
 }
 
-/** `n` consistent cases from a seed, fast (for timing: 50,000 cases, about 2 persons each). */
-export function randomCases(n: number, seed = 1, opts: { disorder?: boolean; personsMax?: number } = {}): ReportCase[] {
+/**
+ * `n` consistent cases from a seed, fast (for timing: 50,000 cases, about 2 persons each). Statuses
+ * are uniform over the lifecycle unless `openShare` is given: then only that share of the cases is
+ * left anywhere in it, the others are over (closed, or left the programme), as in an office's
+ * years of data.
+ */
+export function randomCases(n: number, seed = 1, opts: { disorder?: boolean; personsMax?: number; openShare?: number } = {}): ReportCase[] {
   const r = prng(seed);
   const int = (max: number) => Math.floor(r() * (max + 1));
   const ints = (k: number, max: number) => Array.from({ length: k }, () => int(max));
@@ -334,6 +339,16 @@ export function randomCases(n: number, seed = 1, opts: { disorder?: boolean; per
       followUp: r() < 0.5,
       disorder: int(5),
     };
+    if (opts.openShare !== undefined && r() >= opts.openShare) {
+      // Over: closed after the whole walk, or left the programme before departure.
+      if (r() < 0.6) ch.progress = P.closed;
+      else {
+        ch.progress = int(P.flight_booked);
+        ch.exit = 1 + int(3);
+        ch.outcome = 1;
+        ch.reopen = 1 + ch.reopen;
+      }
+    }
     out.push(buildCase(ch, i, opts));
   }
   return out;

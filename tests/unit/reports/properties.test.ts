@@ -202,6 +202,27 @@ describe('report properties (generated cases)', () => {
     );
   });
 
+  it('suspected duplicates: exactly the cases sharing a person with another open case, naming the smallest such case', () => {
+    fc.assert(
+      fc.property(reportCases({ maxLength: 40 }), query, (cases, q) => {
+        const r = computeReport(cases, { ...q, basis: 'application' }, ctx);
+        const open = (c: ReportCase) => c.exit === null && !['closed', 'withdrawn', 'did_not_depart', 'iom_declined', 'travel_document_refused'].includes(c.status);
+        const shares = (a: ReportCase, b: ReportCase) =>
+          a.identities.some((p) => b.identities.some((o) => (p.uci !== null && p.uci === o.uci) || p.nameDob === o.nameDob));
+        const expected = cases
+          .filter((c) => c.appliedOn >= q.from && c.appliedOn <= q.to)
+          .flatMap((c) => {
+            const others = cases.filter((o) => o !== c && open(o) && shares(c, o)).map((o) => o.caseNumber).sort();
+            return others.length > 0 ? [[c.caseNumber, others[0]]] : [];
+          })
+          .sort();
+        const flagged = r.integrity.rows.flatMap((row) => row.issues.filter((i) => i.issue === 'duplicate_suspected').map((i) => [row.caseNumber, i.detail.otherCase]));
+        expect(flagged).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+
   it('the plain report has every Count as its number, the funnel in order', () => {
     fc.assert(
       fc.property(reportCases({ maxLength: 20 }), query, (cases, q) => {
