@@ -21,8 +21,41 @@ import { cases, consents, decisions, documents } from '../db/schema';
 export type CaseRow = typeof cases.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
 
+/**
+ * The statements read and written for every change to a case, prepared once per connection
+ * (building and preparing one costs far more than running it: an IOM file touches thousands of
+ * cases in one transaction). The update is prepared once per set of columns a patch names.
+ */
+const byConnection = new WeakMap<Db, { row: ReturnType<typeof prepareRow>; writes: Map<string, ReturnType<typeof prepareWrite>> }>();
+
+const prepareRow = (db: Db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare();
+
+const prepareWrite = (db: Db, columns: readonly (keyof CasePatch)[], intakeChanged: boolean) =>
+  db
+    .update(cases)
+    .set({
+      ...Object.fromEntries(columns.map((k) => [k, sql`${sql.placeholder(k)}`])),
+      version: sql`${sql.placeholder('version')}`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+      updatedBy: sql`${sql.placeholder('updatedBy')}`,
+      ...(intakeChanged ? { intakeVersion: sql`${cases.intakeVersion} + 1` } : {}),
+    })
+    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.version, sql.placeholder('baseVersion'))))
+    .prepare();
+
+function statements(db: Db) {
+  let s = byConnection.get(db);
+  if (!s) byConnection.set(db, (s = { row: prepareRow(db), writes: new Map() }));
+  return s;
+}
+
 export function caseRow(db: Db, caseId: string): CaseRow {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = statements(db).row.get({ id: caseId });
   if (!row) throw new IpcFailure(ipcError('not_found'));
   return row;
 }
@@ -95,18 +128,21 @@ export function latestConsent(db: Db, caseId: string): ConsentRef | null {
 }
 
 /** Columns of the case row an action may set (identity, numbering and versions are not among them). */
-export type CasePatch = Partial<Pick<CaseRow, 'status' | 'intake' | 'channel' | 'applicationDate' | 'appointmentAt' | 'decisionId' | 'reviewStatus' | 'withdrawnAt' | 'withdrawalReason' | 'referredAt' | 'screenedAt'>>;
+const casePatchColumns = ['status', 'intake', 'channel', 'applicationDate', 'appointmentAt', 'decisionId', 'reviewStatus', 'withdrawnAt', 'withdrawalReason', 'referredAt', 'screenedAt'] as const;
+export type CasePatch = Partial<Pick<CaseRow, (typeof casePatchColumns)[number]>>;
 
 /**
  * Write a case over `baseVersion` (optimistic concurrency: two sessions never silently
  * overwrite each other). `intakeChanged` also bumps the intake version consent forms name.
  */
 export function writeCase(db: Db, caseId: string, baseVersion: number, who: { by: string; at: string }, patch: CasePatch, intakeChanged = false): void {
-  const r = db
-    .update(cases)
-    .set({ ...patch, version: baseVersion + 1, updatedAt: who.at, updatedBy: who.by, ...(intakeChanged ? { intakeVersion: sql`${cases.intakeVersion} + 1` } : {}) })
-    .where(and(eq(cases.id, caseId), eq(cases.version, baseVersion)))
-    .run();
+  // The columns the patch sets (an undefined value sets nothing, as drizzle's .set() has it).
+  const columns = casePatchColumns.filter((k) => patch[k] !== undefined);
+  const key = `${columns.join(',')}|${intakeChanged}`;
+  const { writes } = statements(db);
+  let write = writes.get(key);
+  if (!write) writes.set(key, (write = prepareWrite(db, columns, intakeChanged)));
+  const r = write.run({ ...Object.fromEntries(columns.map((k) => [k, patch[k]])), version: baseVersion + 1, updatedAt: who.at, updatedBy: who.by, id: caseId, baseVersion });
   if (r.changes === 0) {
     caseRow(db, caseId); // not_found if it does not exist
     throw new IpcFailure(ipcError('conflict'));

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, max } from 'drizzle-orm';
+import { asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseStatus } from '../../../shared/case/lifecycle';
 import { stageDetails, stageEntry, stageSource } from '../../../shared/schema/stages';
@@ -13,17 +13,41 @@ export function readStages(db: Db, caseId: string): StageEntry[] {
   return readStagesOf(db, [caseId]).get(caseId) ?? [];
 }
 
+const selection = { stage: caseStages, recordedByName: users.displayName };
+
+/**
+ * One case's entries, the statement prepared once per connection: a case's history is read with
+ * every change to it (its detail, its task facts), thousands of times in one IOM file import.
+ */
+const oneCase = new WeakMap<Db, ReturnType<typeof prepareOneCase>>();
+const prepareOneCase = (db: Db) =>
+  db
+    .select(selection)
+    .from(caseStages)
+    .leftJoin(users, eq(users.id, caseStages.recordedBy))
+    .where(eq(caseStages.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseStages.seq))
+    .prepare();
+
 /** The entries of many cases at once (the task list), each list in order, corrections marked. */
 export function readStagesOf(db: Db, caseIds: readonly string[]): Map<string, StageEntry[]> {
   const out = new Map<string, StageEntry[]>();
-  if (caseIds.length === 0) return out;
-  const rows = db
-    .select({ stage: caseStages, recordedByName: users.displayName })
-    .from(caseStages)
-    .leftJoin(users, eq(users.id, caseStages.recordedBy))
-    .where(caseIds.length === 1 ? eq(caseStages.caseId, caseIds[0] ?? '') : inArray(caseStages.caseId, [...caseIds]))
-    .orderBy(asc(caseStages.caseId), asc(caseStages.seq))
-    .all();
+  const [only] = caseIds;
+  if (only === undefined) return out;
+  let rows;
+  if (caseIds.length === 1) {
+    let read = oneCase.get(db);
+    if (!read) oneCase.set(db, (read = prepareOneCase(db)));
+    rows = read.all({ caseId: only });
+  } else {
+    rows = db
+      .select(selection)
+      .from(caseStages)
+      .leftJoin(users, eq(users.id, caseStages.recordedBy))
+      .where(inArray(caseStages.caseId, [...caseIds]))
+      .orderBy(asc(caseStages.caseId), asc(caseStages.seq))
+      .all();
+  }
   const correctedBy = new Map(rows.filter((r) => r.stage.correctsId !== null).map((r) => [r.stage.correctsId, r.stage.id]));
   for (const { stage: r, recordedByName } of rows) {
     const entry = stageEntry.parse({
