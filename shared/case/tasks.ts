@@ -124,6 +124,8 @@ interface ListDates {
   plusWorkingDays(date: string, n: number): string;
   /** Calendar days from `date` to the list's today. */
   daysToToday(date: string): number;
+  /** Calendar days from the list's today to `date`. */
+  daysFromToday(date: string): number;
 }
 
 function memo(f: (date: string, n: number) => string): (date: string, n: number) => string {
@@ -145,6 +147,7 @@ function memo(f: (date: string, n: number) => string): (date: string, n: number)
 
 function listDates(today: string, calendar: OfficeCalendar): ListDates {
   const since = new Map<string, number>();
+  const until = new Map<string, number>();
   return {
     plusDays: memo(addDaysIso),
     plusWorkingDays: memo((date, n) => addWorkingDays(date, n, calendar)),
@@ -153,6 +156,14 @@ function listDates(today: string, calendar: OfficeCalendar): ListDates {
       if (d === undefined) {
         d = daysBetween(date, today);
         since.set(date, d);
+      }
+      return d;
+    },
+    daysFromToday: (date) => {
+      let d = until.get(date);
+      if (d === undefined) {
+        d = daysBetween(today, date);
+        until.set(date, d);
       }
       return d;
     },
@@ -203,7 +214,7 @@ function addTasksOf(out: CaseTask[], c: TaskCase, today: string, dates: ListDate
     if (documents.length > 0) {
       const warnDays = programmeValue('documentExpiryWarningDays', today);
       const problems = documents
-        .filter((d) => daysBetween(today, d.expiryDate) <= warnDays || (flightDate !== null && d.expiryDate < flightDate))
+        .filter((d) => dates.daysFromToday(d.expiryDate) <= warnDays || (flightDate !== null && d.expiryDate < flightDate))
         .sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0));
       const first = problems[0];
       if (first) {
