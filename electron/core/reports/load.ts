@@ -15,9 +15,8 @@ import { readStagesOf } from '../stages/rows';
 
 /**
  * Every case's report facts (shared/reports/report-case.ts), read in bulk and kept in memory per
- * open database, keyed by case id and `cases.version`: a call reads the id and version of every
- * case (one small statement), re-reads only the cases whose version moved (new, changed), and
- * drops the deleted ones. Every change a report counts goes through `writeCase`, which bumps the
+ * open database, keyed by case id and `cases.version`: a call finds the cases whose version moved
+ * (new, changed; see loadReportCases), re-reads only those, and drops the deleted ones. Every change a report counts goes through `writeCase`, which bumps the
  * version: save, screen, decide, review, reopen, consent, referral, withdrawal, each stage and
  * each correction (also through an IOM file). Scans are not a change of the case row: their kinds
  * are read afresh on every call (one statement, the `kind` column only, never the bytes).
@@ -39,6 +38,15 @@ interface Entry {
 interface Cache {
   timeZone: string;
   entries: Map<string, Entry>;
+  /** Every case, by case number (the order the facts are handed out in, whichever way they were read). */
+  list: Entry[];
+  /** What the cases table looked like when `entries` were last brought up to date. */
+  count: number;
+  versionSum: number;
+  /** The latest `updated_at` then: a case written since has one at least as late. */
+  watermark: string;
+  /** Cases that had scans the last time. */
+  scanned: Set<string>;
 }
 
 /** One cache per open database connection: another database (a restore, another folder) starts afresh. */
@@ -51,54 +59,93 @@ export interface LoadStats {
   read: number;
   /** Cases dropped from the cache (deleted). */
   dropped: number;
+  /** Whether every case's id and version had to be listed (first load, or a change the quick check could not place). */
+  fullScan: boolean;
 }
 
 /** Statements name at most this many cases (SQLite's limit on bound parameters is far above). */
 const CHUNK = 1000;
 
-/** `id, version` of every case: checked by hand (50,000 rows on every call). */
+/** `id, version` rows (50,000 on a full scan): checked by hand. */
 const versionRow = (r: unknown): r is [string, number] => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'number';
+const fingerprintRow = z.tuple([z.number(), z.number()]);
+const byCaseNumber = (a: Entry, b: Entry) => (a.base.caseNumber < b.base.caseNumber ? -1 : a.base.caseNumber > b.base.caseNumber ? 1 : 0);
 
+/**
+ * Every case's report facts. Finding what changed is cheap: the number of cases and the sum of
+ * their versions (from the `cases_id_version` index) say whether anything changed at all (a
+ * version only grows; cases are never deleted by the app); if so, the cases written since the
+ * last call (`updated_at` at least the latest seen, by its index) are read again, and the count and
+ * sum must then agree with the table's. When they do not (a write stamped with an earlier time by
+ * another process, a deletion), every id and version is listed (`cases_id_version` alone).
+ */
 export function loadReportCases(open: { db: Db; sqlite: Sqlite }, timeZone: string): { cases: ReportCase[]; stats: LoadStats } {
   const { db, sqlite } = open;
-  let cache = caches.get(sqlite);
-  if (!cache || cache.timeZone !== timeZone) {
-    // Office dates follow the time zone: another zone derives every case again.
-    cache = { timeZone, entries: new Map() };
-    caches.set(sqlite, cache);
-  }
-  const entries = cache.entries;
+  const held = caches.get(sqlite);
+  // Office dates follow the time zone: another zone derives every case again.
+  const cache: Cache = held && held.timeZone === timeZone ? held : { timeZone, entries: new Map(), list: [], count: 0, versionSum: 0, watermark: '', scanned: new Set() };
+  caches.set(sqlite, cache);
   // One snapshot for the whole read (a write from another process waits or comes after).
-  const read = sqlite.transaction(() => {
-    const rows = sqlite.prepare('SELECT id, version FROM cases').raw().all();
-    const ids: string[] = [];
-    const stale: string[] = [];
-    for (const r of rows) {
-      if (!versionRow(r)) throw new Error('reports: a cases row without id and version');
-      const [id, version] = r;
-      ids.push(id);
-      if (entries.get(id)?.version !== version) stale.push(id);
-    }
+  const read = sqlite.transaction((): { cases: ReportCase[]; stats: LoadStats } => {
+    const [count, versionSum] = fingerprintRow.parse(sqlite.prepare('SELECT count(*), total(version) FROM cases').raw().get());
+    const watermark = z.string().nullable().parse(sqlite.prepare('SELECT max(updated_at) FROM cases').pluck().get()) ?? '';
+    let stale: string[] = [];
     let dropped = 0;
-    if (entries.size + stale.length > ids.length) {
-      const present = new Set(ids);
-      for (const id of entries.keys()) {
-        if (!present.has(id)) {
-          entries.delete(id);
-          dropped++;
+    let fullScan = false;
+    if (cache.list.length > 0 && (count !== cache.count || versionSum !== cache.versionSum)) {
+      // The cases written since the last call, and whether they explain the whole difference.
+      let n = cache.count;
+      let sum = cache.versionSum;
+      for (const r of sqlite.prepare('SELECT id, version FROM cases WHERE updated_at >= ?').raw().all(cache.watermark)) {
+        if (!versionRow(r)) throw new Error('reports: a cases row without id and version');
+        const e = cache.entries.get(r[0]);
+        if (e?.version === r[1]) continue;
+        stale.push(r[0]);
+        if (e) sum += r[1] - e.version;
+        else {
+          n += 1;
+          sum += r[1];
         }
       }
+      if (n !== count || sum !== versionSum) fullScan = true;
     }
+    if (cache.list.length === 0 || fullScan) {
+      fullScan = true;
+      stale = [];
+      const present = new Set<string>();
+      for (const r of sqlite.prepare('SELECT id, version FROM cases').raw().all()) {
+        if (!versionRow(r)) throw new Error('reports: a cases row without id and version');
+        present.add(r[0]);
+        if (cache.entries.get(r[0])?.version !== r[1]) stale.push(r[0]);
+      }
+      for (const id of cache.entries.keys()) {
+        if (present.has(id)) continue;
+        cache.entries.delete(id);
+        dropped++;
+      }
+    }
+
+    let added = false;
     for (let i = 0; i < stale.length; i += CHUNK) {
       for (const c of readStoredCases(db, sqlite, stale.slice(i, i + CHUNK))) {
         const base = deriveReportCase(c.stored, timeZone);
-        entries.set(c.stored.id, { version: c.version, base, scansKey: '', full: base });
+        const e = cache.entries.get(c.stored.id);
+        if (e) Object.assign(e, { version: c.version, base, scansKey: '', full: base });
+        else {
+          cache.entries.set(c.stored.id, { version: c.version, base, scansKey: '', full: base });
+          added = true;
+        }
       }
     }
+    if (added || dropped > 0) cache.list = [...cache.entries.values()].sort(byCaseNumber);
+    cache.count = count;
+    cache.versionSum = versionSum;
+    cache.watermark = watermark;
+
+    // Scans do not move the case version: their kinds are read every time.
     const scans = readScanKinds(db);
-    const out: ReportCase[] = [];
-    for (const id of ids) {
-      const e = entries.get(id);
+    for (const id of new Set([...scans.keys(), ...cache.scanned])) {
+      const e = cache.entries.get(id);
       if (!e) continue;
       const kinds = scans.get(id) ?? [];
       const key = kinds.join(',');
@@ -106,9 +153,9 @@ export function loadReportCases(open: { db: Db; sqlite: Sqlite }, timeZone: stri
         e.full = { ...e.base, attachments: kinds };
         e.scansKey = key;
       }
-      out.push(e.full);
     }
-    return { cases: out, stats: { cases: out.length, read: stale.length, dropped } };
+    cache.scanned = new Set(scans.keys());
+    return { cases: cache.list.map((e) => e.full), stats: { cases: cache.list.length, read: stale.length, dropped, fullScan } };
   });
   return read();
 }

@@ -71,8 +71,8 @@ describe('report facts kept per case version', () => {
 
   it('reads every case once, then none until one changes', () => {
     clearReportCache(open.sqlite);
-    expect(loadReportCases(open, TZ).stats).toEqual({ cases: fixtureCases.length, read: fixtureCases.length, dropped: 0 });
-    expect(loadReportCases(open, TZ).stats).toEqual({ cases: fixtureCases.length, read: 0, dropped: 0 });
+    expect(loadReportCases(open, TZ).stats).toEqual({ cases: fixtureCases.length, read: fixtureCases.length, dropped: 0, fullScan: true });
+    expect(loadReportCases(open, TZ).stats).toEqual({ cases: fixtureCases.length, read: 0, dropped: 0, fullScan: false });
   });
 
   it('a stage recorded by the app: that case alone is read again, with the stage', async () => {
@@ -84,7 +84,7 @@ describe('report facts kept per case version', () => {
     const c = await ok<CaseDetail>('case.get', { caseId: id });
     await ok('stage.record', { caseId: id, baseVersion: c.version, occurredOn: FIXTURE_TODAY, source: 'iom_phone', stage: { action: 'acknowledge', iomReference: 'IOM-CACHE-1' } });
     const after = loadReportCases(open, TZ);
-    expect(after.stats.read).toBe(1);
+    expect(after.stats).toMatchObject({ read: 1, fullScan: false });
     expect(caseOf(id).stages.acknowledgedOn).toBe(FIXTURE_TODAY);
     expect(caseOf(id).status).toBe('acknowledged');
   });
@@ -124,7 +124,7 @@ describe('report facts kept per case version', () => {
   it('a new case is read; another time zone derives every case again', async () => {
     await ok('case.create', { intake: intakeWith({ nameAsWritten: 'Nadia Petrenko', nameLatin: 'Nadia Petrenko', dateOfBirth: '1990-01-01', nationality: 'UKR' }, 'walk_in', FIXTURE_TODAY) });
     const r = loadReportCases(open, TZ);
-    expect(r.stats).toEqual({ cases: fixtureCases.length + 1, read: 1, dropped: 0 });
+    expect(r.stats).toEqual({ cases: fixtureCases.length + 1, read: 1, dropped: 0, fullScan: false });
     expect(loadReportCases(open, 'Europe/Paris').stats.read).toBe(fixtureCases.length + 1);
   });
 
@@ -137,6 +137,29 @@ describe('report facts kept per case version', () => {
     expect(at).toBe(FIXTURE_NOW);
     await ok('case.screen', { caseId: made.id, baseVersion: screened.version, handover: { kind: 'appointment', at: '2015-05-19T10:00' } });
     expect(open.sqlite.prepare('SELECT screened_at FROM cases WHERE id = ?').pluck().get(made.id)).toBe(FIXTURE_NOW);
+  });
+});
+
+describe('what the quick check cannot place', () => {
+  it('a change stamped earlier than the last one seen (another process’s clock behind): every id and version is listed', () => {
+    loadReportCases(open, TZ);
+    const c = loadReportCases(open, TZ).cases.find((x) => x.status === 'screened');
+    if (!c) throw new Error('no screened case');
+    open.sqlite.prepare(`UPDATE cases SET version = version + 1, status = 'withdrawn', withdrawn_at = ?, updated_at = '2001-01-01T00:00:00.000Z' WHERE id = ?`).run(FIXTURE_TODAY, c.id);
+    expect(loadReportCases(open, TZ).stats).toMatchObject({ read: 1, dropped: 0, fullScan: true });
+    expect(caseOf(c.id).exit).toMatchObject({ kind: 'withdrawn', on: FIXTURE_TODAY });
+  });
+
+  it('a deleted case is dropped; the facts stay in case-number order', () => {
+    const before = loadReportCases(open, TZ).cases;
+    const gone = before[3];
+    if (!gone) throw new Error('no case');
+    open.sqlite.prepare('DELETE FROM cases WHERE id = ?').run(gone.id);
+    const after = loadReportCases(open, TZ);
+    expect(after.stats).toMatchObject({ cases: before.length - 1, read: 0, dropped: 1, fullScan: true });
+    expect(after.cases.map((x) => x.id)).not.toContain(gone.id);
+    const numbers = after.cases.map((x) => x.caseNumber);
+    expect(numbers).toEqual([...numbers].sort());
   });
 });
 
