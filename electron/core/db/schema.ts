@@ -256,7 +256,7 @@ export const documents = sqliteTable(
   (t) => [
     uniqueIndex('documents_number').on(t.number),
     index('documents_case').on(t.caseId, t.type),
-    /** A case's referral date and who referred it without reading the PDF's row (today/tasks.ts). */
+    /** A case's documents of a type, when and by whom, without reading the PDF's row. */
     index('documents_case_type_at').on(t.caseId, t.type, t.generatedAt, t.generatedBy),
     /** The cases a person referred (an officer's task list, today/tasks.ts): their packets by author. */
     index('documents_generated_by').on(t.generatedBy, t.type, t.caseId),
