@@ -4,19 +4,25 @@
  *
  *   npx tsx tests/bench/run.ts iom-import
  *
- * The 50,000 cases are written with the demo bulk writer; 3,750 of them are then marked referred
+ * The 50,000 cases are written with the demo bulk writer; 5,000 of them are then marked referred
  * through the cases module's writer, each with a referral packet row in the register (written
- * directly with register/document-rows.ts: the PDFs themselves play no part in the import).
- * Two files of 5,000 rows, every row new and applied (the worst case):
+ * directly with register/document-rows.ts: the PDFs themselves play no part in the import), and
+ * their task facts kept on the row as a referral leaves them (cases/attention.ts).
+ * Two files of 5,000 rows, every row new and applied (the worst case), the target on both:
  *   - `deep`: 1,250 cases, four stages each (acknowledged, counselling done, travel document not
  *     needed, flight booked);
  *   - `wide`: 2,500 other cases, two stages each (acknowledged, counselling done).
+ * And, not part of the target, `legacyNoTaskFacts`: the `deep` file on 1,250 other cases whose
+ * row has no task facts (referred before migration 0012 and not changed since), where each case's
+ * facts are read again from its whole history.
+ * `cpuMs`: the process's CPU time over preview + apply (less sensitive to a loaded machine).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAppCore } from '../../electron/core/app-core';
+import { refreshAttention } from '../../electron/core/cases/attention';
 import { writeCase } from '../../electron/core/cases/rows';
 import { cases } from '../../electron/core/db/schema';
 import { generateDemoFamilies, insertDemoFamilies } from '../../electron/core/demo';
@@ -24,10 +30,12 @@ import { openDemoDataFolder } from '../../electron/core/demo/data-folder';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
 import { insertDocument } from '../../electron/core/register/document-rows';
 import type { ImportApplied, ImportPreview } from '../../shared/schema/iom-import';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../../shared/time/office-time';
 
 const CASES = 50_000;
 const DEEP = 1_250;
 const WIDE = 2_500;
+const LEGACY = 1_250;
 const TARGET_MS = 2_000;
 const account = { username: 'bench.supervisor', displayName: 'Bench Supervisor', password: 'quiet harbour lantern 7391' };
 
@@ -41,7 +49,7 @@ export default async function iomImportBench(): Promise<object> {
     const build0 = performance.now();
     const { open } = await openDemoDataFolder(dataDir, account);
     insertDemoFamilies(open, generateDemoFamilies(CASES, 4242), referredAt, { spacingMs: 10_000 });
-    const picked = open.db.select({ id: cases.id, caseNumber: cases.caseNumber, version: cases.version }).from(cases).limit(DEEP + WIDE).all();
+    const picked = open.db.select({ id: cases.id, caseNumber: cases.caseNumber, version: cases.version }).from(cases).limit(DEEP + WIDE + LEGACY).all();
     const packets: string[] = [];
     open.sqlite
       .transaction(() => {
@@ -51,6 +59,8 @@ export default async function iomImportBench(): Promise<object> {
           const number = `${c.caseNumber}-RP-01`;
           insertDocument(open.db, { id: crypto.randomUUID(), number, type: 'referral_packet', caseId: c.id, version: 1, sha256: '0'.repeat(64), input: '{}', pdf: Buffer.alloc(0), signed: false, generatedAt: at, generatedBy: 'bench' });
           packets.push(number);
+          // As a referral leaves the case (commitReferred): its task facts on the row.
+          if (packets.length <= DEEP + WIDE) refreshAttention(open.db, c.id, DEFAULT_OFFICE_TIME_ZONE);
         }
       })
       .immediate();
@@ -72,7 +82,7 @@ export default async function iomImportBench(): Promise<object> {
       const text = lines.join('\r\n') + '\r\n';
       return { contentBase64: Buffer.from(text).toString('base64'), bytes: Buffer.byteLength(text) };
     };
-    const files = { deep: fileOf(packets.slice(0, DEEP), 4), wide: fileOf(packets.slice(DEEP), 2) };
+    const files = { deep: fileOf(packets.slice(0, DEEP), 4), wide: fileOf(packets.slice(DEEP, DEEP + WIDE), 2), legacyNoTaskFacts: fileOf(packets.slice(DEEP + WIDE), 4) };
 
     const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'bench' });
     try {
@@ -81,6 +91,7 @@ export default async function iomImportBench(): Promise<object> {
       const runs: Record<string, object> = {};
       let worst = 0;
       for (const [name, f] of Object.entries(files)) {
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const preview = await core.invoke('iom.previewImport', { fileName: `${name}.csv`, contentBase64: f.contentBase64 });
         const t1 = performance.now();
@@ -90,11 +101,12 @@ export default async function iomImportBench(): Promise<object> {
         const t2 = performance.now();
         const applied = await core.invoke('iom.applyImport', { contentBase64: f.contentBase64, rowNumbers });
         const t3 = performance.now();
+        const cpu = process.cpuUsage(cpu0);
         if (!applied.ok) throw new Error(`apply failed: ${JSON.stringify(applied.error)}`);
         const again = await core.invoke('iom.applyImport', { contentBase64: f.contentBase64, rowNumbers });
         const t4 = performance.now();
         const totalMs = t1 - t0 + (t3 - t2);
-        worst = Math.max(worst, totalMs);
+        if (name !== 'legacyNoTaskFacts') worst = Math.max(worst, totalMs);
         runs[name] = {
           rows: p.rows.length,
           cases: new Set(p.rows.map((r) => r.caseId)).size,
@@ -102,15 +114,16 @@ export default async function iomImportBench(): Promise<object> {
           previewMs: round(t1 - t0),
           applyMs: round(t3 - t2),
           totalMs: round(totalMs),
+          cpuMs: round((cpu.user + cpu.system) / 1000),
           counts: p.counts,
           applied: (applied.value as ImportApplied).applied,
           secondApply: { ms: round(t4 - t3), applied: again.ok ? (again.value as ImportApplied).applied : null },
         };
       }
       return {
-        data: { cases: CASES, referred: DEEP + WIDE, buildMs: round(buildMs) },
+        data: { cases: CASES, referred: DEEP + WIDE + LEGACY, buildMs: round(buildMs) },
         ...runs,
-        target: { limitMs: TARGET_MS, actual: round(worst), holds: worst <= TARGET_MS },
+        target: { limitMs: TARGET_MS, of: ['deep', 'wide'], actual: round(worst), holds: worst <= TARGET_MS },
       };
     } finally {
       core.close();
