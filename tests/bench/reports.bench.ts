@@ -11,7 +11,9 @@
  * - warm: 30 calls, alternating the basis and the period, with three cases changed through
  *   `stage.record` (a follow-up, as IOM reports them) before each call, so each call also re-reads
  *   the changed cases;
- * - csv: report.exportCsv (warm), and report.cases on the funnel's largest number.
+ * - csv: report.exportCsv (warm), and report.cases on the funnel's largest number;
+ * - breakdown: on a read-only connection of its own, the facts' first read, a later read (nothing
+ *   changed) and computeReport alone, to tell the back end's reading from the computation.
  *
  * Writing the folder takes minutes (the demo data's bulk writers, one transaction). Set
  * AVRR_BENCH_REPORTS_DIR to a folder to keep it and reuse it on the next run.
@@ -25,6 +27,12 @@ import type { AppCore } from '../../electron/core/app-core';
 import { generateDemoFamilies, insertDemoLifecycle } from '../../electron/core/demo';
 import { openDemoDataFolder } from '../../electron/core/demo/data-folder';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
+import { openAccessServices } from '../../electron/core/access-services';
+import { openEncryptedDatabase } from '../../electron/core/db/open';
+import { loadReportCases } from '../../electron/core/reports/load';
+import { removalTargets } from '../../electron/core/reports/targets';
+import { computeReport } from '../../shared/reports/compute';
+import { policy } from '../../shared/rules/policy';
 import type { Report } from '../../shared/reports/report';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/reports/query';
 import type { ReportQuery } from '../../shared/reports/query';
@@ -72,6 +80,32 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
   return { ms: performance.now() - t0, value };
 }
 
+/** The reading and the computation apart, on a read-only connection of their own. */
+async function phases(dataDir: string, queries: ReportQuery[], today: string): Promise<object> {
+  const unlocked = await openAccessServices(dataDir, devPlaintextSealer).vault.unlock(ACCOUNT.username, ACCOUNT.password, new Date());
+  if (!unlocked.ok) throw new Error('cannot unlock the bench folder');
+  const open = openEncryptedDatabase(join(dataDir, 'avrr.db'), unlocked.dbKey, { readonly: true });
+  try {
+    const t0 = performance.now();
+    loadReportCases(open, 'America/Toronto');
+    const loadColdMs = Math.round(performance.now() - t0);
+    const load: number[] = [];
+    const compute: number[] = [];
+    const ctx = { today, generatedAt: new Date().toISOString(), targets: removalTargets(open.db), currentPolicyVersion: policy.version };
+    for (let i = 0; i < 20; i++) {
+      const t1 = performance.now();
+      const { cases } = loadReportCases(open, 'America/Toronto');
+      const t2 = performance.now();
+      computeReport(cases, queries[i % queries.length] ?? queries[0]!, ctx);
+      load.push(t2 - t1);
+      compute.push(performance.now() - t2);
+    }
+    return { loadColdMs, loadWarmMs: summarize(load), computeReportMs: summarize(compute) };
+  } finally {
+    open.close();
+  }
+}
+
 const caseRef = z.object({ id: z.string(), version: z.number() });
 
 export default async function reportsBench(): Promise<object> {
@@ -82,6 +116,7 @@ export default async function reportsBench(): Promise<object> {
     const data = reused ? { ...(await counts(dataDir)), buildMs: null } : await build(dataDir);
 
     const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'bench-reports' });
+    let closed = false;
     try {
       await ok(core, 'auth.signIn', { username: ACCOUNT.username, password: ACCOUNT.password });
       const today = officeDate(new Date(), 'America/Toronto');
@@ -124,6 +159,10 @@ export default async function reportsBench(): Promise<object> {
       const drill: number[] = [];
       for (let i = 0; i < 5; i++) drill.push((await time(() => ok(core, 'report.cases', { query: queries[0], cell: biggest?.count.cell ?? 'cases' }))).ms);
 
+      core.close();
+      closed = true;
+      const breakdown = await phases(dataDir, queries, today);
+
       const warmStats = summarize(warm);
       const csvStats = summarize(csv);
       return {
@@ -136,11 +175,12 @@ export default async function reportsBench(): Promise<object> {
         },
         exportCsvMs: { ...csvStats, bytes: csvBytes },
         reportCasesMs: { ...summarize(drill), cases: biggest?.count.n ?? null },
+        breakdown,
         target,
         meetsTarget: { reportGet: warmStats.p95 < target.reportGetP95Ms, exportCsv: csvStats.p95 < target.exportCsvMs },
       };
     } finally {
-      core.close();
+      if (!closed) core.close();
     }
   } finally {
     if (!kept) rmSync(dataDir, { recursive: true, force: true });
