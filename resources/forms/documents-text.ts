@@ -161,7 +161,7 @@ export const LABELS = {
   of: b('of', 'de'),
   noPreferences: b('No preference recorded', 'Aucune préférence enregistrée'),
   attachmentKind: b('Kind', 'Type'),
-  fileNameAndHash: b('File name and SHA-256', 'Nom du fichier et SHA-256'),
+  sha256: b('SHA-256', 'SHA-256'),
   addedOn: b('Added on', 'Joint le'),
   noAttachments: b('None: no scan was attached to the case', 'Aucun : aucun document numérisé n’était joint au dossier'),
 } as const;

@@ -160,11 +160,10 @@ export const PacketAttachmentSchema = z.object({
   /** SHA-256 of the scan's bytes, lower-case hex, printed in full. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /**
-   * The file name the officer's computer gave it (at most 200, as attachment.add accepts), and
-   * the office date it was added. Optional (never defaulted, so their content hash stays the
-   * same) only for packets made before they were printed.
+   * The office date it was added. Optional (never defaulted, so their content hash stays the
+   * same) only for packets made before it was printed. Never the file name: the officer's
+   * computer named it, and it can carry personal data IOM has no need of.
    */
-  fileName: text(200).optional(),
   addedOn: isoDate.optional(),
 });
 

@@ -19,5 +19,4 @@ export { createSelfSignedOfficeCertificate, SELF_SIGNED_LABEL } from './signing/
 export type { SelfSignedOptions, SelfSignedResult } from './signing/self-signed';
 export { resolveFontsDir } from './fonts/paths';
 export { loadFontSet } from './fonts/registry';
-export { printableText } from './render/common';
 export * from './errors';

@@ -191,17 +191,12 @@ export function referralPacketData(
 }
 
 /**
- * The scans attached to the case when the packet is made, as it lists them: kind, file name
- * (`printable` replaces what no bundled font draws: a file name never stops a referral), SHA-256
- * and the office date each was added, oldest first. Absent when there are none.
+ * The scans attached to the case when the packet is made, as it lists them: kind, SHA-256 and
+ * the office date each was added, oldest first (never the file name). Absent when there are none.
  */
-export function packetAttachments(
-  scans: readonly Pick<AttachmentInfo, 'kind' | 'fileName' | 'sha256' | 'addedAt'>[],
-  timeZone: string,
-  printable: (text: string) => string,
-): { attachments?: PacketAttachment[] } {
+export function packetAttachments(scans: readonly Pick<AttachmentInfo, 'kind' | 'sha256' | 'addedAt'>[], timeZone: string): { attachments?: PacketAttachment[] } {
   if (scans.length === 0) return {};
-  return { attachments: scans.map((a) => ({ kind: a.kind, fileName: printable(a.fileName), sha256: a.sha256, addedOn: officeDate(new Date(a.addedAt), timeZone) })) };
+  return { attachments: scans.map((a) => ({ kind: a.kind, sha256: a.sha256, addedOn: officeDate(new Date(a.addedAt), timeZone) })) };
 }
 
 export function withdrawalData(c: CaseDetail, officer: Officer, packetNumber: string | null, date: string, reason: string | null): WithdrawalInput {

@@ -7,7 +7,6 @@ import type { Officer } from '../../../shared/schema/documents';
 import type { SignedInContext } from '../context';
 import type { Db } from '../db/open';
 import { listAttachments } from '../attachments/rows';
-import { printableText } from '../documents';
 import { commitConsented, commitReferred, commitWithdrawn } from '../cases/actions';
 import type { WithdrawalInput } from '../cases/actions';
 import { readCaseDetail } from '../cases/detail';
@@ -123,7 +122,7 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   const data = {
     ...referralPacketData(c, { ...record, formNumber: c.consentForm.number, officer: officers(consent.recordedBy) }, me, number, ctx.clock.today(), auditHead(sqlite), officers, ctx.clock.timeZone),
     // The scans attached now: a scan added later is in the next packet, never in this one.
-    ...packetAttachments(listAttachments(db, c.id), ctx.clock.timeZone, (text) => printableText(text, deps.fontsDir)),
+    ...packetAttachments(listAttachments(db, c.id), ctx.clock.timeZone),
   };
   const rendered = await renderAndSign('referral_packet', data, cert, deps, now);
   return ctx.tx(c.id, () => {

@@ -163,13 +163,13 @@ describe('a packet stored before these fields existed', () => {
     expect(text).toContain('PROTECTED B / PROTÉGÉ B');
   });
 
-  it('still reprints with scans listed by kind and hash only (no file name, no date)', async () => {
+  it('still reprints with scans listed by kind and hash only (no date)', async () => {
     const sha256 = 'e3'.repeat(32);
     const { file } = await renderToText('packet-legacy-scans', await renderReferralPacket({ ...packetOf(decidedCase(intakeInput())), attachments: [{ kind: 'signed_consent', sha256 }] }));
     // In content-stream order (-raw) a table row reads cell by cell, however its cells wrap.
     const text = normaliseExtracted(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).out);
     expect(text).toContain('Attached scans / Documents numérisés joints');
-    expect(text).toContain(`Signed consent form Formulaire de consentement signé — ${sha256} —`);
+    expect(text).toContain(`Signed consent form Formulaire de consentement signé ${sha256} —`);
   });
 });
 

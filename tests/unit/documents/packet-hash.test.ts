@@ -31,18 +31,18 @@ describe('packet content hash', () => {
     expect(packetContentHash({ ...PACKET, countryOfReturn: 'Lebanon' })).not.toBe(expected);
   });
 
-  it('covers the attached scans, and a packet whose scans carry only kind and hash (made before file names and dates) hashes as it did', () => {
+  it('covers the attached scans, and a packet whose scans carry only kind and hash (made before dates) hashes as it did', () => {
     const sha256 = 'ab'.repeat(32);
     const before = { ...PACKET, attachments: [{ kind: 'signed_consent' as const, sha256 }] };
     // Nothing is defaulted in: the validated entry is what was stored, so the hash printed then is the one computed now.
     expect(ReferralPacketSchema.parse(before).attachments).toEqual([{ kind: 'signed_consent', sha256 }]);
     expect(packetContentHash(before)).toBe(createHash('sha256').update(canonicalJson({ ...ReferralPacketSchema.parse(PACKET), attachments: [{ kind: 'signed_consent', sha256 }] })).digest('hex'));
-    const now = { ...PACKET, attachments: [{ kind: 'signed_consent' as const, sha256, fileName: 'consent.pdf', addedOn: '2026-11-20' }] };
+    const now = { ...PACKET, attachments: [{ kind: 'signed_consent' as const, sha256, addedOn: '2026-11-20' }] };
     const hashes = new Set([
       packetContentHash(PACKET),
       packetContentHash(before),
       packetContentHash(now),
-      packetContentHash({ ...now, attachments: [{ ...now.attachments[0]!, fileName: 'consent-2.pdf' }] }),
+      packetContentHash({ ...now, attachments: [{ ...now.attachments[0]!, addedOn: '2026-11-21' }] }),
       packetContentHash({ ...now, attachments: [{ ...now.attachments[0]!, sha256: 'cd'.repeat(32) }] }),
     ]);
     expect(hashes.size).toBe(5);
@@ -58,7 +58,7 @@ describe('packet content hash', () => {
 
   it('prints each attached scan’s hash in full on one line, even the widest (every digit a "d" or a "b")', async () => {
     const wide = ['d'.repeat(64), 'b'.repeat(64), '0123456789abcdef'.repeat(4)];
-    const data = { ...PACKET, attachments: wide.map((sha256, i) => ({ kind: 'other' as const, sha256, fileName: `scan-${i}.pdf`, addedOn: '2026-11-20' })) };
+    const data = { ...PACKET, attachments: wide.map((sha256) => ({ kind: 'other' as const, sha256, addedOn: '2026-11-20' })) };
     const file = join(mkdtempSync(join(tmpdir(), 'avrr-hash-')), 'scans.pdf');
     writeFileSync(file, await renderReferralPacket(data));
     const lines = pdftotext(file).split('\n').map((l) => l.trim());

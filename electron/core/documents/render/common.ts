@@ -2,7 +2,7 @@ import type { LanguageUse, Officer, Person } from '../../../../shared/schema/doc
 import type { Bilingual } from '../../../../resources/forms/documents-text';
 import { LABELS, RELATIONSHIP } from '../../../../resources/forms/documents-text';
 import { loadFontSet } from '../fonts/registry';
-import { checkPrintable, replaceUnprintable } from '../text/coverage';
+import { checkPrintable } from '../text/coverage';
 import type { DocumentMeta } from '../layout/writer';
 import { DocumentWriter } from '../layout/writer';
 import { bi } from '../layout/blocks';
@@ -28,11 +28,6 @@ export async function startDocument(
   const writer = await DocumentWriter.create(fonts, faces, meta);
   phase('render: font coverage + embed');
   return writer;
-}
-
-/** `text` with the characters no bundled font draws replaced by "?" (see replaceUnprintable). */
-export function printableText(text: string, fontsDir?: string): string {
-  return replaceUnprintable(text, loadFontSet(fontsDir));
 }
 
 export const officerText = (o: Officer): string => `${o.name} (${o.badgeNumber})`;

@@ -166,12 +166,12 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
       w,
       [
         { header: LABELS.attachmentKind, share: 1.5 },
-        { header: LABELS.fileNameAndHash, share: 5.65 },
+        { header: LABELS.sha256, share: 5.65 },
         { header: LABELS.addedOn, share: 0.85 },
       ],
       scans.map((a) => {
         const kind = ATTACHMENT_KIND[a.kind];
-        return [`${kind.en}\n${kind.fr}`, `${a.fileName ?? '—'}\n${a.sha256}`, a.addedOn ?? '—'];
+        return [`${kind.en}\n${kind.fr}`, a.sha256, a.addedOn ?? '—'];
       }),
     );
   }

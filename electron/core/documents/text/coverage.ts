@@ -29,15 +29,3 @@ export function checkPrintable(data: unknown, fonts: FontSet): Set<FaceName> {
   visit(data, '');
   return used;
 }
-
-/**
- * The text with every character no bundled font can draw replaced by "?": for text the office
- * does not choose and a document should not be refused for (a scan's file name, as the
- * officer's computer named it). Names, reasons and notes are never passed through this: they
- * are refused by `checkPrintable` instead, so a person's name is never printed wrong.
- */
-export function replaceUnprintable(text: string, fonts: FontSet): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) out += LAYOUT_CHARS.has(ch) || faceFor(fonts, ch.codePointAt(0) ?? 0) !== null ? ch : '?';
-  return out;
-}
