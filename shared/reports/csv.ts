@@ -1,5 +1,5 @@
-import en from '../i18n/en.json';
-import fr from '../i18n/fr.json';
+import en from '../i18n/en.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
 import { exitKinds } from './report-case';
 import type { Report } from './report';
 import { plainReport } from './plain';

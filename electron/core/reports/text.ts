@@ -1,5 +1,5 @@
-import en from '../../../shared/i18n/en.json';
-import fr from '../../../shared/i18n/fr.json';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../../shared/i18n/fr.json' with { type: 'json' };
 
 /**
  * The words of the report's exports (PDF, case-level CSV), from the UI's own translation files
