@@ -31,8 +31,11 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
     },
     auditHead: () => store.auditHead(),
     setAuditHead: (head) => store.setAuditHead(head),
-    takePendingEvents: () =>
-      store.takePendingEvents().map((e) => ({ at: e.at, action: e.action, username: e.username, userId: e.userId ?? null })),
+    takePendingEvents: () => {
+      const batch = store.takePendingEvents();
+      return { dropped: batch.dropped, events: batch.events.map((e) => ({ at: e.at, action: e.action, username: e.username, userId: e.userId ?? null })) };
+    },
+    requeuePendingEvents: (batch) => store.requeuePendingEvents(batch),
   };
   return {
     vault,

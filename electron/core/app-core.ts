@@ -18,6 +18,8 @@ import { SessionManager } from './session/manager';
 import { sessionHandlers } from './session/handlers';
 import { userHandlers } from './users/handlers';
 import { openAccessServices } from './access-services';
+import { protectDataFolder } from './data-folder';
+import type { KeySlotStoreOptions } from './auth/key-slots';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -29,6 +31,8 @@ export interface AppCoreOptions {
   fontsDir?: string;
   /** Electron's system print dialog; without it (browser harness) printing returns a download. */
   printer?: RegisterOptions['printer'];
+  /** Key-slot store settings (tests: a small sign-in event queue). */
+  keySlots?: KeySlotStoreOptions;
 }
 
 export interface AppCore {
@@ -43,7 +47,8 @@ export interface AppCore {
  */
 export function createAppCore(options: AppCoreOptions): AppCore {
   const now = options.now ?? (() => new Date());
-  const access = openAccessServices(options.dataDir, options.sealer);
+  protectDataFolder(options.dataDir);
+  const access = openAccessServices(options.dataDir, options.sealer, options.keySlots);
   const sessions = new SessionManager({
     dataDir: options.dataDir,
     vault: access.vault,

@@ -3,6 +3,7 @@ import type { BrowserWindow } from 'electron';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore } from '../core/app-core';
+import { privateUmask } from '../core/data-folder';
 import { printPdf } from './printing';
 import type { AppCore } from '../core/app-core';
 import { installWebContentsGuards, lockDownSession } from './guards';
@@ -34,6 +35,7 @@ function start(): void {
 
   // Throws OsKeystoreUnavailableError when the OS cannot protect the key: caught below, app quits.
   const sealer = createSafeStorageSealer();
+  privateUmask();
   core = createAppCore({
     dataDir: join(app.getPath('userData'), 'data'),
     sealer,

@@ -10,10 +10,12 @@ import { mkdtempSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppCore } from '../core/app-core';
+import { privateUmask } from '../core/data-folder';
 import { devPlaintextSealer } from '../core/keys/sealer';
 import { startHarnessServer } from './server';
 
 const rendererDir = resolve('out/web');
+privateUmask();
 const dataDir = process.env.AVRR_DATA_DIR || mkdtempSync(join(tmpdir(), 'avrr-data-'));
 const port = Number(process.env.AVRR_WEB_PORT || 5190);
 

@@ -40,6 +40,14 @@ export interface KeySlotStoreOptions {
    * Weaker ones are accepted only with the dev sealer, i.e. in tests, never in the packaged app.
    */
   kdfParams?: KdfParams;
+  /** How many sign-in events the file queues (default MAX_PENDING_EVENTS; tests use fewer). */
+  maxPendingEvents?: number;
+}
+
+/** The queued sign-in events handed to the audit trail, and how many a flood pushed out. */
+export interface PendingBatch {
+  events: PendingAuthEvent[];
+  dropped: number;
 }
 
 export class SlotExistsError extends Error {
@@ -129,6 +137,7 @@ interface LiveSlot {
  */
 export class KeySlotStore {
   private readonly kdfParams: KdfParams;
+  private readonly maxPending: number;
   private readonly dummy: LiveSlot;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -139,6 +148,7 @@ export class KeySlotStore {
     options: KeySlotStoreOptions,
   ) {
     this.kdfParams = options.kdfParams ?? DEFAULT_KDF_PARAMS;
+    this.maxPending = Math.max(2, options.maxPendingEvents ?? MAX_PENDING_EVENTS);
     if (!meetsOwaspFloor(this.kdfParams) && sealer.kind !== 'dev-plaintext') throw new WeakKdfParamsError(this.kdfParams);
     // Random salt and random "wrapped key": never unwraps, costs exactly what a real slot costs.
     this.dummy = {
@@ -286,31 +296,30 @@ export class KeySlotStore {
   }
 
   /**
-   * Hand over the queued sign-in events and clear the queue. Call it right after a successful
-   * sign-in, once the database is open, and write the events into the audit trail. If that
-   * write fails, give them back with `requeuePendingEvents` so they are not lost.
+   * Hand over the queued sign-in events and the count of those a flood pushed out, and clear
+   * both. Call it once the database is open and write them into the audit trail (the count as an
+   * entry of its own). If that write fails, give the batch back with `requeuePendingEvents`.
    */
-  takePendingEvents(): PendingAuthEvent[] {
-    if (this.reload().pendingEvents.length === 0) return [];
+  takePendingEvents(): PendingBatch {
+    const queued = this.reload();
+    if (queued.pendingEvents.length === 0 && queued.droppedEvents === 0) return { events: [], dropped: 0 };
     return this.mutate(() => {
-      const events = this.state.pendingEvents;
+      const batch = { events: this.state.pendingEvents, dropped: this.state.droppedEvents };
       this.state.pendingEvents = [];
-      return events;
+      this.state.droppedEvents = 0;
+      return batch;
     });
   }
 
-  requeuePendingEvents(events: readonly PendingAuthEvent[]): void {
-    if (events.length === 0) return;
+  /** Put a batch back in front of what was queued since (its events are older). */
+  requeuePendingEvents(batch: PendingBatch): void {
+    if (batch.events.length === 0 && batch.dropped === 0) return;
     this.mutate(() => {
-      const all = [...events, ...this.state.pendingEvents];
-      this.state.droppedEvents += Math.max(0, all.length - MAX_PENDING_EVENTS);
-      this.state.pendingEvents = all.slice(0, MAX_PENDING_EVENTS);
+      const later = this.state.pendingEvents;
+      this.state.pendingEvents = [...batch.events];
+      this.state.droppedEvents += batch.dropped;
+      for (const e of later) this.queueEvent(e);
     });
-  }
-
-  /** How many events were not queued because the queue was full (worth an audit line of its own). */
-  droppedEventCount(): number {
-    return this.reload().droppedEvents;
   }
 
   /**
@@ -385,10 +394,18 @@ export class KeySlotStore {
     return entry;
   }
 
+  /**
+   * Keep the oldest half and the newest half: a flood must neither push the first attempts of an
+   * attack out of the queue nor hide the attempts that come after it. What falls out between
+   * them is counted, and the count reaches the audit trail.
+   */
   private queueEvent(event: PendingAuthEvent): void {
-    // Keep the oldest: a flood must not push the first attempts of an attack out of the queue.
-    if (this.state.pendingEvents.length >= MAX_PENDING_EVENTS) this.state.droppedEvents += 1;
-    else this.state.pendingEvents.push(event);
+    const queue = this.state.pendingEvents;
+    if (queue.length >= this.maxPending) {
+      queue.splice(Math.floor(this.maxPending / 2), 1);
+      this.state.droppedEvents += 1;
+    }
+    queue.push(event);
   }
 
   private requirePassword(password: string, username: string): void {

@@ -11,7 +11,9 @@ import { DB_KEY_BYTES, openEncryptedDatabase } from '../db/open';
 import type { OpenDatabase, Sqlite } from '../db/open';
 import { readAuditHead } from '../audit/head';
 import { insertUser, markPasswordChanged, roleOf, userById } from '../users/rows';
+import { protectDataFolder } from '../data-folder';
 import { readOfficeTimeZone } from './office-settings';
+import { oneTimePasswordExpired } from './one-time-password';
 import { IDLE_LOCK_MINUTES_KEY, readSetting } from './settings-rows';
 import type { SlotVault } from './vault';
 
@@ -125,6 +127,12 @@ export class SessionManager {
       if (!this.session) this.detach();
       throw signInFailed();
     }
+    // The password was right, so saying why is no oracle: the person holds an expired one-time password.
+    if (row.mustChangePassword && oneTimePasswordExpired(row.passwordChangedAt ?? row.createdAt, this.o.now())) {
+      open.sqlite.transaction(() => this.audit(open.sqlite, { ...this.record('auth.signIn', null, 'denied', row.username), detail: 'reason=one_time_password_expired' })).immediate();
+      if (!this.session) this.detach();
+      throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.one_time_password_expired' }));
+    }
     const session: Session = { userId: row.id, username: row.username, displayName: row.displayName, badgeNumber: row.badgeNumber, role: roleOf(row), mustChangePassword: row.mustChangePassword };
     this.flushPendingEvents();
     open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', session, 'ok'))).immediate();
@@ -235,6 +243,8 @@ export class SessionManager {
   }
 
   private attach(open: OpenDatabase, dbKey: Buffer): void {
+    // The database files exist now (the first time, just made with the process's umask).
+    protectDataFolder(this.o.dataDir);
     this.open = open;
     this.dbKey = Buffer.from(dbKey);
     this.writeAudit = this.o.auditWriterFor(this.dbKey);
@@ -259,17 +269,30 @@ export class SessionManager {
     return this.o.migrationsDir ? { migrationsDir: this.o.migrationsDir } : {};
   }
 
-  /** Failed sign-ins and lockouts queued in the slot file while the database was closed. */
+  /**
+   * Failed sign-ins and lockouts queued in the slot file while the database was closed, and how
+   * many a flood pushed out of the queue ("N sign-in events dropped", an entry of its own). If
+   * the write fails the batch goes back to the queue: nothing is lost to a full disk.
+   */
   private flushPendingEvents(): void {
     const open = this.open;
     if (!open) return;
-    const events = this.o.vault.takePendingEvents();
-    if (events.length === 0) return;
-    open.sqlite.transaction(() => {
-      for (const e of events) {
-        this.audit(open.sqlite, { at: e.at, userId: e.userId, username: e.username, role: null, action: e.action, caseId: null, outcome: 'denied', workstation: this.o.workstation });
-      }
-    }).immediate();
+    const batch = this.o.vault.takePendingEvents();
+    if (batch.events.length === 0 && batch.dropped === 0) return;
+    try {
+      open.sqlite.transaction(() => {
+        for (const e of batch.events) {
+          this.audit(open.sqlite, { at: e.at, userId: e.userId, username: e.username, role: null, action: e.action, caseId: null, outcome: 'denied', workstation: this.o.workstation });
+        }
+        if (batch.dropped > 0) {
+          const entry = this.record('auth.signInEventsDropped', null, 'denied');
+          this.audit(open.sqlite, { ...entry, detail: `dropped=${batch.dropped}` });
+        }
+      }).immediate();
+    } catch (e) {
+      this.o.vault.requeuePendingEvents(batch);
+      throw e;
+    }
   }
 
   private record(action: string, s: Session | null, outcome: AuditRecord['outcome'], username?: string): AuditRecord {

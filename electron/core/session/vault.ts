@@ -12,13 +12,21 @@ export interface PendingAuthEvent {
   userId: string | null;
 }
 
+export interface PendingBatch {
+  events: PendingAuthEvent[];
+  dropped: number;
+}
+
 export interface SlotVault {
   hasAnySlot(): boolean;
   createSlot(userId: string, username: string, password: string, dbKey: Buffer): Promise<void>;
   unlock(username: string, password: string, now: Date): Promise<UnlockResult>;
   rewrap(userId: string, newPassword: string, dbKey: Buffer): Promise<void>;
   removeSlot(userId: string): void;
-  takePendingEvents(): PendingAuthEvent[];
+  /** The queued events and how many a flood pushed out; the queue is cleared. */
+  takePendingEvents(): PendingBatch;
+  /** A batch whose audit write failed goes back to the queue, ahead of newer events. */
+  requeuePendingEvents(batch: PendingBatch): void;
   /** The audit trail's last (seq, mac), kept outside the database: a trail cut short is then noticed. */
   auditHead(): { seq: number; mac: string } | null;
   setAuditHead(head: { seq: number; mac: string } | null): void;

@@ -83,7 +83,7 @@ describe('lockout', () => {
     expect(other.listSlots()[0]?.failedAttempts).toBe(4);
     expect(await f.store.unlock(f.username, WRONG, t0)).toMatchObject({ ok: false, reason: 'locked' });
     expect(await other.unlock(f.username, f.password, t0)).toMatchObject({ ok: false, reason: 'locked' });
-    expect(other.takePendingEvents().map((e) => e.action)).toEqual([...Array<string>(5).fill('auth.signInFailed'), 'auth.accountLocked']);
+    expect(other.takePendingEvents().events.map((e) => e.action)).toEqual([...Array<string>(5).fill('auth.signInFailed'), 'auth.accountLocked']);
   });
 
   it('parallel attempts are serialized: a burst cannot slip a sixth guess past the lock', async () => {
@@ -163,17 +163,18 @@ describe('pending sign-in events', () => {
     await f.store.unlock('ghost', WRONG, plus(10));
     await f.store.unlock(f.username, f.password, plus(5 + LOCKOUT_MS));
 
-    const events = f.store.takePendingEvents();
+    const { events, dropped } = f.store.takePendingEvents();
+    expect(dropped).toBe(0);
     expect(events).toEqual([
       ...[0, 1, 2, 3, 4].map((i) => ({ at: plus(i).toISOString(), action: 'auth.signInFailed', username: f.username, userId: f.userId })),
       { at: plus(4).toISOString(), action: 'auth.accountLocked', username: f.username, userId: f.userId },
       { at: plus(10).toISOString(), action: 'auth.signInFailed', username: 'ghost', userId: null },
     ]);
     expect(JSON.stringify(events)).not.toContain(WRONG);
-    expect(f.store.takePendingEvents()).toEqual([]);
+    expect(f.store.takePendingEvents()).toEqual({ events: [], dropped: 0 });
     // Cleared on disk too, and the file never held the typed password.
     const reopened = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
-    expect(reopened.takePendingEvents()).toEqual([]);
+    expect(reopened.takePendingEvents()).toEqual({ events: [], dropped: 0 });
     expect(readFileSync(f.file, 'utf8')).not.toContain('not the right');
   });
 
@@ -185,7 +186,7 @@ describe('pending sign-in events', () => {
     const raw = readFileSync(f.file, 'utf8');
     expect(raw).not.toContain(typedAsName);
     expect(raw).not.toContain('x'.repeat(300));
-    expect(f.store.takePendingEvents().map((e) => e.username)).toEqual([INVALID_USERNAME_PLACEHOLDER, INVALID_USERNAME_PLACEHOLDER]);
+    expect(f.store.takePendingEvents().events.map((e) => e.username)).toEqual([INVALID_USERNAME_PLACEHOLDER, INVALID_USERNAME_PLACEHOLDER]);
     // Throttled all the same, and the file still loads.
     for (let i = 0; i < 4; i++) await f.store.unlock(typedAsName, WRONG, t0);
     expect(await KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF }).unlock(typedAsName, WRONG, t0)).toMatchObject({ reason: 'locked' });
@@ -198,7 +199,23 @@ describe('pending sign-in events', () => {
     const first = f.store.takePendingEvents();
     await f.store.unlock(f.username, WRONG, plus(1));
     f.store.requeuePendingEvents(first);
-    expect(f.store.takePendingEvents().map((e) => e.at)).toEqual([t0.toISOString(), plus(1).toISOString()]);
+    expect(f.store.takePendingEvents().events.map((e) => e.at)).toEqual([t0.toISOString(), plus(1).toISOString()]);
+  });
+
+  it('a flood keeps the oldest and the newest attempts and counts what fell out between them, across a failed write', async () => {
+    const f = await withOneSlot();
+    const store = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF, maxPendingEvents: 10 });
+    // Unknown names, so no lockout slows the flood: 16 failures into a queue of 10.
+    for (let i = 0; i < 16; i++) await store.unlock(`ghost${i}`, WRONG, plus(i));
+    const batch = store.takePendingEvents();
+    expect(batch.dropped).toBe(6);
+    expect(batch.events.map((e) => e.username)).toEqual([0, 1, 2, 3, 4, 11, 12, 13, 14, 15].map((i) => `ghost${i}`));
+    // The audit write failed: given back, the batch stays ahead of what came since, the count too.
+    await store.unlock('later', WRONG, plus(20));
+    store.requeuePendingEvents(batch);
+    const again = store.takePendingEvents();
+    expect(again.dropped).toBe(7);
+    expect(again.events.map((e) => e.username)).toEqual([0, 1, 2, 3, 4, 12, 13, 14, 15, 'later'].map((i) => (typeof i === 'number' ? `ghost${i}` : i)));
   });
 });
 

@@ -23,6 +23,24 @@ describe('audit trail through the app', () => {
   });
   afterEach(() => t.dispose());
 
+  it('a flood of failed sign-ins leaves the first and the latest attempts and one "N dropped" entry', async () => {
+    const small = makeCore({ keySlots: { maxPendingEvents: 10 } });
+    try {
+      await small.ok('auth.setup', SUPERVISOR);
+      await small.ok('auth.signOut', {});
+      for (let i = 0; i < 16; i++) expect((await small.call('auth.signIn', { username: `ghost${i}`, password: 'not a password of anyone' })).ok).toBe(false);
+      await small.ok('auth.signIn', SUPERVISOR_LOGIN);
+      const rows = (await trail(small)).filter((r) => r.action.startsWith('auth.signIn'));
+      expect(rows.map((r) => `${r.action}:${r.username ?? '-'}:${r.detail ?? '-'}`)).toEqual([
+        ...[0, 1, 2, 3, 4, 11, 12, 13, 14, 15].map((i) => `auth.signInFailed:ghost${i}:-`),
+        'auth.signInEventsDropped:-:dropped=6',
+        'auth.signIn:sup.ervisor:-',
+      ]);
+    } finally {
+      small.dispose();
+    }
+  });
+
   it('account management names the account in its entry, refused attempts included', async () => {
     const made = await t.ok<{ user: { id: string } }>('user.create', { username: 'c.lerk', displayName: 'C Lerk', role: 'clerk' });
     await t.ok('user.resetPassword', { userId: made.user.id });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore } from '../../../electron/core/app-core';
-import type { AppCore } from '../../../electron/core/app-core';
+import type { AppCore, AppCoreOptions } from '../../../electron/core/app-core';
 import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { Role } from '../../../shared/roles';
@@ -22,7 +22,7 @@ export const SUPERVISOR = { username: 'sup.ervisor', displayName: 'Sam Superviso
 export const SUPERVISOR_LOGIN = { username: SUPERVISOR.username, password: SUPERVISOR.password };
 
 /** A real core (real key slots, real encrypted database) in a temp folder, with a clock the test moves. */
-export function makeCore(): TestCore {
+export function makeCore(options: Pick<AppCoreOptions, 'keySlots'> = {}): TestCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'avrr-core-'));
   const clock = {
     now: new Date('2026-11-21T14:00:00Z'),
@@ -30,7 +30,7 @@ export function makeCore(): TestCore {
       this.now = new Date(this.now.getTime() + m * 60_000);
     },
   };
-  const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'test-ws', now: () => clock.now });
+  const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'test-ws', now: () => clock.now, ...options });
   const call = (channel: string, input: unknown) => core.invoke(channel, input);
   return {
     core,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intakeWith, makeCore, SUPERVISOR, SUPERVISOR_LOGIN } from './helpers';
@@ -80,12 +80,34 @@ describe('sessions', () => {
     expect((await t.call('auth.signIn', { username: 'FC.Officer', password: 'mon nouveau mot de passe à moi' })).ok).toBe(true);
   });
 
+  it('a one-time password stops working 72 hours after it was issued; a new one from the supervisor works', async () => {
+    const created = await t.ok<{ user: { id: string }; oneTimePassword: string }>('user.create', { username: 'late.starter', displayName: 'Late Starter', role: 'clerk' });
+    t.clock.advanceMinutes(72 * 60 + 1);
+    await t.ok('auth.signOut', {});
+    const late = await t.call('auth.signIn', { username: 'late.starter', password: created.oneTimePassword });
+    expect(late.ok ? 'ok' : late.error.messageKey).toBe('errors.one_time_password_expired');
+    await t.ok('auth.signIn', SUPERVISOR_LOGIN);
+    const fresh = await t.ok<{ oneTimePassword: string }>('user.resetPassword', { userId: created.user.id });
+    await t.ok('auth.signOut', {});
+    await t.ok('auth.signIn', { username: 'late.starter', password: fresh.oneTimePassword });
+  });
+
   it('a disabled account can no longer sign in', async () => {
     const created = await t.ok<{ user: { id: string }; oneTimePassword: string }>('user.create', { username: 'clerk.one', displayName: 'Clerk One', role: 'clerk' });
     await t.ok('user.disable', { userId: created.user.id });
     await t.ok('auth.signOut', {});
     const r = await t.call('auth.signIn', { username: 'clerk.one', password: created.oneTimePassword });
     expect(r.ok ? 'ok' : r.error.messageKey).toBe('errors.sign_in_failed');
+  });
+
+  it('the data folder is its owner\'s only: folder 0700, every file 0600, even one made world-readable before', async () => {
+    const modes = () => [t.dataDir, ...readdirSync(t.dataDir).map((f) => join(t.dataDir, f))].map((p) => `${p === t.dataDir ? 'dir' : 'file'}:${(statSync(p).mode & 0o777).toString(8)}`);
+    expect(new Set(modes())).toEqual(new Set(['dir:700', 'file:600']));
+    chmodSync(t.dataDir, 0o755);
+    chmodSync(join(t.dataDir, 'keyslots.json'), 0o644);
+    await t.ok('auth.signOut', {});
+    await t.ok('auth.signIn', SUPERVISOR_LOGIN);
+    expect(new Set(modes())).toEqual(new Set(['dir:700', 'file:600']));
   });
 
   it('the key-slot file holds neither the password nor the database key in plaintext', async () => {
