@@ -28,18 +28,21 @@ export const permissions = [
   'attachment.view', // open a scanned paper attached to a case (others see only that it exists)
   'report.read', // the programme's reports (aggregate numbers), their CSV and PDF, the cases behind a number (with case.read)
   'report.export_cases', // the case-level export of a report (personal data leaving the protected store)
+  'document.check', // check a signed PDF handed back: ours, valid, whole, which register document (docs/documents.md)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const matrix = {
   front_counter: ['case.read', 'case.create', 'case.edit', 'case.screen'],
   interview_officer: [
+    'document.check',
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'attachment.view', 'report.read',
   ],
-  clerk: ['case.read', 'document.print'],
+  clerk: ['case.read', 'document.print', 'document.check'],
   supervisor: [
+    'document.check',
     'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',

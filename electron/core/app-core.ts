@@ -4,6 +4,7 @@ import { auditHandlers } from './audit-view/handlers';
 import { caseHandlers } from './cases/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { registerDeps, registerHandlers } from './register/handlers';
+import { checkDocumentHandlers } from './documents/verify/handlers';
 import { combineHandlers } from './handler-map';
 import { historyHandlers } from './history/handlers';
 import { stageHandlers } from './stages/handlers';
@@ -73,6 +74,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     iomImportHandlers,
     registerHandlers(sessions, register),
     reportHandlers(register),
+    checkDocumentHandlers,
   );
   const deps = {
     handlers,

@@ -3,6 +3,8 @@ import { auditQueryInput } from '../schema/audit';
 import { caseIdInput, documentIdInput, generateConsentInput, printDocumentInput, importCertificateInput, recordConsentInput, referInput } from '../schema/documents-api';
 import type { CertificateInfo, ConsentRecord, DocumentInfo, PrintResult } from '../schema/documents-api';
 import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
+import { checkDocumentInput } from '../schema/document-check';
+import type { DocumentCheck } from '../schema/document-check';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { getCaseInput, listCasesInput } from '../schema/case';
@@ -93,6 +95,8 @@ export const contract = {
   'document.printQueue': channel<DocumentInfo[]>()({ input: empty, access: 'document.print' }),
   'document.print': channel<PrintResult>()({ input: printDocumentInput, access: 'document.print' }),
   'document.view': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
+  // A PDF handed back, checked against this office's certificates and register; nothing is stored.
+  'document.check': channel<DocumentCheck>()({ input: checkDocumentInput, access: 'document.check' }),
   'consent.generateForm': channel<DocumentInfo>()({ input: generateConsentInput, access: 'document.generate' }),
   'consent.get': channel<(ConsentRecord & { formNumber: string }) | null>()({ input: caseIdInput, access: 'case.read' }),
   'consent.record': channel<CaseDetail>()({ input: recordConsentInput, access: 'consent.record' }),
