@@ -5,9 +5,11 @@ import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import type { FieldIssue, IpcError, IpcResult } from '../../shared/ipc/errors';
 import { can } from '../../shared/roles';
 import { DEFAULT_OFFICE_TIME_ZONE, officeClock } from '../../shared/time/office-time';
+import { inputShapeProblem } from '../../shared/schema/input-shape';
 import type { AuditEntry, AuditEntryInput } from './audit/entry';
 import type { CallContext, Session, SignedInContext } from './context';
 import type { OpenDatabase, Sqlite } from './db/open';
+import { isDiskFull } from './disk-full';
 
 /** Public channels may run without a session; every other handler gets a session that cannot be null. */
 export type ContextOf<C extends ChannelName> = Contract[C]['access'] extends 'public' ? CallContext : SignedInContext;
@@ -57,7 +59,18 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     }
   }
 
-  const parsed = def.input.safeParse(input);
+  // zod and JSON.stringify recurse: a circular, very deep or BigInt value would throw (or overflow
+  // the stack) inside them, so its shape is checked first, without recursion.
+  const shape = inputShapeProblem(input);
+  if (shape) return fail(ipcError('invalid_input', { issues: [{ path: [], messageKey: shape }] }));
+  let parsed: ReturnType<typeof def.input.safeParse>;
+  try {
+    parsed = def.input.safeParse(input);
+  } catch (e) {
+    // A refinement that throws on a value it did not expect: still the caller's bad input.
+    deps.logError(channel, e);
+    return fail(ipcError('invalid_input', { issues: [{ path: [], messageKey: 'validation.invalid' }] }));
+  }
   if (!parsed.success) return fail(ipcError('invalid_input', { issues: toFieldIssues(parsed.error) }));
 
   let auditedInTx = false;
@@ -104,7 +117,11 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     // Past the checks above, a non-public channel has its session: handlers may rely on it.
     const handler = deps.handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
     const value = await handler(parsed.data, ctx);
-    if (def.audited && !auditedInTx) auditOutside(deps, channel, session, caseIdSeen, 'ok', detailSeen);
+    if (def.audited && !auditedInTx) {
+      // A read of personal data that leaves no trace in the audit trail is not answered.
+      const unrecorded = auditOutside(deps, channel, session, caseIdSeen, 'ok', detailSeen);
+      if (unrecorded) return fail(isDiskFull(unrecorded) ? ipcError('disk_full') : ipcError('internal', { messageKey: 'errors.audit_unavailable' }));
+    }
     return { ok: true, value };
   } catch (e) {
     if (e instanceof IpcFailure) {
@@ -113,7 +130,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     }
     deps.logError(channel, e);
     auditOutside(deps, channel, session, caseIdSeen, 'error', detailSeen);
-    return fail(ipcError('internal'));
+    return fail(ipcError(isDiskFull(e) ? 'disk_full' : 'internal'));
   }
 }
 
@@ -135,14 +152,19 @@ function record(deps: DispatchDeps, action: string, s: Session | null, caseId: s
   };
 }
 
-/** Audit a call that wrote nothing (a denial, a failure after rollback, a plain read). */
-function auditOutside(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome, detail: string | null = null): void {
+/**
+ * Audit a call that wrote nothing (a denial, a failure after rollback, a plain read). Returns
+ * why the entry could not be written, or null (written, or nothing to audit: no database open).
+ */
+function auditOutside(deps: DispatchDeps, action: string, s: Session | null, caseId: string | null, outcome: AuditOutcome, detail: string | null = null): unknown {
   const open = deps.database();
-  if (!open || !contract[action as ChannelName]?.audited) return;
+  if (!open || !contract[action as ChannelName]?.audited) return null;
   try {
     open.sqlite.transaction(() => deps.audit(open.sqlite, record(deps, action, s, caseId, outcome, detail))).immediate();
+    return null;
   } catch (e) {
     deps.logError(action, e);
+    return e ?? new Error('audit write failed');
   }
 }
 

@@ -12,6 +12,8 @@ export const ipcErrorCodes = [
   'conflict',
   'rejected',
   'internal',
+  // The disk is full: nothing could be written (nor the audit entry of a read, so it is refused).
+  'disk_full',
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 

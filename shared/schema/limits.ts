@@ -35,3 +35,24 @@ export const WITHDRAWAL_REASON_MAX = 2000;
 export const REASON_TEXT_MAX = REVIEW_REASON_MAX + 100;
 /** "Guardian name (for / pour Person name)" as printed in the packet's consent record. */
 export const SIGNED_BY_MAX = 2 * PERSON_NAME_MAX + 20;
+
+/**
+ * Any call's input, checked before zod (or JSON.stringify) walks it: both recurse, so a deeply
+ * nested or circular value would overflow the stack instead of ending in a field error. The
+ * deepest real input (a draft of the intake form) is under 10 levels.
+ */
+export const INPUT_MAX_DEPTH = 32;
+/**
+ * Objects, arrays and leaves in one call's input. The largest real inputs are an IOM import's
+ * row numbers (20,000) and a draft at DRAFT_DATA_MAX (at most ~130,000 values in 256 KB).
+ */
+export const INPUT_MAX_VALUES = 200_000;
+
+/** One autosaved draft, as JSON text: a runaway client cannot fill the disk. */
+export const DRAFT_DATA_MAX = 256 * 1024;
+/**
+ * Drafts one person may keep (new intakes and edits of cases together). An officer has a few
+ * open at a time; the list of new intakes shows 20. Beyond this, a save is refused with a
+ * message saying to save or discard some: nothing is dropped without the officer knowing.
+ */
+export const DRAFTS_PER_USER_MAX = 50;
