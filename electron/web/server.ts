@@ -10,7 +10,17 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { MAX_ATTACHMENT_BASE64 } from '../../shared/schema/attachments';
 
 /** The largest call: a scan at the attachment limit, base64 in JSON, plus room for the rest of the call. */
-const MAX_BODY_BYTES = MAX_ATTACHMENT_BASE64 + 256 * 1024;
+export const MAX_BODY_BYTES = MAX_ATTACHMENT_BASE64 + 256 * 1024;
+/**
+ * An oversized body is read to its end (and dropped) so the client gets its 413 rather than a
+ * connection reset; past this much more, the sender is not a browser tab: the socket is cut.
+ */
+const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
+/** The answer to an oversized call, in the shape of every other answer (an IpcResult). */
+const TOO_LARGE_BODY = JSON.stringify({
+  ok: false,
+  error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: [{ path: [], messageKey: 'validation.input_too_large' }] },
+});
 const mime: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -75,7 +85,7 @@ export async function startHarnessServer(core: AppCore, opts: { rendererDir: str
     if (given.length !== want.length || !timingSafeEqual(given, want)) return send(res, 403, 'text/plain', 'forbidden');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'json only');
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'text/plain', 'too large');
+    if (body === null) return send(res, 413, 'application/json', TOO_LARGE_BODY, { connection: 'close' });
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -111,23 +121,29 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { ...securityHeaders(), 'content-type': type });
+function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...securityHeaders(), ...extra, 'content-type': type });
   res.end(body);
 }
 
+/** The body as text, or null when it is larger than MAX_BODY_BYTES (read to its end, not kept). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAINED_BYTES) {
+      // Too large to drain: answer at once; the client may still see the reset while sending.
+      req.resume();
+      ok(null);
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        ok(null);
-        req.destroy();
-      } else chunks.push(c);
+      if (size > MAX_DRAINED_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
 }
