@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseDecision, Outcome, ReasonCode } from '../rules';
 import { entityId, isoDate, personName, uci } from './common';
+import { DRAFT_DATA_MAX } from './limits';
 import type { CaseStatus } from './case';
 import { intakeDocument } from './intake';
 import type { ReviewRecord } from './review';
@@ -12,7 +13,7 @@ import type { CaseTask } from '../case/tasks';
 
 const version = z.number({ error: 'validation.invalid' }).int().min(1);
 /** Autosaved form state: any JSON the form holds, capped so a runaway client cannot fill the disk. */
-const draftData = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 256 * 1024, { error: 'validation.too_long' });
+const draftData = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= DRAFT_DATA_MAX, { error: 'validation.too_long' });
 
 export const createCaseFromIntakeInput = z.object({ draftId: entityId.optional(), intake: intakeDocument }).strict();
 export const saveIntakeInput = z.object({ caseId: entityId, baseVersion: version, draftId: entityId.optional(), intake: intakeDocument }).strict();

@@ -45,6 +45,12 @@ export function newIntakeDrafts(sqlite: Sqlite, userId: string, limit: number): 
   return draftRows.parse(sqlite.prepare('SELECT * FROM drafts WHERE user_id = ? AND case_id IS NULL ORDER BY updated_at DESC LIMIT ?').all(userId, limit));
 }
 
+/** How many drafts this person keeps (new intakes and edits of cases). */
+export function draftCountOfUser(sqlite: Sqlite, userId: string): number {
+  const row = z.object({ n: z.number().int() }).parse(sqlite.prepare('SELECT COUNT(*) AS n FROM drafts WHERE user_id = ?').get(userId));
+  return row.n;
+}
+
 /** Inside the caller's transaction. */
 export function insertDraft(sqlite: Sqlite, r: { id: string; userId: string; caseId: string | null; baseVersion: number | null; data: unknown; updatedAt: string }): void {
   sqlite

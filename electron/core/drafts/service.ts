@@ -3,7 +3,8 @@ import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { DraftRecord, DraftSaved } from '../../../shared/schema/case-api';
 import type { Sqlite } from '../db/open';
 import { caseExists } from '../cases/service';
-import { deleteDraft, draftById, draftOfUser, draftOfUserForCase, insertDraft, newIntakeDrafts, updateDraft } from './rows';
+import { DRAFTS_PER_USER_MAX } from '../../../shared/schema/limits';
+import { deleteDraft, draftById, draftCountOfUser, draftOfUser, draftOfUserForCase, insertDraft, newIntakeDrafts, updateDraft } from './rows';
 import type { DraftRow } from './rows';
 
 function toRecord(r: DraftRow): DraftRecord {
@@ -27,6 +28,10 @@ export function saveDraft(
     if (input.caseId) {
       if (!caseExists(sqlite, input.caseId)) throw new IpcFailure(ipcError('not_found'));
       if (draftOfUserForCase(sqlite, userId, input.caseId)) throw new IpcFailure(ipcError('conflict', { messageKey: 'errors.draft_conflict' }));
+    }
+    // A new draft past the cap is refused (the officer is told), never an old one dropped.
+    if (draftCountOfUser(sqlite, userId) >= DRAFTS_PER_USER_MAX) {
+      throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.too_many_drafts', params: { max: DRAFTS_PER_USER_MAX } }));
     }
     insertDraft(sqlite, { id: input.draftId, userId, caseId: input.caseId, baseVersion: input.baseVersion, data: input.data, updatedAt: at });
     return { draftId: input.draftId, revision: 1, savedAt: at };
