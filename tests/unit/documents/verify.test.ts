@@ -62,15 +62,15 @@ function appendIncrementalUpdate(pdf: Uint8Array): { pdf: Uint8Array; changedObj
   const xref = text.slice(prev, prev + 600);
   const size = Number(/\/Size (\d+)/.exec(xref)?.[1]);
   const root = /\/Root (\d+ \d+ R)/.exec(xref)?.[1];
-  const info = /\/Info (\d+) 0 R/.exec(xref);
+  const info = /\/Info (\d+) 0 R/.exec(xref)?.[1];
   if (!Number.isFinite(prev) || !Number.isFinite(size) || !root || !info) throw new Error('unexpected trailer');
   let out = '\n';
   const objAt = pdf.length + out.length;
-  out += `${info[1]} 0 obj\n<< /Title (Changed after signing) /Producer (Some editor) >>\nendobj\n`;
+  out += `${info} 0 obj\n<< /Title (Changed after signing) /Producer (Some editor) >>\nendobj\n`;
   const xrefAt = pdf.length + out.length;
-  out += `xref\n0 1\n0000000000 65535 f \n${info[1]} 1\n${String(objAt).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${size} /Root ${root} /Info ${info[1]} 0 R /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return { pdf: new Uint8Array(Buffer.concat([pdf, Buffer.from(out, 'latin1')])), changedObject: info[1] };
+  out += `xref\n0 1\n0000000000 65535 f \n${info} 1\n${String(objAt).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${size} /Root ${root} /Info ${info} 0 R /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return { pdf: new Uint8Array(Buffer.concat([pdf, Buffer.from(out, 'latin1')])), changedObject: info };
 }
 
 beforeAll(async () => {

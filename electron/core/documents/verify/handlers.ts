@@ -12,7 +12,9 @@ export const checkDocumentHandlers = {
     const pdf = Buffer.from(input.contentBase64, 'base64');
     if (pdf.length > CHECK_DOCUMENT_MAX_BYTES) throw new IpcFailure(ipcError('rejected', { messageKey: 'checkDocument.file.too_large' }));
     const result = checkDocument(pdf, ctx.db().sqlite);
-    ctx.auditDetail(`${result.verdict}${result.document ? ` ${result.document.number}` : ''}`);
+    // key=value tokens (audit/entry.ts); the number is the app's own (letters, digits, dashes).
+    const found = result.document ?? result.signedRevision;
+    ctx.auditDetail(`verdict=${result.verdict}${found ? `;document=${found.number}` : ''}`);
     return result;
   },
 } satisfies Pick<Handlers, 'document.check'>;
