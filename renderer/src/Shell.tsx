@@ -20,6 +20,7 @@ const AuditScreen = lazy(() => import('./screens/AuditScreen').then((m) => ({ de
 const PrintQueueScreen = lazy(() => import('./documents/PrintQueueScreen').then((m) => ({ default: m.PrintQueueScreen })));
 const CertificateScreen = lazy(() => import('./documents/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
 const IomImportScreen = lazy(() => import('./screens/IomImportScreen').then((m) => ({ default: m.IomImportScreen })));
+const CheckDocumentScreen = lazy(() => import('./screens/CheckDocumentScreen').then((m) => ({ default: m.CheckDocumentScreen })));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
@@ -65,6 +66,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
     { route: { name: 'printQueue' }, label: t('nav.printQueue'), show: can(user.role, 'document.print') },
     { route: { name: 'iomImport' }, label: t('iomImport.nav'), show: can(user.role, 'stage.record') },
     { route: { name: 'reports' }, label: t('reports.nav'), show: can(user.role, 'report.read') },
+    { route: { name: 'checkDocument' }, label: t('checkDocument.nav'), show: can(user.role, 'document.check') },
     { route: { name: 'users' }, label: t('nav.users'), show: can(user.role, 'user.manage') },
     { route: { name: 'certificate' }, label: t('nav.certificate'), show: can(user.role, 'certificate.manage') },
     { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
@@ -118,6 +120,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'certificate' && can(user.role, 'certificate.manage') && <CertificateScreen />}
               {route.name === 'iomImport' && can(user.role, 'stage.record') && <IomImportScreen />}
               {route.name === 'reports' && can(user.role, 'report.read') && <ReportsScreen user={user} />}
+              {route.name === 'checkDocument' && can(user.role, 'document.check') && <CheckDocumentScreen />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>
           </main>

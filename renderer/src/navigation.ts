@@ -10,6 +10,7 @@ export type Route =
   | { name: 'certificate' }
   | { name: 'iomImport' }
   | { name: 'reports' }
+  | { name: 'checkDocument' }
   | { name: 'password' };
 
 export const NavContext = createContext<(route: Route) => void>(() => undefined);
