@@ -27,7 +27,24 @@ const ALPHA3_TO_ALPHA2 = Object.fromEntries(
     .map((pair) => pair.split(' ') as [string, string]),
 );
 
-/** ICAO Doc 9303 codes seen on travel documents of stateless persons and refugees. */
+/**
+ * The countries an intake may name: ISO 3166-1 alpha-3, plus XKX (Kosovo: user-assigned, but
+ * the code IOM, the EU and travel documents use).
+ */
+export const COUNTRY_CODES: readonly string[] = Object.keys(ALPHA3_TO_ALPHA2);
+/**
+ * A nationality may also be one of ICAO's codes for stateless persons and refugees (as on their
+ * travel documents); not a country to return to. XXX ("not specified") is not accepted as an
+ * answer: an unknown nationality is asked again, not recorded as a code.
+ */
+export const NATIONALITY_ONLY_CODES: readonly string[] = ['XXA', 'XXB', 'XXC'];
+
+const countrySet = new Set(COUNTRY_CODES);
+const nationalitySet = new Set([...COUNTRY_CODES, ...NATIONALITY_ONLY_CODES]);
+export const isCountryCode = (code: string): boolean => countrySet.has(code);
+export const isNationalityCode = (code: string): boolean => nationalitySet.has(code);
+
+/** ICAO Doc 9303 codes seen on travel documents of stateless persons and refugees (XXX on older records). */
 const ICAO_SPECIAL: Record<string, { en: string; fr: string }> = {
   XXA: { en: 'Stateless person', fr: 'Apatride' },
   XXB: { en: 'Refugee (1951 Convention)', fr: 'Réfugié (Convention de 1951)' },
@@ -51,4 +68,11 @@ export function bilingualCountryName(alpha3: string): string {
   const fr = countryName(alpha3, 'fr');
   if (!en || !fr) return alpha3;
   return en === fr ? en : `${en} / ${fr}`;
+}
+
+/** The choices of a country list in `lang`, sorted by name in that language. */
+export function countryOptions(lang: 'en' | 'fr', kind: 'country' | 'nationality'): { code: string; name: string }[] {
+  const codes = kind === 'nationality' ? [...COUNTRY_CODES, ...NATIONALITY_ONLY_CODES] : COUNTRY_CODES;
+  const collator = new Intl.Collator(lang);
+  return codes.map((code) => ({ code, name: countryName(code, lang) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
 }

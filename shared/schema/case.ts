@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses } from '../case/lifecycle';
 import type { CaseStatus } from '../case/lifecycle';
-import { countryCode, entityId, isoDate, personName, uci } from './common';
+import { entityId, nationalityCode, isoDate, personName, uci } from './common';
 
 /** How the person came to the programme (policy brief section 2). */
 export const intakeChannels = ['walk_in', 'reporting_interview', 'email', 'phone'] as const;
@@ -19,7 +19,7 @@ export const personIdentity = z.object({
   nameAsWritten: personName,
   nameLatin: personName,
   dateOfBirth: isoDate,
-  nationality: countryCode,
+  nationality: nationalityCode,
   uci: uci.optional(),
 });
 export type PersonIdentity = z.infer<typeof personIdentity>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isCountryCode, isNationalityCode } from '../countries';
 import { officeDate } from '../time/office-time';
+import { PERSON_NAME_MAX } from './limits';
+import { nameCharacterProblem } from './name-characters';
 
 /**
  * Building blocks of the domain schemas. Every message is an i18n key ("validation.*"), so the
@@ -30,12 +33,11 @@ export function todayIso(now: Date, timeZone: string): string {
   return officeDate(now, timeZone);
 }
 
-// Control characters (C0, DEL, C1) never belong in a name; every other character does
-// (any script, apostrophes, hyphens, spaces, one-word names).
-// eslint-disable-next-line no-control-regex -- the point of this pattern is to find control characters
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** A person's name as written in their documents: any script, 1..200 characters after trimming. */
+/**
+ * A person's name as written in their documents: any script (apostrophes, hyphens, spaces,
+ * one-word names), 1..PERSON_NAME_MAX characters after trimming; no control, bidi-override or
+ * emoji characters (shared/schema/name-characters.ts says why).
+ */
 export const personName = z
   .string({ error: 'validation.required' })
   .transform((s) => s.normalize('NFC').trim())
@@ -43,14 +45,24 @@ export const personName = z
     z
       .string()
       .min(1, { error: 'validation.required' })
-      .max(200, { error: 'validation.too_long' })
-      .refine((s) => !controlChars.test(s), { error: 'validation.name_characters' }),
+      .max(PERSON_NAME_MAX, { error: 'validation.too_long' })
+      .superRefine((s, ctx) => {
+        const problem = nameCharacterProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   );
 
-/** ISO 3166-1 alpha-3 country code (upper case). */
+/** A country to return to: ISO 3166-1 alpha-3 (upper case), one of shared/countries.ts. */
 export const countryCode = z
   .string({ error: 'validation.required' })
-  .regex(/^[A-Z]{3}$/, { error: 'validation.country_code' });
+  .regex(/^[A-Z]{3}$/, { error: 'validation.country_code' })
+  .refine(isCountryCode, { error: 'validation.country_unknown' });
+
+/** A nationality: a country, or ICAO's code for a stateless person or a refugee. */
+export const nationalityCode = z
+  .string({ error: 'validation.required' })
+  .regex(/^[A-Z]{3}$/, { error: 'validation.country_code' })
+  .refine(isNationalityCode, { error: 'validation.country_unknown' });
 
 /** IRCC Unique Client Identifier: 8 or 10 digits, optionally written with hyphens. Stored as digits. */
 export const uci = z

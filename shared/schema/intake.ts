@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { claimOutcomes, radAppealStatuses } from './case-facts';
-import { countryCode, entityId, isoDate, personName, uci } from './common';
+import { countryCode, entityId, nationalityCode, isoDate, personName, uci } from './common';
 import { intakeChannel, relationship } from './case';
+import { nameCharacterProblem } from './name-characters';
 import { FINAL_DESTINATION_MAX, INTERPRETER_NAME_MAX, MEDICAL_CONDITIONS_MAX, MOBILITY_MAX, REINTEGRATION_NOTES_MAX } from './limits';
 
 /**
@@ -74,7 +75,7 @@ export const intakePerson = z.object({
   nameAsWritten: personName,
   nameLatin: personName,
   dateOfBirth: isoDate,
-  nationality: countryCode,
+  nationality: nationalityCode,
   uci: uci.nullable(),
   facts: personFactsInput,
   travelDocument,
@@ -92,7 +93,13 @@ export const intakeDocument = z
     language: languageCode,
     interpreterNeeded: yesNo,
     /** The interpreter who explains the forms (printed on the consent form). */
-    interpreterName: shortText(INTERPRETER_NAME_MAX).default(''),
+    interpreterName: shortText(INTERPRETER_NAME_MAX)
+      .superRefine((s, ctx) => {
+        // Printed on the consent form beside the signatures: the same characters as a person's name.
+        const problem = s === '' ? null : nameCharacterProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default(''),
     contact: z.object({
       phone: shortText(40),
       email: shortText(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'validation.email' }),
