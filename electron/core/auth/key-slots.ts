@@ -23,7 +23,18 @@ export const MAX_PENDING_EVENTS = 5_000;
 const MAX_UNKNOWN_NAMES = 500;
 
 export type UnlockResult =
-  | { ok: true; userId: string; dbKey: Buffer; /** The slot's KDF is weaker than today's: call rewrap with the same password. */ needsRewrap: boolean }
+  | {
+      ok: true;
+      userId: string;
+      dbKey: Buffer;
+      /**
+       * Always false: unlock itself re-wraps a slot made with weaker KDF parameters (see
+       * upgradeSlot). Kept so callers written before that still compile; calling rewrap after
+       * sign-in would re-check the password against today's policy and refuse a password that was
+       * long enough when it was chosen.
+       */
+      needsRewrap: false;
+    }
   | { ok: false; reason: 'invalid_credentials' }
   | { ok: false; reason: 'locked'; lockedUntil: string };
 
@@ -36,7 +47,7 @@ export interface SlotSummary {
 
 export interface KeySlotStoreOptions {
   /**
-   * KDF parameters for new and re-wrapped slots (and the dummy slot). Default: the OWASP floor.
+   * KDF parameters for new and re-wrapped slots (and the dummy slot). Default: DEFAULT_KDF_PARAMS.
    * Weaker ones are accepted only with the dev sealer, i.e. in tests, never in the packaged app.
    */
   kdfParams?: KdfParams;
@@ -201,56 +212,90 @@ export class KeySlotStore {
   /**
    * Try to open a slot. Every failure reads `invalid_credentials` whether the name exists or
    * not; the fifth consecutive failure (and every attempt during the lockout) reads `locked`.
+   * A slot made with weaker KDF parameters than today's is re-wrapped before this returns.
    */
   unlock(username: string, password: string, now: Date = new Date()): Promise<UnlockResult> {
     return this.serialize(async () => {
-      const name = normalizeUsername(username);
-      const counted = this.mutate((): { slot: Slot | undefined } | { lockedUntil: string } => {
-        const slot = this.findByName(name);
-        const throttle = slot ?? this.unknownThrottle(name, now);
-        if (throttle.lockedUntil !== null) {
-          if (now.getTime() < Date.parse(throttle.lockedUntil)) return { lockedUntil: throttle.lockedUntil };
-          throttle.lockedUntil = null;
-          throttle.failedAttempts = 0;
+      const { reply, opened } = await this.tryUnlock(username, password, now);
+      if (reply.ok && opened && weakerThan(opened.kdf, this.kdfParams)) {
+        try {
+          await this.upgradeSlot(opened.slot, password, reply.dbKey, now);
+        } catch (e) {
+          reply.dbKey.fill(0);
+          throw e;
         }
-        throttle.failedAttempts += 1;
-        return { slot };
-      });
-      if ('lockedUntil' in counted) return { ok: false, reason: 'locked', lockedUntil: counted.lockedUntil };
-      const { slot } = counted;
+      }
+      return reply;
+    });
+  }
 
-      const target = slot ? liveSlot(slot) : this.dummy;
-      const kek = await deriveKek(password, target.salt, target.kdf);
-      const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
-      kek.fill(0);
+  /** One sign-in attempt, counted before argon2 and settled after; `opened` = the slot it opened. */
+  private async tryUnlock(username: string, password: string, now: Date): Promise<{ reply: UnlockResult; opened?: { slot: Slot; kdf: KdfParams } }> {
+    const name = normalizeUsername(username);
+    const counted = this.mutate((): { slot: Slot | undefined } | { lockedUntil: string } => {
+      const slot = this.findByName(name);
+      const throttle = slot ?? this.unknownThrottle(name, now);
+      if (throttle.lockedUntil !== null) {
+        if (now.getTime() < Date.parse(throttle.lockedUntil)) return { lockedUntil: throttle.lockedUntil };
+        throttle.lockedUntil = null;
+        throttle.failedAttempts = 0;
+      }
+      throttle.failedAttempts += 1;
+      return { slot };
+    });
+    if ('lockedUntil' in counted) return { reply: { ok: false, reason: 'locked', lockedUntil: counted.lockedUntil } };
+    const { slot } = counted;
 
-      // Re-read under the lock: the slot may have been removed or re-wrapped while argon2 ran
-      // (then this is no sign-in), and the counters may have moved in another process.
-      return this.mutate((): UnlockResult => {
-        const current = this.findByName(name);
-        const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
-        if (current && dbKey && unchanged) {
-          current.failedAttempts = 0;
-          current.lockedUntil = null;
-          return { ok: true, userId: current.userId, dbKey, needsRewrap: weakerThan(target.kdf, this.kdfParams) };
-        }
-        dbKey?.fill(0);
+    const target = slot ? liveSlot(slot) : this.dummy;
+    const kek = await deriveKek(password, target.salt, target.kdf);
+    const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
+    kek.fill(0);
 
-        const counter = current ?? this.unknownThrottle(name, now);
-        const at = now.toISOString();
-        const userId = current?.userId ?? null;
-        // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
-        const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
-        this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
-        if (counter.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-          const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-          counter.lockedUntil = lockedUntil;
-          counter.failedAttempts = 0;
-          this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
-          return { ok: false, reason: 'locked', lockedUntil };
-        }
-        return { ok: false, reason: 'invalid_credentials' };
-      });
+    // Re-read under the lock: the slot may have been removed or re-wrapped while argon2 ran
+    // (then this is no sign-in), and the counters may have moved in another process.
+    const reply = this.mutate((): UnlockResult => {
+      const current = this.findByName(name);
+      const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
+      if (current && dbKey && unchanged) {
+        current.failedAttempts = 0;
+        current.lockedUntil = null;
+        return { ok: true, userId: current.userId, dbKey, needsRewrap: false };
+      }
+      dbKey?.fill(0);
+
+      const counter = current ?? this.unknownThrottle(name, now);
+      const at = now.toISOString();
+      const userId = current?.userId ?? null;
+      // Only plausible names reach the audit trail: anything else may be a password typed in the wrong field.
+      const shown = isPlausibleName(name) ? name : INVALID_USERNAME_PLACEHOLDER;
+      this.queueEvent({ at, action: 'auth.signInFailed', username: shown, userId });
+      if (counter.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+        const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+        counter.lockedUntil = lockedUntil;
+        counter.failedAttempts = 0;
+        this.queueEvent({ at, action: 'auth.accountLocked', username: shown, userId });
+        return { ok: false, reason: 'locked', lockedUntil };
+      }
+      return { ok: false, reason: 'invalid_credentials' };
+    });
+    return reply.ok && slot ? { reply, opened: { slot, kdf: target.kdf } } : { reply };
+  }
+
+  /**
+   * Re-wrap the key a sign-in just opened under today's KDF parameters, while the password is at
+   * hand: argon2 runs outside the lock (other processes keep signing in meanwhile), and the new
+   * slot replaces the old one under the lock only if that is still the slot the password opened.
+   * A password change or reset made meanwhile (here or in another process) stands; so do the
+   * counters, which another process may have moved. The password is not re-checked against
+   * today's policy: it is not a new password, and refusing it here would lock its owner out.
+   */
+  private async upgradeSlot(opened: Slot, password: string, dbKey: Buffer, now: Date): Promise<void> {
+    const fresh = await this.makeSlot(opened.userId, opened.username, password, dbKey, new Date(opened.createdAt), now);
+    this.mutate(() => {
+      const i = this.state.slots.findIndex((s) => s.userId === opened.userId);
+      const current = this.state.slots[i];
+      if (!current || !sameSlot(opened, current)) return;
+      this.state.slots[i] = { ...fresh, failedAttempts: current.failedAttempts, lockedUntil: current.lockedUntil };
     });
   }
 

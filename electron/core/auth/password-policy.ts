@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_CODE_POINTS } from '../../../shared/security/password-length';
 import { commonPasswords } from './common-passwords';
 import type { AuthMessageKey } from './messages';
 
@@ -7,7 +8,7 @@ import type { AuthMessageKey } from './messages';
  * Arabic, Tamil, with spaces and emoji). Length is counted in Unicode code points after NFC, so
  * "é" typed as one or two code points counts the same.
  */
-export const PASSWORD_MIN_CODE_POINTS = 12;
+export { PASSWORD_MIN_CODE_POINTS };
 /** Generous: argon2 pre-hashes its input, the cap only keeps requests of absurd size out. */
 export const PASSWORD_MAX_CODE_POINTS = 1024;
 

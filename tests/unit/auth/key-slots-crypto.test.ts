@@ -61,7 +61,7 @@ describe('key slots protect the database key (real argon2id defaults)', () => {
     // The slot file records the real parameters and holds no secret in any common encoding.
     const slotBytes = readFileSync(f.file);
     const slotJson: unknown = JSON.parse(slotBytes.toString('utf8'));
-    expect(slotJson).toMatchObject({ slots: [{ kdf: { algorithm: 'argon2id', memoryKiB: 19456, iterations: 2, parallelism: 1 } }] });
+    expect(slotJson).toMatchObject({ slots: [{ kdf: { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 } }] });
     expect(leaks(slotBytes, { password: f.password, key: f.dbKey })).toEqual([]);
     // The database files hold neither secret, nor the row written into them.
     const dbBytes = readDbFiles(dbFile);

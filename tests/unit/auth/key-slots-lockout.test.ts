@@ -238,13 +238,13 @@ describe('creating and replacing slots', () => {
     expect(() => KeySlotStore.open(file, osLike)).not.toThrow();
   });
 
-  it('flags a slot made with weaker parameters for re-wrapping', async () => {
+  it('re-wraps a slot made with weaker parameters at sign-in (kdf-upgrade.test.ts: real parameters)', async () => {
     const f = await withOneSlot(TEST_KDF);
-    const upgraded = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: { ...TEST_KDF, iterations: 2 } });
-    const r = await upgraded.unlock(f.username, f.password);
-    expect(r).toMatchObject({ ok: true, needsRewrap: true });
-    if (!r.ok) return;
-    await upgraded.rewrap(r.userId, f.password, r.dbKey);
+    const stronger = { ...TEST_KDF, iterations: 2 };
+    const upgraded = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: stronger });
+    expect(await upgraded.unlock(f.username, f.password)).toMatchObject({ ok: true, needsRewrap: false });
+    const parsed = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { kdf: { iterations: number } }[] };
+    expect(parsed.slots[0]?.kdf.iterations).toBe(2);
     expect(await upgraded.unlock(f.username, f.password)).toMatchObject({ ok: true, needsRewrap: false });
   });
 
