@@ -5,7 +5,9 @@
  *
  * Signs in as U (password typed without echo, or AVRR_PASSWORD for automation) through the key
  * slots in DIR/keyslots.json, opens DIR/avrr.db read-only and checks the HMAC chain, against
- * the trail head given with --head or else the one the app recorded in the key-slot file.
+ * the trail head given with --head or else the one the app anchored in DIR/audit-anchor.json
+ * (older folders: in the key-slot file), and against the audit heads printed in every signed
+ * document of the register (a trail cut or rewritten behind a document no longer holds them).
  * The sign-in counts like any other: failures are throttled, locked out and queued for the
  * audit trail. Only data folders sealed with the dev sealer can be read here (the OS key store
  * belongs to the Electron app); for those, verify from the app's audit screen.
@@ -17,8 +19,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveAuditKey } from '../electron/core/audit/chain';
-import { readAllAuditRows } from '../electron/core/audit/read';
-import { verifyAuditChain } from '../electron/core/audit/verify';
+import { AUDIT_ANCHOR_FILE, readAnchorFile } from '../electron/core/audit/anchor-file';
+import { verifyTrail } from '../electron/core/audit/verify-trail';
 import type { AuditHead } from '../electron/core/audit/verify';
 import { KeySlotStore } from '../electron/core/auth/key-slots';
 import { openEncryptedDatabase } from '../electron/core/db/open';
@@ -115,17 +117,17 @@ async function main(): Promise<number> {
 
   const db = openEncryptedDatabase(dbFile, unlocked.dbKey, { readonly: true });
   try {
-    const rows = readAllAuditRows(db.sqlite);
-    // An explicit --head wins; otherwise the head the app recorded in the key-slot file, if any.
-    const head = args.head ?? store.auditHead() ?? undefined;
+    // An explicit --head wins; otherwise the anchor the app keeps next to the database, if any.
+    const head = args.head ?? readAnchorFile(join(args.dataDir, AUDIT_ANCHOR_FILE)) ?? store.auditHead() ?? undefined;
     if (!head) process.stderr.write('no head anchor: entries cut from the end of the trail cannot be detected\n');
-    const result = verifyAuditChain(rows, deriveAuditKey(unlocked.dbKey), head ? { head } : {});
+    const result = verifyTrail(db.sqlite, deriveAuditKey(unlocked.dbKey), head ?? null);
     if (result.ok) {
       process.stdout.write('ok\n');
       process.stderr.write(`${result.count} entries verified${result.head ? `; head ${result.head.seq}:${result.head.mac}` : ''}\n`);
       return 0;
     }
-    process.stdout.write(`bad entry: index=${result.index} seq=${result.seq} kind=${result.kind}\n`);
+    const behind = 'document' in result ? ` document=${result.document}` : '';
+    process.stdout.write(`bad entry: index=${result.index} seq=${result.seq} kind=${result.kind}${behind}\n`);
     return 1;
   } finally {
     db.close();

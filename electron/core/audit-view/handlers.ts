@@ -7,7 +7,7 @@ import { exportAudit, listAudit, verifyAudit } from './service';
 export function auditHandlers(sessions: SessionManager) {
   return {
     'audit.list': (input, ctx) => ctx.tx(null, () => listAudit(ctx.db().sqlite, input)),
-    'audit.verify': (_input, ctx) => verifyAudit(ctx.db().sqlite, deriveAuditKey(sessions.key()), sessions.vault.auditHead()),
+    'audit.verify': (_input, ctx) => verifyAudit(ctx.db().sqlite, deriveAuditKey(sessions.key()), sessions.auditAnchor()),
     'audit.exportCsv': (input, ctx) => ctx.tx(null, () => exportAudit(ctx.db().sqlite, input, ctx.now())),
   } satisfies Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.exportCsv'>;
 }

@@ -1,8 +1,8 @@
 import type { AuditCsv, AuditPageView, AuditQuery, AuditVerifyView } from '../../../shared/schema/audit';
 import { auditRowsToCsv } from '../audit/csv';
-import { readAllAuditRows, readAuditRows } from '../audit/read';
+import { readAuditRows } from '../audit/read';
 import type { AuditFilter } from '../audit/read';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyTrail } from '../audit/verify-trail';
 import type { Sqlite } from '../db/open';
 
 /** Whole days in the filter become the [from, to) instants the trail is stored in (UTC ISO). */
@@ -28,9 +28,12 @@ export function listAudit(sqlite: Sqlite, q: AuditQuery & { limit: number; offse
   };
 }
 
-/** Verify the chain, and against the head recorded outside the database when there is one (a cut-off tail shows). */
+/**
+ * Verify the chain, against the head anchored outside the database when there is one (a cut-off
+ * tail shows), and against the heads printed in the register's signed documents (see verify-trail).
+ */
 export function verifyAudit(sqlite: Sqlite, auditKey: Buffer, head: { seq: number; mac: string } | null): AuditVerifyView {
-  const r = verifyAuditChain(readAllAuditRows(sqlite), auditKey, head ? { head } : {});
+  const r = verifyTrail(sqlite, auditKey, head);
   return r.ok ? { ok: true, count: r.count } : { ok: false, index: r.index, seq: r.seq, kind: r.kind };
 }
 

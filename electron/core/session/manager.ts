@@ -9,7 +9,9 @@ import type { Session } from '../context';
 import type { AuditRecord } from '../dispatch';
 import { DB_KEY_BYTES, openEncryptedDatabase } from '../db/open';
 import type { OpenDatabase, Sqlite } from '../db/open';
-import { readAuditHead } from '../audit/head';
+import { nextAnchor } from '../audit/anchor-advance';
+import { AUDIT_ANCHOR_FILE, readAnchorFile, writeAnchorFile } from '../audit/anchor-file';
+import type { AuditHead } from '../audit/verify';
 import { insertUser, markPasswordChanged, roleOf, userById } from '../users/rows';
 import { protectDataFolder } from '../data-folder';
 import { readOfficeTimeZone } from './office-settings';
@@ -33,6 +35,8 @@ export interface SessionManagerOptions {
   auditWriterFor(dbKey: Buffer): (sqlite: Sqlite, record: AuditRecord) => void;
   /** Password strength rules (issues use "password.*" message keys). */
   checkPassword(password: string, who: { username: string; displayName?: string }): FieldIssue[];
+  /** Where the audit trail's head is anchored outside the database (default: audit-anchor.json in dataDir). */
+  anchorFile?: string;
 }
 
 /**
@@ -47,6 +51,9 @@ export class SessionManager {
   private session: Session | null = null;
   private locked = false;
   private lastActivity = 0;
+  /** Lock and sign-out entries whose write failed (a full disk): written after the next write that succeeds. */
+  private deferred: AuditRecord[] = [];
+  private afterWriteScheduled = false;
 
   constructor(private readonly o: SessionManagerOptions) {}
 
@@ -70,6 +77,17 @@ export class SessionManager {
   audit(sqlite: Sqlite, record: AuditRecord): void {
     if (!this.writeAudit) throw new Error('audit trail is not open');
     this.writeAudit(sqlite, record);
+    this.scheduleAfterWrite();
+  }
+
+  /** The audit trail's head as anchored outside the database (the anchor file; the key-slot file's copy for older folders). */
+  auditAnchor(): AuditHead | null {
+    return readAnchorFile(this.anchorFile) ?? this.o.vault.auditHead();
+  }
+
+  /** Audit events waiting for a write that succeeds (lock and sign-out on a full disk). */
+  deferredAuditCount(): number {
+    return this.deferred.length;
   }
 
   status(): AuthStatus {
@@ -140,22 +158,25 @@ export class SessionManager {
     return this.status();
   }
 
+  /**
+   * The session ends first, then the entry is written: on a full disk the person must still be
+   * able to sign out (the entry then waits in memory for the next write that succeeds).
+   */
   signOut(): AuthStatus {
-    if (this.session && this.open) {
-      const open = this.open;
-      open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signOut', this.session, 'ok'))).immediate();
-    }
+    const s = this.session;
     this.session = null;
     this.locked = false;
+    if (s && this.open) this.auditOrDefer(this.record('auth.signOut', s, 'ok'));
     this.detach();
     return this.status();
   }
 
+  /** Locked first, audited second, for the same reason as signOut. */
   lock(reason: 'auth.lock' | 'auth.idleLock' = 'auth.lock'): AuthStatus {
-    if (this.session && !this.locked && this.open) {
-      const open = this.open;
-      open.sqlite.transaction(() => this.audit(open.sqlite, this.record(reason, this.session, 'ok'))).immediate();
+    const s = this.session;
+    if (s && !this.locked && this.open) {
       this.locked = true;
+      this.auditOrDefer(this.record(reason, s, 'ok'));
       this.anchorAuditHead();
     }
     return this.status();
@@ -250,10 +271,86 @@ export class SessionManager {
     this.writeAudit = this.o.auditWriterFor(this.dbKey);
   }
 
-  /** Record the trail's head outside the database (at sign-out, lock and close). */
+  private get anchorFile(): string {
+    return this.o.anchorFile ?? join(this.o.dataDir, AUDIT_ANCHOR_FILE);
+  }
+
+  /**
+   * After the transaction that wrote an entry has committed (better-sqlite3 transactions are
+   * synchronous, so a microtask queued inside one runs after its COMMIT or ROLLBACK): write the
+   * entries a full disk held back, then move the anchor. Once per burst of entries.
+   */
+  private scheduleAfterWrite(): void {
+    if (this.afterWriteScheduled) return;
+    this.afterWriteScheduled = true;
+    queueMicrotask(() => {
+      this.afterWriteScheduled = false;
+      const open = this.open;
+      // Still inside a transaction (one held open across an await): the next write or close anchors.
+      if (!open || open.sqlite.inTransaction) return;
+      this.writeDeferred(open);
+      this.advanceAnchor(open);
+    });
+  }
+
+  /** Move the outside anchor to the trail's head, forward only (see nextAnchor). */
+  private advanceAnchor(open: OpenDatabase): void {
+    try {
+      const next = nextAnchor(open.sqlite, this.auditAnchor());
+      if (next) writeAnchorFile(this.anchorFile, next);
+    } catch {
+      // A full disk or an anchor file someone broke: the old anchor stays, which verify still
+      // holds the trail to (a broken one fails verify); the next write tries again.
+    }
+  }
+
+  /**
+   * At lock, sign-out and close: also move the anchor, and copy it into the key-slot file, so a
+   * deleted anchor file falls back to a recent head rather than to none.
+   */
   private anchorAuditHead(): void {
-    const row = this.open && readAuditHead(this.open.sqlite);
-    if (row) this.o.vault.setAuditHead(row);
+    if (!this.open) return;
+    this.advanceAnchor(this.open);
+    try {
+      const anchored = readAnchorFile(this.anchorFile);
+      if (anchored) this.o.vault.setAuditHead(anchored);
+    } catch {
+      // Same as advanceAnchor: a failed copy leaves the older copy, never a wrong one.
+    }
+  }
+
+  /** Write the entry now if the disk lets us, else keep it (with any earlier ones) for later. */
+  private auditOrDefer(record: AuditRecord): void {
+    const open = this.open;
+    const writer = this.writeAudit;
+    const batch = [...this.deferred, record];
+    if (!open || !writer) {
+      this.deferred = batch;
+      return;
+    }
+    try {
+      open.sqlite.transaction(() => {
+        for (const r of batch) writer(open.sqlite, r);
+      }).immediate();
+      this.deferred = [];
+    } catch {
+      this.deferred = batch;
+    }
+  }
+
+  /** The held-back entries, oldest first, in a transaction of their own. */
+  private writeDeferred(open: OpenDatabase): void {
+    const writer = this.writeAudit;
+    if (this.deferred.length === 0 || !writer) return;
+    const batch = this.deferred;
+    try {
+      open.sqlite.transaction(() => {
+        for (const r of batch) writer(open.sqlite, r);
+      }).immediate();
+      this.deferred = this.deferred.slice(batch.length);
+    } catch {
+      // Still no room: they wait for the next write.
+    }
   }
 
   private detach(): void {
@@ -277,6 +374,8 @@ export class SessionManager {
   private flushPendingEvents(): void {
     const open = this.open;
     if (!open) return;
+    // Lock and sign-out entries a full disk held back are older than anything written now.
+    this.writeDeferred(open);
     const batch = this.o.vault.takePendingEvents();
     if (batch.events.length === 0 && batch.dropped === 0) return;
     try {
