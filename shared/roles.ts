@@ -1,15 +1,17 @@
 /**
  * Roles and the one permission matrix (role x action), from section 7 of the policy brief:
  * front counter starts intakes and screens; interview officers decide, take consent and refer;
- * clerks print and never change decisions; supervisors review flagged cases and manage
- * accounts, keys, certificates and the audit. Deny by default: a permission not listed for a
- * role is refused.
+ * clerks print and never change decisions, and see of a case only what printing needs (no
+ * facts); supervisors review flagged cases and manage accounts, keys, certificates and the audit.
+ * Deny by default: a permission not listed for a role is refused.
  */
 export const roles = ['front_counter', 'interview_officer', 'clerk', 'supervisor'] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
-  'case.read', // open a case, list and search cases
+  'case.read', // list and search cases; a case's overview (names, case and packet numbers, documents, status)
+  'case.read_facts', // open a case's whole record: intake facts (criminal, inadmissibility, medical), decision, history
+  'case.read_medical', // medical notes the person did not consent to share with IOM (withheld from everyone else)
   'case.create', // start an intake
   'case.edit', // change intake facts, autosave drafts
   'case.screen', // record the first screening at the front counter
@@ -20,7 +22,8 @@ export const permissions = [
   'referral.create', // refer the case to IOM (generates the signed packet)
   'stage.record', // record IOM's stages after referral (and the departure a CBSA officer sees), correct them
   'document.generate', // generate consent and withdrawal forms
-  'document.print', // view and print generated documents, keep the print log
+  'document.print', // print the documents for IOM (packets, notices), keep the print log; view those in the print queue
+  'document.read', // view or print any generated document (consent and withdrawal forms included), queued or not
   'user.manage', // create, disable accounts and reset passwords
   'certificate.manage', // import or generate the office signing certificate
   'settings.manage', // idle lock timeout and other office settings
@@ -33,19 +36,19 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const matrix = {
-  front_counter: ['case.read', 'case.create', 'case.edit', 'case.screen'],
+  front_counter: ['case.read', 'case.read_facts', 'case.create', 'case.edit', 'case.screen'],
   interview_officer: [
     'document.check',
-    'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
+    'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
-    'attachment.view', 'report.read',
+    'document.read', 'attachment.view', 'report.read',
   ],
   clerk: ['case.read', 'document.print', 'document.check'],
   supervisor: [
     'document.check',
-    'case.read', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
+    'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
-    'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
+    'document.read', 'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
     'report.read', 'report.export_cases',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -33,7 +33,7 @@ import {
   screenCaseInput,
   withdrawCaseInput,
 } from '../schema/case-api';
-import type { CaseDetail, DraftRecord, DraftSaved, DuplicateCandidate, TaskList, TodaySummary } from '../schema/case-api';
+import type { CaseDetail, CaseOverview, DraftRecord, DraftSaved, DuplicateCandidate, TaskList, TodaySummary } from '../schema/case-api';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -68,7 +68,11 @@ export const contract = {
   'audit.exportCsv': channel<AuditCsv>()({ input: auditQueryInput, access: 'audit.read' }),
 
   'case.list': channel<CasePage>()({ input: listCasesInput.strict(), access: 'case.read' }),
-  'case.get': channel<CaseDetail & { myDraft: DraftRecord | null }>()({ input: getCaseInput.strict(), access: 'case.read' }),
+  // The whole case (facts, decision) is for those who work on it; medical notes not consented for
+  // IOM are withheld from roles without case.read_medical. A clerk reads the overview instead:
+  // names, numbers, status (the documents come from document.list).
+  'case.get': channel<CaseDetail & { myDraft: DraftRecord | null }>()({ input: getCaseInput.strict(), access: 'case.read_facts' }),
+  'case.overview': channel<CaseOverview>()({ input: getCaseInput.strict(), access: 'case.read' }),
   'case.create': channel<CaseDetail>()({ input: createCaseFromIntakeInput, access: 'case.create' }),
   'case.saveIntake': channel<CaseDetail>()({ input: saveIntakeInput, access: 'case.edit' }),
   'case.screen': channel<CaseDetail>()({ input: screenCaseInput, access: 'case.screen' }),
@@ -94,6 +98,8 @@ export const contract = {
   'document.list': channel<DocumentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
   'document.printQueue': channel<DocumentInfo[]>()({ input: empty, access: 'document.print' }),
   'document.print': channel<PrintResult>()({ input: printDocumentInput, access: 'document.print' }),
+  // Without document.read (a clerk), view only what waits in the print queue and print only the
+  // documents for IOM (checked by the register service: it depends on the document).
   'document.view': channel<PrintResult>()({ input: documentIdInput, access: 'document.print' }),
   // A PDF handed back, checked against this office's certificates and register; nothing is stored.
   'document.check': channel<DocumentCheck>()({ input: checkDocumentInput, access: 'document.check' }),
@@ -108,8 +114,8 @@ export const contract = {
   'attachment.add': channel<AttachmentInfo>()({ input: addAttachmentInput, access: 'case.read' }),
   'attachment.list': channel<AttachmentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
   'attachment.view': channel<AttachmentContent>()({ input: attachmentIdInput, access: 'attachment.view' }),
-  // Who did what and when on a case, for officers (an audited read).
-  'case.history': channel<HistoryLine[]>()({ input: caseHistoryInput, access: 'case.read' }),
+  // Who did what and when on a case, for officers (an audited read; its reasons can carry facts).
+  'case.history': channel<HistoryLine[]>()({ input: caseHistoryInput, access: 'case.read_facts' }),
 
   // Reports (docs/reports.md): aggregate numbers; the cases behind a number also need case.read
   // (checked by the handler) and name the number in the audit entry; the case-level export is the

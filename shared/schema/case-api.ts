@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CaseDecision, Outcome, ReasonCode } from '../rules';
-import { entityId, isoDate, personName, uci } from './common';
+import { entityId, eventDate, isoDate, personName, uci } from './common';
 import { DRAFT_DATA_MAX } from './limits';
+import { caseStatus, relationship } from './case';
 import type { CaseStatus } from './case';
 import { intakeDocument } from './intake';
 import type { ReviewRecord } from './review';
@@ -33,7 +34,7 @@ export const reopenCaseInput = z
   })
   .strict();
 export const withdrawCaseInput = z
-  .object({ caseId: entityId, baseVersion: version, date: isoDate, reason: z.string().trim().max(2000, { error: 'validation.too_long' }).optional() })
+  .object({ caseId: entityId, baseVersion: version, date: eventDate, reason: z.string().trim().max(2000, { error: 'validation.too_long' }).optional() })
   .strict();
 
 export const saveDraftInput = z
@@ -100,7 +101,30 @@ export interface CaseDetail {
   milestones: { intakeOn: string; decidedOn: string | null; referredOn: string | null };
   createdAt: string;
   updatedAt: string;
+  /**
+   * The persons whose medical notes were withheld from this reader (not consented for IOM, and
+   * the reader's role lacks `case.read_medical`): their notes read as empty, and a save by this
+   * reader keeps the stored ones.
+   */
+  medicalWithheld: string[];
 }
+
+/**
+ * A case as a clerk sees it (`case.overview`): who it is for, its numbers and its status, no
+ * facts. Strict, and parsed by the back end before it answers: a field added to the case by
+ * mistake is an error rather than a leak of criminal, inadmissibility or medical facts.
+ */
+export const caseOverview = z
+  .object({
+    id: z.string(),
+    caseNumber: z.string(),
+    status: caseStatus,
+    /** The latest referral packet's number, once referred. */
+    packetNumber: z.string().nullable(),
+    persons: z.array(z.object({ id: z.string(), relationship, nameAsWritten: z.string(), nameLatin: z.string() }).strict()),
+  })
+  .strict();
+export type CaseOverview = z.infer<typeof caseOverview>;
 
 export interface DraftRecord {
   draftId: string;

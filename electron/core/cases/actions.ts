@@ -18,6 +18,7 @@ import { advanceAttention, refreshAttention } from './attention';
 import { nextCaseNumber } from './case-number';
 import { readCaseDetail } from './detail';
 import { pick, requireAction } from './guard';
+import { keepWithheld } from './medical';
 import { insertCase, writePersons } from './persons';
 import { caseRow, decisionRow, writeCase } from './rows';
 
@@ -73,19 +74,20 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
   return ctx.tx(input.caseId, () => {
     const state = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     requireAction(ctx, state, 'save');
+    const intake = keepWithheld(state.intake, input.intake, ctx.session.role);
     if (state.decision) {
       const stored = decisionRow(db, state.decision.id);
-      if (stored && stored.facts !== factsKey(input.intake)) {
+      if (stored && stored.facts !== factsKey(intake)) {
         throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.refused.facts_decided' }));
       }
     }
     // What a save must keep (the table's requirements on `save`: a case decided eligible keeps the
     // packet's facts) holds on the case as the save leaves it too; what the officer typed stays in their draft.
-    requireAction(ctx, { ...state, intake: input.intake }, 'save');
-    const json = JSON.stringify(input.intake);
+    requireAction(ctx, { ...state, intake }, 'save');
+    const json = JSON.stringify(intake);
     const changed = json !== caseRow(db, input.caseId).intake;
-    writeCase(db, input.caseId, input.baseVersion, who(ctx), { intake: json, channel: input.intake.channel, applicationDate: input.intake.applicationDate }, changed);
-    if (changed) writePersons(sqlite, input.caseId, input.intake);
+    writeCase(db, input.caseId, input.baseVersion, who(ctx), { intake: json, channel: intake.channel, applicationDate: intake.applicationDate }, changed);
+    if (changed) writePersons(sqlite, input.caseId, intake);
     deleteDraft(ctx, input.draftId);
     return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });

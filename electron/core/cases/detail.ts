@@ -30,5 +30,7 @@ export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDe
     },
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    // The whole case withholds nothing: what a reader may not see is taken out by medical.ts.
+    medicalWithheld: [],
   };
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { documentTypes } from '../../../shared/schema/documents-api';
 import type { DocumentInfo, DocumentType } from '../../../shared/schema/documents-api';
+import { forIomTypes } from '../../../shared/print/for-iom';
 import type { Db, Sqlite } from '../db/open';
 import { cases, documents } from '../db/schema';
 
@@ -131,13 +132,15 @@ export function listCaseDocuments(sqlite: Sqlite, caseId: string): DocumentInfo[
   return documentInfoRows.parse(sqlite.prepare(`${docSelect} WHERE d.case_id = ? ORDER BY d.generated_at`).all(caseId));
 }
 
+/** What puts a document (`d`) in the clerk's queue: for IOM, current, not printed yet. One condition for the queue and for the check. */
+const queued = `d.type IN (${forIomTypes.map((t) => `'${t}'`).join(', ')}) AND d.superseded_at IS NULL AND NOT EXISTS (SELECT 1 FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint'))`;
+
 /** The clerk's queue: packets and notices for IOM not printed yet, oldest first. */
 export function printQueue(sqlite: Sqlite): DocumentInfo[] {
-  return documentInfoRows.parse(
-    sqlite
-      .prepare(
-        `${docSelect} WHERE d.type IN ('referral_packet', 'withdrawal_notice') AND d.superseded_at IS NULL AND NOT EXISTS (SELECT 1 FROM print_log l WHERE l.document_id = d.id AND l.kind IN ('print', 'reprint')) ORDER BY d.generated_at LIMIT 200`,
-      )
-      .all(),
-  );
+  return documentInfoRows.parse(sqlite.prepare(`${docSelect} WHERE ${queued} ORDER BY d.generated_at LIMIT 200`).all());
+}
+
+/** Whether the document waits in the print queue now. */
+export function inPrintQueue(sqlite: Sqlite, documentId: string): boolean {
+  return sqlite.prepare(`SELECT 1 FROM documents d WHERE d.id = ? AND ${queued}`).get(documentId) !== undefined;
 }

@@ -1,14 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
+import { can } from '../../../shared/roles';
 import type { DocumentType, PrintResult } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
 import { packetContentHash, renderConsentForm, renderReferralPacket, renderWithdrawalForm, renderWithdrawalNotice, signPdf, stampCopy } from '../documents';
 import type { OfficeCertificate } from '../documents';
-import type { CallContext, SignedInContext } from '../context';
+import type { SignedInContext } from '../context';
 import type { Db, Sqlite } from '../db/open';
 import { readAuditHead } from '../audit/head';
 import { documentStep } from './document-failure';
-import { countDocuments, documentForView, insertDocument, printableDocument } from './document-rows';
+import { countDocuments, documentForView, inPrintQueue, insertDocument, printableDocument } from './document-rows';
+import { isForIom } from '../../../shared/print/for-iom';
 import { logPrint, printCount } from './print-log-rows';
 
 export { listCaseDocuments, printQueue, supersedePackets } from './document-rows';
@@ -116,6 +118,8 @@ export async function printDocument(
   const documentId = input.documentId;
   const doc = printableDocument(db, documentId);
   if (!doc) throw new IpcFailure(ipcError('not_found'));
+  // A clerk prints what goes to IOM (and copies of it); consent and withdrawal forms are the officers'.
+  if (!can(ctx.session.role, 'document.read') && !isForIom(doc.type)) throw new IpcFailure(ipcError('forbidden', { messageKey: 'errors.document_not_for_print' }));
   // A superseded packet, or an IOM document of a withdrawn case, is never printed as current:
   // only a copy for the file, stamped COPY.
   const stale = doc.supersededAt !== null || (doc.caseStatus === 'withdrawn' && doc.type === 'referral_packet');
@@ -154,10 +158,16 @@ export async function printDocument(
   return { mode, copy: printed, filename, pdfBase64: mode === 'download' ? Buffer.from(pdf).toString('base64') : null };
 }
 
-/** View a document as generated (a download in the harness); audited, not logged as a print. */
-export function viewDocument(ctx: CallContext, documentId: string): PrintResult {
-  const doc = documentForView(ctx.db().db, documentId);
+/**
+ * View a document as generated (a download in the harness); audited, not logged as a print.
+ * Without `document.read` (a clerk) only a document waiting in the print queue: the clerk checks
+ * what they are about to print, and has no reason to read the rest of the register.
+ */
+export function viewDocument(ctx: SignedInContext, documentId: string): PrintResult {
+  const { db, sqlite } = ctx.db();
+  const doc = documentForView(db, documentId);
   if (!doc) throw new IpcFailure(ipcError('not_found'));
+  if (!can(ctx.session.role, 'document.read') && !inPrintQueue(sqlite, documentId)) throw new IpcFailure(ipcError('forbidden', { messageKey: 'errors.document_not_in_queue' }));
   return ctx.tx(doc.caseId, () => ({ mode: 'download' as const, copy: false, filename: `${doc.number}.pdf`, pdfBase64: doc.pdf.toString('base64') }));
 }
 

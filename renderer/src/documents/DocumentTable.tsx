@@ -5,12 +5,19 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
 import { downloadPdf } from './download';
 
+export interface DocumentRights {
+  print(d: DocumentInfo): boolean;
+  view(d: DocumentInfo): boolean;
+}
+const everything: DocumentRights = { print: () => true, view: () => true };
+
 /**
  * Documents with their number, hash and print history; print (first) or reprint (stamped COPY).
  * A superseded document (replaced, or its case withdrawn) says so and is printed only as a copy
- * for the file.
+ * for the file. `may` says what this person may do with a document (a clerk: print those for
+ * IOM, view those waiting in the print queue, as the back end enforces); by default anything.
  */
-export function DocumentTable({ documents, caption, showCase }: { documents: DocumentInfo[]; caption: string; showCase?: boolean }) {
+export function DocumentTable({ documents, caption, showCase, may = everything }: { documents: DocumentInfo[]; caption: string; showCase?: boolean; may?: DocumentRights }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const when = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' });
@@ -66,7 +73,7 @@ export function DocumentTable({ documents, caption, showCase }: { documents: Doc
               <td>{d.signed ? t('documents.signed') : t('documents.unsigned')}</td>
               <td>{d.printCount === 0 ? t('documents.notPrinted') : t('documents.printCount', { count: d.printCount })}</td>
               <td className="row-actions">
-                {d.superseded ? (
+                {!may.print(d) ? null : d.superseded ? (
                   <button type="button" onClick={() => print.mutate({ id: d.id, forFile: true })} aria-label={`${t('documents.printForFile')} ${d.number}`}>
                     {t('documents.printForFile')}
                   </button>
@@ -75,9 +82,11 @@ export function DocumentTable({ documents, caption, showCase }: { documents: Doc
                     {d.printCount === 0 ? t('documents.print') : t('documents.reprint')}
                   </button>
                 )}
-                <button type="button" onClick={() => view.mutate(d.id)} aria-label={`${t('documents.view')} ${d.number}`}>
-                  {t('documents.view')}
-                </button>
+                {may.view(d) && (
+                  <button type="button" onClick={() => view.mutate(d.id)} aria-label={`${t('documents.view')} ${d.number}`}>
+                    {t('documents.view')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -6,7 +6,7 @@ import { unmet } from '../../../shared/case/requirements';
 import { inForce } from '../../../shared/case/stages';
 import type { CaseAction } from '../../../shared/case/lifecycle';
 import { isMinorOn } from '../../../shared/rules/dates';
-import { roles } from '../../../shared/roles';
+import { can, roles } from '../../../shared/roles';
 import type { Role } from '../../../shared/roles';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { IntakeDocumentInput } from '../../../shared/schema/intake';
@@ -117,6 +117,9 @@ describe('lifecycle properties (real core, random families, random actions by ra
             (action === 'save' && before.decision !== null) || (action === 'review' && s.outcome) || (channel === 'stage.record' && dateOf(s) !== '2026-11-21');
           if (!v.ok) expect(r.ok, `${role} ${action} in ${before.status}`).toBe(false);
           else if (!inputDecides) expect(r.ok ? 'ok' : r.error, `${role} ${action} in ${before.status}`).toBe('ok');
+          // The case as stored, read by someone who reads all of it (a clerk reads only its overview,
+          // the front counter gets withheld medical notes).
+          await as(can(role, 'case.read_medical') ? role : 'interview_officer');
           c = await t.ok<CaseDetail>('case.get', { caseId: before.id });
           reached.add(c.status);
           if (!r.ok) expect(c.version).toBe(before.version);

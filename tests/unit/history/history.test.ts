@@ -48,8 +48,10 @@ describe('case history', () => {
     await t.ok('attachment.add', { caseId: c.id, kind: 'signed_consent', fileName: 'consent.pdf', contentBase64: pdfWith('signed').toString('base64') });
     t.clock.advanceMinutes(1);
     c = await t.ok<CaseDetail>('stage.correct', { caseId: c.id, baseVersion: c.version, entryId: c.stages.at(-1)!.id, reason: 'Counselling is next week.' });
-    // A clerk opens the case: reads are not steps of the history.
+    // A clerk opens the case (its overview) and the front counter reads it: reads are not steps of the history.
     await t.ok('auth.signIn', accounts.clerk);
+    await t.ok('case.overview', { caseId: c.id });
+    await t.ok('auth.signIn', accounts.front_counter);
     await t.ok('case.get', { caseId: c.id });
     t.clock.advanceMinutes(1);
     lines = await t.ok<HistoryLine[]>('case.history', { caseId: c.id });
@@ -83,7 +85,7 @@ describe('case history', () => {
   it('is itself an audited read of the case, and carries no user ids', async () => {
     await t.ok('auth.signIn', accounts.supervisor);
     const page = await t.ok<AuditPageView>('audit.list', { action: 'case.history', caseId: c.id });
-    expect(page.rows.map((r) => `${r.action} ${r.role} ${r.outcome}`)).toEqual(['case.history clerk ok']);
+    expect(page.rows.map((r) => `${r.action} ${r.role} ${r.outcome}`)).toEqual(['case.history front_counter ok']);
     expect(JSON.stringify(lines)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 
@@ -101,10 +103,14 @@ describe('case history', () => {
     }
   });
 
-  it('refuses a case that does not exist, and is open to every role that reads cases', async () => {
+  it('refuses a case that does not exist, and is open to every role that reads a case\'s facts, not to a clerk', async () => {
     const none = await t.call('case.history', { caseId: '00000000-0000-4000-8000-000000000000' });
     expect(none.ok ? 'ok' : none.error.code).toBe('not_found');
-    await t.ok('auth.signIn', accounts.front_counter);
+    await t.ok('auth.signIn', accounts.interview_officer);
     expect((await t.ok<HistoryLine[]>('case.history', { caseId: c.id })).length).toBe(lines.length);
+    // Its reasons (a correction, a withdrawal, a review) can carry the facts a clerk does not see.
+    await t.ok('auth.signIn', accounts.clerk);
+    const clerk = await t.call('case.history', { caseId: c.id });
+    expect(clerk.ok ? 'ok' : clerk.error.code).toBe('forbidden');
   });
 });

@@ -113,7 +113,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
             <ExclusionsSection control={form.control} fields={array.fields} readOnly={readOnly} />
             <ComplianceSection control={form.control} fields={array.fields} readOnly={readOnly} />
             <TravelSection control={form.control} fields={array.fields} readOnly={readOnly} />
-            <NeedsSection control={form.control} fields={array.fields} readOnly={readOnly} />
+            <NeedsSection control={form.control} fields={array.fields} readOnly={readOnly} withheld={detail.medicalWithheld} />
             <ReintegrationSection />
           </fieldset>
           {editable && (

@@ -105,7 +105,11 @@ export function TravelSection({ control, fields }: Props) {
   );
 }
 
-export function NeedsSection({ control, fields }: Props) {
+/**
+ * `withheld`: the persons whose medical notes the back end withheld from this reader (not
+ * consented for IOM). Their notes are not shown, and not offered for editing: a save keeps them.
+ */
+export function NeedsSection({ control, fields, withheld = [] }: Props & { withheld?: readonly string[] }) {
   const { t } = useTranslation();
   const { register } = useFormContext<IntakeValues>();
   return (
@@ -115,12 +119,20 @@ export function NeedsSection({ control, fields }: Props) {
           <YesNoField name={`persons.${i}.specialNeeds.medicalEscort`} legend={t('needs.medicalEscort')} />
           <YesNoField name={`persons.${i}.specialNeeds.nonMedicalEscort`} legend={t('needs.nonMedicalEscort')} />
           <TextField name={`persons.${i}.specialNeeds.mobility`} label={t('needs.mobility')} maxLength={500} />
-          <TextField name={`persons.${i}.specialNeeds.medicalConditions`} label={t('needs.medicalConditions')} hint={t('needs.medicalConditionsHint')} multiline maxLength={2000} />
-          <div className="field checkbox-field">
-            <label>
-              <input type="checkbox" id={`f-persons-${i}-specialNeeds-shareMedicalWithIom`} {...register(`persons.${i}.specialNeeds.shareMedicalWithIom`)} /> {t('needs.shareMedicalWithIom')}
-            </label>
-          </div>
+          {withheld.includes(f.id) ? (
+            <p className="banner banner-info" role="note" data-testid="medical-withheld">
+              {t('needs.medicalWithheld')}
+            </p>
+          ) : (
+            <>
+              <TextField name={`persons.${i}.specialNeeds.medicalConditions`} label={t('needs.medicalConditions')} hint={t('needs.medicalConditionsHint')} multiline maxLength={2000} />
+              <div className="field checkbox-field">
+                <label>
+                  <input type="checkbox" id={`f-persons-${i}-specialNeeds-shareMedicalWithIom`} {...register(`persons.${i}.specialNeeds.shareMedicalWithIom`)} /> {t('needs.shareMedicalWithIom')}
+                </label>
+              </div>
+            </>
+          )}
         </PersonGroup>
       ))}
     </Section>
