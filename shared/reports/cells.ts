@@ -1,20 +1,24 @@
-import { caseStatuses, statusInfo } from '../case/lifecycle';
+import { caseStatuses } from '../case/lifecycle';
 import type { CaseStatus } from '../case/lifecycle';
-import { programmeValue } from '../case/programme';
-import { TASK_STATUSES, tasksFor } from '../case/tasks';
-import type { TaskCase } from '../case/tasks';
-import { OUTCOMES, REASON_CODES, TIERS } from '../rules/codes';
+import { OUTCOMES, REASON_CODES } from '../rules/codes';
 import type { Outcome, ReasonCode, Tier } from '../rules/codes';
-import type { AttachmentKind } from '../schema/attachments';
 import { reintegrationCategories } from '../schema/intake';
 import type { RemovalTarget } from '../schema/reports-api';
 import { OFFICE_CALENDAR } from '../time/office-hours';
 import type { OfficeCalendar } from '../time/office-hours';
+import { INTERVAL_ENDS, STEP, factsOf, tierKeys } from './case-facts';
+import type { AssistanceSums, CaseFacts } from './case-facts';
+import { dayNumber, fiscalYearNumber, inRange, monthLabel } from './dates';
+import { duplicateIndex } from './duplicates';
+import type { DuplicateIndex } from './duplicates';
+import { mayHaveTask, settleTasks, taskOf } from './overdue';
 import type { ReportQuery } from './query';
 import { funnelSteps, integrityIssues, intervals, travelDocumentStates } from './report';
 import type { FunnelStep, IntegrityIssue, IntegrityRow, Interval, TravelDocumentState } from './report';
 import { exitKinds } from './report-case';
 import type { ExitKind, ReintegrationCategory, ReportCase } from './report-case';
+
+export { aimDaysOn, dayNumber, fiscalYearNumber, monthLabel, monthNumber } from './dates';
 
 /**
  * Which cases are behind each number of a report (docs/reports.md): one function, `visitCase`,
@@ -118,8 +122,6 @@ function member<T extends string>(list: readonly T[], s: string | undefined): T 
 const monthMeasures = ['intakes', 'departed', 'within_aim'] as const;
 const placeMeasures = ['cases', 'departed', 'dco'] as const;
 const travelDocumentMeasures = ['referred', 'needed', 'days', ...travelDocumentStates] as const;
-const tierKeys = [...TIERS, 'none'] as const;
-const taskStatuses: ReadonlySet<CaseStatus> = new Set(TASK_STATUSES);
 
 /** The cell a string names, or null when it names none (a drill-down asks only for these). */
 export function parseCell(id: string): Cell | null {
@@ -242,259 +244,61 @@ export interface CellSink {
 /** The detail given to a sink that does not ask for details. */
 export const NO_DETAIL: IssueDetail = Object.freeze({});
 
-/** What deciding membership needs besides the case: the query, today, and the cross-case facts (computed once). */
+/** What deciding membership needs besides the case: the query, today, and the cross-case facts (kept between reports). */
 export interface CellScope {
   readonly query: ReportQuery;
   readonly today: string;
   /** dayNumber(today). */
   readonly todayNumber: number;
   readonly currentPolicyVersion: string;
+  /** The calendar the task rules count working days on (the "stage overdue" check). */
+  readonly calendar: OfficeCalendar;
   /** Fiscal years the range overlaps (their start years). */
   readonly fiscalYears: { from: number; to: number };
-  /** The open cases by person (the duplicate check). */
-  readonly openByPerson: OpenCasesByPerson;
-  /** Per case applied in the range with a task: its most overdue task of "What needs me today" (shared/case/tasks.ts tasksFor). */
-  readonly tasks: ReadonlyMap<ReportCase, string>;
-  /** Scratch space for one case at a time (no allocation per case). */
-  readonly scratch: Scratch;
-}
-
-interface Scratch {
-  dates: (string | null)[];
-  dayNumbers: Float64Array;
-  tierPersons: Int32Array;
-  tierMax: Float64Array;
-  tierCommitted: Float64Array;
-  tierDelivered: Float64Array;
-  catPersons: Int32Array;
-  catCommitted: Float64Array;
-  catDelivered: Float64Array;
-  catSeen: Uint8Array;
+  /** The open cases sharing a person (the duplicate check). */
+  readonly duplicates: DuplicateIndex;
 }
 
 /** An open case: no exit and not in a final status (docs/reports.md: "still open"). */
 export function isOpen(c: ReportCase): boolean {
-  return c.exit === null && !statusInfo[c.status].final;
+  return factsOf(c).open;
 }
 
 /**
- * The open cases by person, for the duplicate check (docs/reports.md: "another case still open
- * shares a person"), per UCI and per folded name and date of birth. One pass over the open cases'
- * identities finds the open cases sharing a person (a key held by several: rare, kept as a list);
- * a case that is not open looks its own identities up.
+ * The scope of a report over these cases: the duplicate index brought up to date, and the task of
+ * each case applied in the range that may have one worked out (both kept between reports).
  */
-export class OpenCasesByPerson {
-  private readonly byUci = new Map<string, ReportCase | ReportCase[]>();
-  private readonly byNameDob = new Map<string, ReportCase | ReportCase[]>();
-  /** For each open case sharing a person with another open case: the other with the smallest case number. */
-  private readonly openOther = new Map<ReportCase, ReportCase>();
-
-  constructor(cases: readonly ReportCase[]) {
-    const shared: ReportCase[][] = [];
-    for (const c of cases) {
-      if (!isOpen(c)) continue;
-      for (const p of c.identities) {
-        if (p.uci !== null && p.uci !== '') OpenCasesByPerson.hold(this.byUci, p.uci, c, shared);
-        if (p.nameDob !== '') OpenCasesByPerson.hold(this.byNameDob, p.nameDob, c, shared);
-      }
-    }
-    // Each holder's other: the smallest case number of the others (the two smallest: linear, however many share).
-    for (const holders of shared) {
-      let first: ReportCase | null = null;
-      let second: ReportCase | null = null;
-      for (const o of holders) {
-        if (first === null || o.caseNumber < first.caseNumber) {
-          second = first;
-          first = o;
-        } else if (second === null || o.caseNumber < second.caseNumber) second = o;
-      }
-      for (const c of holders) {
-        const o = c === first ? second : first;
-        if (o === null) continue;
-        const held = this.openOther.get(c);
-        if (held === undefined || o.caseNumber < held.caseNumber) this.openOther.set(c, o);
-      }
-    }
-  }
-
-  private static hold(index: Map<string, ReportCase | ReportCase[]>, key: string, c: ReportCase, shared: ReportCase[][]): void {
-    const held = index.get(key);
-    if (held === undefined) index.set(key, c);
-    else if (Array.isArray(held)) {
-      // A case's identities come one after the other: the same key twice in a case is its last holder.
-      if (held[held.length - 1] !== c) held.push(c);
-    } else if (held !== c) {
-      const holders = [held, c];
-      index.set(key, holders);
-      shared.push(holders);
-    }
-  }
-
-  private static other(held: ReportCase | ReportCase[] | undefined, best: ReportCase | null): ReportCase | null {
-    if (held === undefined) return best;
-    if (!Array.isArray(held)) return best === null || held.caseNumber < best.caseNumber ? held : best;
-    for (const o of held) if (best === null || o.caseNumber < best.caseNumber) best = o;
-    return best;
-  }
-
-  /** Another open case sharing a person with this one (open or not): the one with the smallest case number, or null. */
-  otherOf(c: ReportCase): ReportCase | null {
-    if (isOpen(c)) return this.openOther.get(c) ?? null;
-    let best: ReportCase | null = null;
-    for (const p of c.identities) {
-      if (p.uci !== null && p.uci !== '') best = OpenCasesByPerson.other(this.byUci.get(p.uci), best);
-      if (p.nameDob !== '') best = OpenCasesByPerson.other(this.byNameDob.get(p.nameDob), best);
-    }
-    return best;
-  }
-}
-
 export function cellScope(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext): CellScope {
-  const cats = reintegrationCategories.length;
-  const tiers = tierKeys.length;
+  const calendar = ctx.calendar ?? OFFICE_CALENDAR;
+  settleTasks(
+    cases.filter((c) => mayHaveTask(c) && inRange(c.appliedOn, query.from, query.to)),
+    ctx.today,
+    calendar,
+  );
   return {
     query,
     today: ctx.today,
     todayNumber: dayNumber(ctx.today),
     currentPolicyVersion: ctx.currentPolicyVersion,
+    calendar,
     fiscalYears: { from: fiscalYearNumber(query.from), to: fiscalYearNumber(query.to) },
-    openByPerson: new OpenCasesByPerson(cases),
-    tasks: overdueTasks(cases, query, ctx.today, ctx.calendar ?? OFFICE_CALENDAR),
-    scratch: {
-      dates: new Array<string | null>(funnelSteps.length).fill(null),
-      dayNumbers: new Float64Array(funnelSteps.length),
-      tierPersons: new Int32Array(tiers),
-      tierMax: new Float64Array(tiers),
-      tierCommitted: new Float64Array(tiers),
-      tierDelivered: new Float64Array(tiers),
-      catPersons: new Int32Array(cats),
-      catCommitted: new Float64Array(cats),
-      catDelivered: new Float64Array(cats),
-      catSeen: new Uint8Array(cats),
-    },
+    duplicates: duplicateIndex(cases),
   };
 }
-
-/**
- * The most overdue task of each case applied in the range, as "What needs me today" lists it
- * (one tasksFor call: its date sums are worked out once for the whole list).
- */
-function overdueTasks(cases: readonly ReportCase[], query: ReportQuery, today: string, calendar: OfficeCalendar): Map<ReportCase, string> {
-  const candidates: TaskCase[] = [];
-  const byId = new Map<string, ReportCase>();
-  for (const c of cases) {
-    if (!taskStatuses.has(c.status) || !inRange(c.appliedOn, query.from, query.to)) continue;
-    candidates.push({ id: c.id, caseNumber: c.caseNumber, status: c.status, principalNameAsWritten: '', principalNameLatin: '', referredOn: c.referredOn, facts: c.taskFacts });
-    byId.set(c.id, c);
-  }
-  const most = new Map<ReportCase, string>();
-  // Most overdue first: the first task of a case is its most overdue.
-  for (const t of tasksFor(candidates, today, calendar)) {
-    const c = byId.get(t.caseId);
-    if (c !== undefined && !most.has(c)) most.set(c, t.kind);
-  }
-  return most;
-}
-
-/**
- * Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian), without Date: the same as
- * shared/case/timeline.ts daysBetween('1970-01-01', date), some ten times faster.
- */
-export function dayNumber(iso: string): number {
-  let y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
-  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function inRange(d: string | null, from: string, to: string): d is string {
-  return d !== null && d >= from && d <= to;
-}
-
-/** The departure aim (days) in force on a case's intake date. */
-export function aimDaysOn(intakeOn: string): number {
-  return programmeValue('departureAimDays', intakeOn);
-}
-
-/** The month of a YYYY-MM-DD date as a number: year * 12 + month - 1 (no string made). */
-export function monthNumber(iso: string): number {
-  const y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  return y * 12 + (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48) - 1;
-}
-
-/** YYYY-MM of a month number. */
-export function monthLabel(n: number): string {
-  const y = Math.floor(n / 12);
-  return `${String(y).padStart(4, '0')}-${String(n - y * 12 + 1).padStart(2, '0')}`;
-}
-
-/** The fiscal year (its start year) of a YYYY-MM-DD date, as shared/reports/query.ts fiscalYearOf, without strings. */
-export function fiscalYearNumber(iso: string): number {
-  const y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
-  return m >= 4 ? y : y - 1;
-}
-
-const STEP = { intake: 0, screened: 1, decided: 2, consented: 3, referred: 4, acknowledged: 5, departed: 6, delivered: 7 } as const;
-const INTERVAL_ENDS: readonly (readonly [number, number])[] = [
-  [STEP.intake, STEP.decided],
-  [STEP.decided, STEP.referred],
-  [STEP.referred, STEP.departed],
-  [STEP.intake, STEP.referred],
-  [STEP.intake, STEP.departed],
-];
-const INTAKE_TO_DEPARTURE = 4;
-/** Index of each category and tier (a property read: cheaper than a Map in the per-person loop). */
-const categoryIndex: Readonly<Record<ReintegrationCategory, number>> = {
-  luggage: reintegrationCategories.indexOf('luggage'),
-  onward_transport: reintegrationCategories.indexOf('onward_transport'),
-  job_search: reintegrationCategories.indexOf('job_search'),
-  material: reintegrationCategories.indexOf('material'),
-  medical: reintegrationCategories.indexOf('medical'),
-  small_business: reintegrationCategories.indexOf('small_business'),
-  housing: reintegrationCategories.indexOf('housing'),
-  training: reintegrationCategories.indexOf('training'),
-  legal: reintegrationCategories.indexOf('legal'),
-};
-const tierIndex: Readonly<Record<Tier, number>> = { T1: tierKeys.indexOf('T1'), T2: tierKeys.indexOf('T2'), T3: tierKeys.indexOf('T3'), DCO: tierKeys.indexOf('DCO') };
-const NO_TIER = tierKeys.length - 1;
-const NEEDED: ReadonlySet<string> = new Set(['requested', 'issued', 'refused']);
 
 /** Every cell the case is in, told to the sink (docs/reports.md; the choices above). */
 export function visitCase(c: ReportCase, scope: CellScope, sink: CellSink): void {
   const { from, to, basis } = scope.query;
   const app = basis === 'application';
-  const st = c.stages;
-  const decidedOn = c.decision?.decidedOn ?? null;
-
-  // The funnel's steps: each one's own date (null: not reached), and the furthest reached.
-  const dates = scope.scratch.dates;
-  dates[STEP.intake] = c.intakeOn;
-  dates[STEP.screened] = c.screenedOn ?? decidedOn;
-  dates[STEP.decided] = decidedOn;
-  dates[STEP.consented] = c.consentedOn;
-  dates[STEP.referred] = c.referredOn;
-  dates[STEP.acknowledged] = st.acknowledgedOn;
-  dates[STEP.departed] = st.departedOn;
-  dates[STEP.delivered] = st.assistanceDeliveredOn;
-  let furthest = 0;
-  for (let i = dates.length - 1; i > 0; i--) {
-    if (dates[i] !== null) {
-      furthest = i;
-      break;
-    }
-  }
+  const f = factsOf(c);
+  const dates = f.stepDates;
+  const furthest = f.furthest;
+  const decidedOn = dates[STEP.decided] ?? null;
 
   const cohort = inRange(c.appliedOn, from, to);
-  const exitInRange = c.exit !== null && inRange(c.exit.on, from, to);
   // The cases of the report: the cohort, or on the event basis the intakes of the period.
   const counted = app ? cohort : inRange(c.intakeOn, from, to);
-  const open = isOpen(c);
+  const open = f.open;
 
   if (counted) sink.cases(c);
 
@@ -514,30 +318,21 @@ export function visitCase(c: ReportCase, scope: CellScope, sink: CellSink): void
   if (c.decision !== null && (app ? cohort : inRange(decidedOn, from, to))) sink.outcome(c, c.decision.outcome);
 
   // Times: a pair counts in the cohort, or when its later date is in the range.
-  let toDeparture: number | null = null;
-  const dayNumbers = scope.scratch.dayNumbers;
-  dayNumbers.fill(NaN);
   for (let k = 0; k < INTERVAL_ENDS.length; k++) {
-    const ends = INTERVAL_ENDS[k];
-    if (!ends) continue;
-    const a = dates[ends[0]] ?? null;
-    const b = dates[ends[1]] ?? null;
-    if (a === null || b === null) continue;
-    const da = Number.isNaN(dayNumbers[ends[0]]) ? (dayNumbers[ends[0]] = dayNumber(a)) : (dayNumbers[ends[0]] ?? 0);
-    const db = Number.isNaN(dayNumbers[ends[1]]) ? (dayNumbers[ends[1]] = dayNumber(b)) : (dayNumbers[ends[1]] ?? 0);
-    const days = db - da;
-    if (k === INTAKE_TO_DEPARTURE) toDeparture = days;
-    if (app ? cohort : inRange(b, from, to)) sink.interval(c, k, days);
+    const days = f.intervalDays[k] ?? NaN;
+    if (Number.isNaN(days)) continue;
+    if (app ? cohort : inRange(dates[INTERVAL_ENDS[k]?.[1] ?? 0] ?? null, from, to)) sink.interval(c, k, days);
   }
-  const departedOn = st.departedOn;
+  const toDeparture = f.toDeparture;
+  const departedOn = c.stages.departedOn;
   const departedCounted = departedOn !== null && (app ? cohort : inRange(departedOn, from, to));
-  const withinAim = toDeparture !== null && toDeparture <= aimDaysOn(c.intakeOn);
+  const withinAim = f.withinAim;
   if (departedCounted && withinAim) sink.withinAim(c);
 
   // By month: of the application (cohort), or of each event.
   if (app) {
     if (cohort) {
-      const month = monthNumber(c.appliedOn);
+      const month = f.appliedMonth;
       sink.month(c, month, 'intakes', 0);
       if (toDeparture !== null) {
         sink.month(c, month, 'departed', toDeparture);
@@ -545,24 +340,20 @@ export function visitCase(c: ReportCase, scope: CellScope, sink: CellSink): void
       }
     }
   } else {
-    if (inRange(c.intakeOn, from, to)) sink.month(c, monthNumber(c.intakeOn), 'intakes', 0);
+    if (counted) sink.month(c, f.intakeMonth, 'intakes', 0);
     if (departedCounted && toDeparture !== null) {
-      const month = monthNumber(departedOn);
-      sink.month(c, month, 'departed', toDeparture);
-      if (withinAim) sink.month(c, month, 'within_aim', toDeparture);
+      sink.month(c, f.departedMonth, 'departed', toDeparture);
+      if (withinAim) sink.month(c, f.departedMonth, 'within_aim', toDeparture);
     }
   }
 
   // Targets: departures by their date, in the fiscal years the range overlaps, whatever the basis.
-  if (departedOn !== null) {
-    const fy = fiscalYearNumber(departedOn);
-    if (fy >= scope.fiscalYears.from && fy <= scope.fiscalYears.to) sink.fiscalYear(c, fy);
-  }
+  const fy = f.departedFiscalYear;
+  if (fy >= scope.fiscalYears.from && fy <= scope.fiscalYears.to) sink.fiscalYear(c, fy);
 
   // By country of return and by nationality: the counted cases; the departures counted (event
   // basis: those of the period, whoever applied when).
-  const country = c.countryOfReturn === '' ? null : c.countryOfReturn;
-  const nationality = c.nationality === '' ? null : c.nationality;
+  const { country, nationality } = f;
   if (counted) {
     sink.place(c, 'country', country, 'cases', 0);
     sink.place(c, 'nationality', nationality, 'cases', 0);
@@ -577,153 +368,63 @@ export function visitCase(c: ReportCase, scope: CellScope, sink: CellSink): void
   }
 
   // Assistance: the persons of the eligible cohort cases (event basis: the cases referred in the range).
-  if (app ? cohort && c.decision?.outcome === 'eligible' : inRange(c.referredOn, from, to)) visitAssistance(c, scope, sink);
+  if (app ? cohort && c.decision?.outcome === 'eligible' : inRange(c.referredOn, from, to)) visitAssistance(c, f.assistance, sink);
 
   // Travel documents: the referred cases (event basis: the latest entry, or for none yet the referral, in the range).
-  const td = st.travelDocument;
+  const td = c.stages.travelDocument;
   if (app ? cohort && c.referredOn !== null : td !== null ? inRange(td.on, from, to) : inRange(c.referredOn, from, to)) {
+    const t = f.travelDocument;
     sink.travelDocument(c, 'referred', 0);
-    const state: TravelDocumentState = td === null ? 'none_yet' : td.outcome;
-    sink.travelDocument(c, state, 0);
-    if (NEEDED.has(state)) sink.travelDocument(c, 'needed', 0);
-    if (td !== null && td.requestedOn !== null && td.issuedOn !== null) sink.travelDocument(c, 'days', dayNumber(td.issuedOn) - dayNumber(td.requestedOn));
+    sink.travelDocument(c, t.state, 0);
+    if (t.needed) sink.travelDocument(c, 'needed', 0);
+    if (!Number.isNaN(t.days)) sink.travelDocument(c, 'days', t.days);
   }
 
   // Exits.
-  if (c.exit !== null && (app ? cohort : exitInRange)) {
+  if (c.exit !== null && (app ? cohort : inRange(c.exit.on, from, to))) {
     sink.exit(c, c.exit.kind, c.exit.from, c.exit.reasonGiven);
     sink.exits(c);
   }
 
   // Data integrity: the cases applied in the range, whatever the basis.
-  if (cohort) visitIntegrity(c, scope, sink, open);
+  if (cohort) visitIntegrity(c, f, scope, sink);
 }
 
-function visitAssistance(c: ReportCase, scope: CellScope, sink: CellSink): void {
-  const { tierPersons, tierMax, tierCommitted, tierDelivered, catPersons, catCommitted, catDelivered, catSeen } = scope.scratch;
-  for (let t = 0; t < tierKeys.length; t++) {
-    tierPersons[t] = 0;
-    tierMax[t] = 0;
-    tierCommitted[t] = 0;
-    tierDelivered[t] = 0;
+/** The case's assistance sums (worked out once per case: case-facts.ts), told to the sink. */
+function visitAssistance(c: ReportCase, a: AssistanceSums, sink: CellSink): void {
+  sink.assisted(c, a.persons, a.maxCad, a.committedCad, a.deliveredCad);
+  for (const t of a.tiers) sink.tier(c, t.tier, t.persons, t.maxCad, t.committedCad, t.deliveredCad);
+  for (const k of a.categories) {
+    sink.categoryAmounts(c, k.category, k.committedCad, k.deliveredCad);
+    if (k.persons > 0) sink.category(c, k.category, k.persons);
   }
-  for (let i = 0; i < reintegrationCategories.length; i++) {
-    catPersons[i] = 0;
-    catCommitted[i] = 0;
-    catDelivered[i] = 0;
-    catSeen[i] = 0;
-  }
-  let maxCad = 0;
-  let committed = 0;
-  let delivered = 0;
-  for (const p of c.assistance) {
-    const t = p.tier === null ? NO_TIER : tierIndex[p.tier];
-    let pCommitted = 0;
-    let pDelivered = 0;
-    let counted = 0; // bit i: this person already counted in category i
-    for (const e of p.byCategory) {
-      pCommitted += e.committedCad;
-      pDelivered += e.deliveredCad;
-      // Data read back from storage: a category this code does not know counts in no category.
-      const i: number | undefined = categoryIndex[e.category];
-      if (i === undefined) continue;
-      catSeen[i] = 1;
-      catCommitted[i] = (catCommitted[i] ?? 0) + e.committedCad;
-      catDelivered[i] = (catDelivered[i] ?? 0) + e.deliveredCad;
-      if (e.committedCad > 0 && (counted & (1 << i)) === 0) {
-        counted |= 1 << i;
-        catPersons[i] = (catPersons[i] ?? 0) + 1;
-      }
-    }
-    tierPersons[t] = (tierPersons[t] ?? 0) + 1;
-    tierMax[t] = (tierMax[t] ?? 0) + p.maxCad;
-    tierCommitted[t] = (tierCommitted[t] ?? 0) + pCommitted;
-    tierDelivered[t] = (tierDelivered[t] ?? 0) + pDelivered;
-    maxCad += p.maxCad;
-    committed += pCommitted;
-    delivered += pDelivered;
-  }
-  sink.assisted(c, c.assistance.length, maxCad, committed, delivered);
-  for (let t = 0; t < tierKeys.length; t++) {
-    const persons = tierPersons[t] ?? 0;
-    const tier = tierKeys[t];
-    if (persons > 0 && tier !== undefined) sink.tier(c, tier, persons, tierMax[t] ?? 0, tierCommitted[t] ?? 0, tierDelivered[t] ?? 0);
-  }
-  for (let i = 0; i < reintegrationCategories.length; i++) {
-    const category = reintegrationCategories[i];
-    if (category === undefined || catSeen[i] === 0) continue;
-    sink.categoryAmounts(c, category, catCommitted[i] ?? 0, catDelivered[i] ?? 0);
-    const persons = catPersons[i] ?? 0;
-    if (persons > 0) sink.category(c, category, persons);
-  }
-}
-
-/** The first two dates (in force) out of lifecycle order, by the step names the integrity detail gives. */
-function firstOutOfOrder(c: ReportCase): string[] | null {
-  if (c.appliedOn > c.intakeOn) return ['application', 'intake'];
-  let prevName = 'intake';
-  let prevOn = c.intakeOn;
-  const d = c.decision;
-  if (d !== null) {
-    if (d.decidedOn < prevOn) return [prevName, 'decision'];
-    prevName = 'decision';
-    prevOn = d.decidedOn;
-  }
-  if (c.consentedOn !== null) {
-    if (c.consentedOn < prevOn) return [prevName, 'consent'];
-    prevName = 'consent';
-    prevOn = c.consentedOn;
-  }
-  if (c.referredOn !== null) {
-    if (c.referredOn < prevOn) return [prevName, 'referral'];
-    prevName = 'referral';
-    prevOn = c.referredOn;
-  }
-  for (const s of c.stages.sequence) {
-    if (s.on < prevOn) return [prevName, s.action];
-    prevName = s.action;
-    prevOn = s.on;
-  }
-  return null;
 }
 
 /** The integrity issues of a case applied in the range (docs/reports.md, Data-integrity review list). */
-function visitIntegrity(c: ReportCase, scope: CellScope, sink: Pick<CellSink, 'issue' | 'details'>, open: boolean): void {
+function visitIntegrity(c: ReportCase, f: CaseFacts, scope: CellScope, sink: Pick<CellSink, 'issue' | 'details'>): void {
   const details = sink.details;
   const d = c.decision;
   if (d !== null && d.missingFacts.length > 0) sink.issue(c, 'unknown_after_decision', details ? { facts: [...d.missingFacts] } : NO_DETAIL);
 
-  const order = firstOutOfOrder(c);
-  if (order !== null) sink.issue(c, 'dates_out_of_order', details ? { steps: order } : NO_DETAIL);
+  if (f.outOfOrder !== null) sink.issue(c, 'dates_out_of_order', details ? { steps: [...f.outOfOrder] } : NO_DETAIL);
 
-  const task = (taskStatuses.has(c.status) ? scope.tasks.get(c) : undefined) ?? (open && c.stages.departedOn === null && scope.todayNumber - dayNumber(c.intakeOn) > aimDaysOn(c.intakeOn) ? 'departure_aim' : null);
+  const task = (mayHaveTask(c) ? taskOf(c, scope.today, scope.calendar) : null) ?? (f.open && c.stages.departedOn === null && scope.todayNumber - f.intakeDay > f.aimDays ? 'departure_aim' : null);
   if (task !== null) sink.issue(c, 'stage_overdue', details ? { task } : NO_DETAIL);
 
-  const other = scope.openByPerson.otherOf(c);
+  const other = scope.duplicates.otherOf(c);
   if (other !== null) sink.issue(c, 'duplicate_suspected', details ? { otherCase: other.caseNumber } : NO_DETAIL);
 
-  if (open && d !== null && d.policyVersion !== scope.currentPolicyVersion) sink.issue(c, 'policy_not_current', details ? { policyVersion: d.policyVersion } : NO_DETAIL);
+  if (f.open && d !== null && d.policyVersion !== scope.currentPolicyVersion) sink.issue(c, 'policy_not_current', details ? { policyVersion: d.policyVersion } : NO_DETAIL);
 
-  const noConsentScan = c.consentedOn !== null && !c.attachments.includes('signed_consent');
-  const noDepartureScan = c.stages.departedOn !== null && !c.attachments.includes('departure_confirmation');
-  const noDocumentScan = c.stages.travelDocument?.outcome === 'issued' && !c.attachments.includes('travel_document');
-  if (noConsentScan || noDepartureScan || noDocumentScan) {
-    if (!details) sink.issue(c, 'attachment_missing', NO_DETAIL);
-    else {
-      const missing: AttachmentKind[] = [];
-      if (noConsentScan) missing.push('signed_consent');
-      if (noDepartureScan) missing.push('departure_confirmation');
-      if (noDocumentScan) missing.push('travel_document');
-      sink.issue(c, 'attachment_missing', { attachment: missing[0], attachments: missing });
-    }
-  }
+  const missing = f.missingScans;
+  if (missing.length > 0) sink.issue(c, 'attachment_missing', details ? { attachment: missing[0], attachments: [...missing] } : NO_DETAIL);
 }
 
 /** The integrity row of a case (its issues with their details), or null with none or outside the range. */
 export function integrityRow(c: ReportCase, scope: CellScope): IntegrityRow | null {
   if (!inRange(c.appliedOn, scope.query.from, scope.query.to)) return null;
   const row: IntegrityRow = { caseId: c.id, caseNumber: c.caseNumber, status: c.status, issues: [] };
-  visitIntegrity(c, scope, { details: true, issue: (_, issue, detail) => row.issues.push({ issue, detail }) }, isOpen(c));
+  visitIntegrity(c, factsOf(c), scope, { details: true, issue: (_, issue, detail) => row.issues.push({ issue, detail }) });
   return row.issues.length === 0 ? null : row;
 }
 
