@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode, isNationalityCode } from '../countries';
 import { officeDate } from '../time/office-time';
-import { PERSON_NAME_MAX } from './limits';
+import { EVENT_DATE_MIN, PERSON_NAME_MAX } from './limits';
 import { nameCharacterProblem } from './name-characters';
 
 /**
@@ -22,6 +22,9 @@ export function isRealIsoDate(s: string): boolean {
 export const isoDate = z
   .string({ error: 'validation.required' })
   .refine(isRealIsoDate, { error: 'validation.date_invalid' });
+
+/** The date of an event of a case: a real date, not before EVENT_DATE_MIN. */
+export const eventDate = isoDate.refine((d) => d >= EVENT_DATE_MIN, { error: 'validation.date_too_early' });
 
 /**
  * Today's date in the office's time zone, as YYYY-MM-DD. Both arguments are required: the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, isoDate, personName } from './common';
+import { entityId, eventDate, personName } from './common';
 
 /** Inputs and outputs of the certificate, document, consent and referral channels. */
 
@@ -66,7 +66,7 @@ export const recordConsentInput = z
     caseId: entityId,
     baseVersion: z.number().int().min(1),
     documentId: entityId,
-    signedOn: isoDate,
+    signedOn: eventDate,
     signers: z.array(consentSigner).min(1, { error: 'validation.required' }).max(20),
   })
   .strict();

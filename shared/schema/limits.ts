@@ -56,3 +56,10 @@ export const DRAFT_DATA_MAX = 256 * 1024;
  * message saying to save or discard some: nothing is dropped without the officer knowing.
  */
 export const DRAFTS_PER_USER_MAX = 50;
+
+/**
+ * The earliest date of an event of a case (withdrawal, consent signed, a stage, a flight): the
+ * programme has no case from before it, so an earlier date is a typing error (1900-01-01). The
+ * back end bounds them further by the case itself: not before its intake, not in the future.
+ */
+export const EVENT_DATE_MIN = '2000-01-01';

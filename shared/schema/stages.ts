@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses } from '../case/lifecycle';
 import { reintegrationCategories } from './intake';
-import { entityId, isoDate } from './common';
+import { entityId, eventDate, isoDate } from './common';
 
 /**
  * The stages after referral: what each one records (IOM's reports, or a CBSA officer at
@@ -55,7 +55,7 @@ export const stageDetails = z.discriminatedUnion('action', [
   z
     .object({
       action: z.literal('bookFlight'),
-      flightDate: isoDate,
+      flightDate: eventDate,
       departureAirport: z.string().regex(/^[A-Z]{3}$/, { error: 'validation.airport' }),
       itineraryReference: text(64),
     })
@@ -75,7 +75,7 @@ export const recordStageInput = z
   .object({
     caseId: entityId,
     baseVersion: version,
-    occurredOn: isoDate,
+    occurredOn: eventDate,
     source: stageSource,
     stage: stageDetails,
   })

@@ -85,12 +85,17 @@ function signerIssues(c: CaseDetail, signers: readonly Signer[], signedOn: strin
  * The officer records that the consent form was signed. Only the latest form, made for the case
  * as it is now, can be recorded; only then can the case be referred.
  */
+function beforeIntake(field: string, intakeOn: string): IpcFailure {
+  return new IpcFailure(ipcError('invalid_input', { issues: [{ path: [field], messageKey: 'validation.before_intake', params: { date: intakeOn } }] }));
+}
+
 export function recordConsent(ctx: SignedInContext, input: { caseId: string; baseVersion: number; documentId: string; signedOn: string; signers: Signer[] }): CaseDetail {
   const { db } = ctx.db();
   if (input.signedOn > ctx.clock.today()) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['signedOn'], messageKey: 'validation.date_in_future' }] }));
   return ctx.tx(input.caseId, () => {
     const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
     requireAction(ctx, c, 'recordConsent');
+    if (input.signedOn < c.intake.applicationDate) throw beforeIntake('signedOn', c.intake.applicationDate);
     if (!c.consentForm || c.consentForm.documentId !== input.documentId) {
       throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['documentId'], messageKey: 'validation.consent_form_not_latest' }] }));
     }
@@ -146,6 +151,8 @@ export async function withdrawWithDocuments(ctx: SignedInContext, deps: Register
   const c = readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   requireVersion(c, input.baseVersion);
   requireAction(ctx, c, 'withdraw');
+  // A withdrawal dated before the case's intake is a typing error, not a fact of the case.
+  if (input.date < c.intake.applicationDate) throw beforeIntake('date', c.intake.applicationDate);
   const packet = latestPacketNumber(db, c.id);
   const now = ctx.now();
   const data = withdrawalData(c, officerOf(ctx.session), packet, input.date, input.reason ?? null);
