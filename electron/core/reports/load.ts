@@ -10,7 +10,7 @@ import { caseStatus } from '../../../shared/schema/case';
 import { reviewRecord } from '../../../shared/schema/review';
 import { foldForSearch } from '../cases/search-text';
 import type { Db, Sqlite } from '../db/open';
-import { attachments, cases, consents, persons } from '../db/schema';
+import { cases, consents, persons } from '../db/schema';
 import { readStagesOf } from '../stages/rows';
 
 /**
@@ -143,7 +143,7 @@ export function loadReportCases(open: { db: Db; sqlite: Sqlite }, timeZone: stri
     cache.watermark = watermark;
 
     // Scans do not move the case version: their kinds are read every time.
-    const scans = readScanKinds(db);
+    const scans = readScanKinds(sqlite);
     for (const id of new Set([...scans.keys(), ...cache.scanned])) {
       const e = cache.entries.get(id);
       if (!e) continue;
@@ -166,17 +166,23 @@ export function clearReportCache(sqlite: Sqlite): void {
 }
 
 const countryOfReturn = z.string().nullable();
-const attachmentKind = z.enum(attachmentKinds);
+const kindByName: ReadonlyMap<string, AttachmentKind> = new Map(attachmentKinds.map((k) => [k, k]));
 
-/** The kinds of every case's scans, in the order they were added. */
-function readScanKinds(db: Db): Map<string, AttachmentKind[]> {
+/**
+ * The kinds of every case's scans, in the order they were added. Read on every call (every scan
+ * of every case, by the `attachments_case` index): rows are checked by hand, not by zod, and no
+ * row object is made.
+ */
+function readScanKinds(sqlite: Sqlite): Map<string, AttachmentKind[]> {
   const out = new Map<string, AttachmentKind[]>();
-  const rows = db.select({ caseId: attachments.caseId, kind: attachments.kind }).from(attachments).orderBy(asc(attachments.caseId), asc(attachments.addedAt)).all();
-  for (const r of rows) {
-    const kind = attachmentKind.parse(r.kind);
-    const list = out.get(r.caseId);
+  for (const r of sqlite.prepare('SELECT case_id, kind FROM attachments ORDER BY case_id, added_at').raw().all()) {
+    const caseId: unknown = Array.isArray(r) ? r[0] : undefined;
+    const name: unknown = Array.isArray(r) ? r[1] : undefined;
+    const kind = typeof name === 'string' ? kindByName.get(name) : undefined;
+    if (typeof caseId !== 'string' || kind === undefined) throw new Error('reports: a scan without a case or of an unknown kind');
+    const list = out.get(caseId);
     if (list) list.push(kind);
-    else out.set(r.caseId, [kind]);
+    else out.set(caseId, [kind]);
   }
   return out;
 }
