@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { CharCount } from './CharCount';
 import { fieldId } from './field-id';
 import type { IntakePath, IntakeValues } from './types';
 import { useFieldError } from './useFieldError';
@@ -8,7 +9,13 @@ import { useFieldError } from './useFieldError';
 /**
  * A labelled text input bound to the intake form (uncontrolled: typing re-renders nothing but
  * the watchers). `nullable`: an empty box is stored as null (unknown), not as "".
+ * `maxLength` is the schema's limit, shown as a counter on free text (COUNTED_FROM characters
+ * or more); it is never the box's maxLength attribute, which cuts pasted text silently.
+ * `options`: suggestions the box lists as one types (value and label, e.g. "HUN", "Hungary").
  */
+/** Shorter limits are formats (a date, a code) whose own message says what to type. */
+const COUNTED_FROM = 40;
+
 export function TextField(props: {
   name: IntakePath;
   label: string;
@@ -22,6 +29,7 @@ export function TextField(props: {
   className?: string;
   maxLength?: number;
   readOnly?: boolean;
+  options?: readonly { value: string; label: string }[];
 }) {
   const { t } = useTranslation();
   const { register } = useFormContext<IntakeValues>();
@@ -40,7 +48,6 @@ export function TextField(props: {
     'aria-invalid': error ? true : undefined,
     dir: props.autoDir ? 'auto' : undefined,
     readOnly: props.readOnly,
-    maxLength: props.maxLength,
     ...register(props.name, { setValueAs }),
   } as const;
   return (
@@ -54,8 +61,16 @@ export function TextField(props: {
       {props.multiline ? (
         <textarea rows={3} {...common} />
       ) : (
-        <input type={props.type ?? 'text'} inputMode={props.inputMode} className={props.upper ? 'upper' : undefined} {...common} />
+        <input type={props.type ?? 'text'} inputMode={props.inputMode} className={props.upper ? 'upper' : undefined} list={props.options ? `${id}-list` : undefined} {...common} />
       )}
+      {props.options && (
+        <datalist id={`${id}-list`}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value} label={o.label} />
+          ))}
+        </datalist>
+      )}
+      {props.maxLength !== undefined && props.maxLength >= COUNTED_FROM && <CharCount name={props.name} max={props.maxLength} />}
       {error && (
         <p className="error" id={errorId}>
           {t(error)}

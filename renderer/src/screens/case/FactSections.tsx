@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { reintegrationCategories, travelDocumentStatuses } from '../../../../shared/schema/intake';
 import { ChoiceField, YesNoField } from '../../components/form/ChoiceField';
 import { TextField } from '../../components/form/TextField';
+import { CountryField } from '../../components/intake/CountryField';
 import type { IntakePath, IntakeValues } from '../../components/form/types';
 import { ClaimQuestions, ComplianceQuestion, ExclusionQuestions } from '../../components/intake/FactQuestions';
 import { PersonGroup, usePersonLabel } from './PersonLegend';
@@ -92,7 +93,7 @@ export function TravelSection({ control, fields }: Props) {
   return (
     <Section id="travel" title={t('interview.sections.travel')}>
       <div className="grid">
-        <TextField name="travel.countryOfReturn" label={t('travel.countryOfReturn')} hint={t('person.nationalityHint')} nullable upper maxLength={3} />
+        <CountryField name="travel.countryOfReturn" label={t('travel.countryOfReturn')} hint={t('person.nationalityHint')} kind="country" nullable />
         <TextField name="travel.finalDestination" label={t('travel.finalDestination')} hint={t('travel.finalDestinationHint')} maxLength={200} />
       </div>
       {fields.map((f, i) => (
