@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { REVIEW_REASON_MAX } from '../../../../shared/schema/limits';
+import { LengthCounter } from '../../components/form/CharCount';
 import { useTranslation } from 'react-i18next';
 import { assistanceIfEligible, graveExclusionsOf, tierAmount } from '../../../../shared/case/review';
 import type { IpcError } from '../../../../shared/ipc/errors';
@@ -171,12 +173,13 @@ function ReviewForm(props: { detail: CaseDetail; onClose: () => void; onDone: (d
           <textarea
             id={`${ids}-reason`}
             rows={4}
-            maxLength={2000}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             aria-invalid={problems.reason ? true : undefined}
             aria-describedby={[`${ids}-reason-hint`, problems.reason ? `${ids}-reason-error` : ''].filter(Boolean).join(' ')}
           />
+          {/* Counted, never cut: a longer reason is refused with the schema's message. */}
+          <LengthCounter length={reason.length} max={REVIEW_REASON_MAX} />
           {problems.reason && (
             <p className="error" id={`${ids}-reason-error`}>
               {t(problems.reason)}

@@ -30,7 +30,7 @@ export function WithdrawDialog(props: { open: boolean; detail: CaseDetail; onClo
       <p>{t('withdraw.text')}</p>
       <form noValidate onSubmit={onSubmit}>
         <Field label={t('withdraw.date')} hint={t('common.dateHint')} error={e.date}>
-          {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" maxLength={10} {...form.register('date')} />}
+          {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} inputMode="numeric" {...form.register('date')} />}
         </Field>
         <ReasonField label={t('withdraw.reason')} error={e.reason} registration={form.register('reason')} />
         <FormActions error={error} submit={t('withdraw.confirm')} tone="danger" busy={form.formState.isSubmitting} onCancel={props.onClose} />
