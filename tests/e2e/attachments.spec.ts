@@ -2,24 +2,24 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { CaseDetail } from '../../shared/schema/case-api';
 import { familyIntake } from '../fixtures/intakes';
-import { createAccount, expect, expectAccessible, officer, ok, signIn, supervisor, test } from './fixtures';
+import { chooseFile, createAccount, expect, expectAccessible, frontCounter, officer, ok, signIn, signInAs, supervisor, test } from './fixtures';
 import type { Harness } from './fixtures';
 import { press } from './intake.helpers';
 
 /**
  * Scanned paper, keyboard only: an interview officer attaches the signed consent form (file
  * chooser opened from the keyboard), sees it listed with its hash and in the case's history,
- * opens it; a renamed program is refused with a clear message; a clerk sees that the scan
- * exists but cannot open it; axe clean.
+ * opens it; a renamed program is refused with a clear message; a front-counter officer (who
+ * reads the whole case but has no attachment.view) sees that the scan exists but cannot open
+ * it; axe clean.
  */
-const clerk = { username: 'paul.clerk', password: 'printing packets all day', displayName: 'Paul Clerk', role: 'clerk' };
 const family = [{ relationship: 'principal', nameAsWritten: 'Bakary Keita', nameLatin: 'Bakary Keita', dateOfBirth: '1979-03-14', nationality: 'MLI' }] as const;
 const scan = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% signed consent, scanned\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode.\r\n', 'latin1'), Buffer.alloc(64)]);
 
 async function seed(h: Harness): Promise<CaseDetail> {
   await ok(h, 'auth.setup', supervisor);
-  await createAccount(h, clerk);
+  await createAccount(h, frontCounter);
   await createAccount(h, officer);
   const c = await ok<CaseDetail>(h, 'case.create', { intake: familyIntake([...family]) });
   await ok(h, 'auth.signOut', {});
@@ -32,14 +32,7 @@ async function openCase(page: Page, caseNumber: string) {
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
 }
 
-/** Open the file chooser from the keyboard (Space on the file field) and give it a file. */
-async function chooseFile(page: Page, field: ReturnType<Page['getByLabel']>, name: string, buffer: Buffer, mimeType: string) {
-  await field.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles({ name, mimeType, buffer });
-}
-
-test('an officer attaches a scan by keyboard, sees it listed and in the history; a clerk sees it but cannot open it', async ({ page, harness }) => {
+test('an officer attaches a scan by keyboard, sees it listed and in the history; a front-counter officer sees it but cannot open it', async ({ page, harness }) => {
   test.setTimeout(120_000);
   const c = await seed(harness);
   await page.goto(harness.url);
@@ -80,9 +73,9 @@ test('an officer attaches a scan by keyboard, sees it listed and in the history;
   await expect(table).toContainText('Scan opened');
   await expectAccessible(page);
 
-  // A clerk: the scan exists, its content is not theirs to see, and there is nothing to attach.
+  // A front-counter officer: the scan exists, its content is not theirs to see, and there is nothing to attach.
   await press(page, page.getByRole('button', { name: 'Sign out' }));
-  await signIn(page, clerk);
+  await signIn(page, frontCounter);
   await openCase(page, c.caseNumber);
   const seen = page.getByRole('region', { name: 'Attachments' });
   await expect(seen.getByRole('row', { name: /signed-consent\.pdf/ })).toContainText('Signed consent form');
@@ -98,7 +91,7 @@ test('an officer attaches a scan by keyboard, sees it listed and in the history;
 
 test('the attachments and the history read in French', async ({ page, harness }) => {
   const c = await seed(harness);
-  await ok(harness, 'auth.signIn', officer);
+  await signInAs(harness, officer);
   await ok(harness, 'attachment.add', { caseId: c.id, kind: 'travel_document', fileName: 'passeport.pdf', contentBase64: scan.toString('base64') });
   await ok(harness, 'auth.signOut', {});
   await page.goto(harness.url);

@@ -75,6 +75,8 @@ export interface Account {
   role: string;
 }
 export const officer = { username: 'ines.officer', password: 'interviews all morning long', displayName: 'Inès Officer', role: 'interview_officer' } as const satisfies Account;
+/** Reads the whole case (stages included) but may not open scans (no attachment.view). */
+export const frontCounter = { username: 'fatou.front', password: 'walk-ins at the counter daily', displayName: 'Fatou Front', role: 'front_counter' } as const satisfies Account;
 export const clerk = { username: 'carl.clerk', password: 'prints packets for IOM daily', displayName: 'Carl Clerk', role: 'clerk' } as const satisfies Account;
 
 /** A couple from Mali, the family most specs refer. */
@@ -139,4 +141,11 @@ export async function openCase(page: Page, name: string, caseNumber: string): Pr
   await page.getByLabel('Search by name, date of birth or UCI').fill(name);
   await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
+}
+
+/** Open the file chooser from the keyboard (Space on the file field) and give it a file. */
+export async function chooseFile(page: Page, field: Locator, name: string, buffer: Buffer, mimeType: string): Promise<void> {
+  await field.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles({ name, mimeType, buffer });
 }

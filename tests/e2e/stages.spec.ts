@@ -1,11 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDaysIso } from '../../shared/case/timeline';
 import type { CaseDetail } from '../../shared/schema/case-api';
 import { todayIso } from '../../shared/schema/common';
 import { familyIntake } from '../fixtures/intakes';
-import { couple, expect, expectAccessible, officer, ok, openCase, press, referCase, seedPeople, signIn, signInAs, test } from './fixtures';
+import { chooseFile, couple, expect, expectAccessible, frontCounter, officer, ok, openCase, press, referCase, seedPeople, signIn, signInAs, signOut, test } from './fixtures';
 import type { Harness } from './fixtures';
 import { choose } from './intake.helpers';
 
@@ -156,4 +157,84 @@ test('the stages section in French: clock, forms and the refusal of an earlier d
   mkdirSync(artefacts, { recursive: true });
   await section.screenshot({ path: join(artefacts, 'stages-fr.png') });
   await expectAccessible(page);
+});
+
+test('the timeline names the case’s scans by kind and hash, beside their stage or by date, keyboard only; a front-counter officer sees them too, never their content', async ({ page, harness }) => {
+  test.setTimeout(180_000);
+  const today = todayIso(new Date(), 'America/Toronto');
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const letter = pdf('IOM acknowledgement letter, scanned');
+  const consent = pdf('signed consent, scanned');
+
+  // The officer refers the case; IOM's acknowledgement is recorded with its letter scanned and attached to the entry.
+  await seedPeople(harness, [officer, frontCounter]);
+  await signInAs(harness, officer);
+  const referred = await referCase(harness, familyIntake([...couple]), today);
+  const acked = await ok<CaseDetail>(harness, 'stage.record', {
+    caseId: referred.id,
+    baseVersion: referred.version,
+    occurredOn: today,
+    source: 'iom_email',
+    stage: { action: 'acknowledge', iomReference: 'IOM-CA-2026-0459' },
+  });
+  const entryId = acked.stages.at(-1)!.id;
+  await ok(harness, 'attachment.add', { caseId: acked.id, kind: 'other', fileName: 'iom-acknowledgement.pdf', contentBase64: letter.toString('base64'), stageEntryId: entryId });
+  await ok(harness, 'auth.signOut', {});
+
+  await page.goto(harness.url);
+  await signIn(page, officer);
+  await openCase(page, 'Keita', acked.caseNumber);
+  const timeline = page.getByRole('region', { name: 'Stages after referral' }).getByRole('group', { name: 'Timeline' });
+  const ack = timeline.getByTestId('stage-entry').filter({ hasText: 'IOM-CA-2026-0459' });
+  const atAck = ack.getByRole('list', { name: 'Scans of this stage' }).getByTestId('stage-scan');
+  await expect(atAck).toContainText('Scan: Other paper');
+  await expect(atAck).toContainText(`Added on ${today} by Inès Officer · SHA-256 ${sha(letter).slice(0, 16)}…`);
+  await expect(atAck.locator('code.hash')).toHaveAttribute('title', sha(letter));
+  // Named by its hash, as in the packet: the file name the officer's computer chose is not shown.
+  await expect(timeline).not.toContainText('iom-acknowledgement');
+
+  // A scan attached from the attachments panel, keyboard only, stands on the timeline by its day,
+  // after the acknowledgement of the same day.
+  const panel = page.getByRole('region', { name: 'Attachments' });
+  await chooseFile(page, panel.getByLabel('Scanned file'), 'signed-consent.pdf', consent, 'application/pdf');
+  await press(page, panel.getByRole('button', { name: 'Attach the scan' }));
+  await expect(panel.getByRole('status')).toContainText('Scan attached: Signed consent form.');
+  const byDate = timeline.locator('ol.timeline > li').last();
+  await expect(byDate).toContainText(`${today} Scan added: Signed consent form`);
+  await expect(byDate).toContainText(`Added by Inès Officer · SHA-256 ${sha(consent).slice(0, 16)}…`);
+  await expect(timeline.getByTestId('stage-scan')).toHaveCount(2);
+
+  // The whole hash, to read or copy: unfolded from the keyboard, selected when it has the focus.
+  const full = byDate.getByRole('textbox', { name: `Full SHA-256 of the scan ${sha(consent).slice(0, 16)}…` });
+  await expect(full).toBeHidden();
+  await press(page, byDate.getByText('Full SHA-256'));
+  await page.keyboard.press('Tab');
+  await expect(full).toBeFocused();
+  await expect(full).toHaveValue(sha(consent));
+  expect(await full.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 64]);
+  await expectAccessible(page);
+  await timeline.screenshot({ path: '/tmp/h1-timeline-scans-en.png' });
+
+  // A front-counter officer (no attachment.view): the scans and their hashes on the timeline, nothing to open.
+  await signOut(page);
+  await signIn(page, frontCounter);
+  await openCase(page, 'Keita', acked.caseNumber);
+  await expect(timeline.getByTestId('stage-scan')).toHaveCount(2);
+  await expect(timeline).toContainText(`Scan added: Signed consent form`);
+  await expect(timeline).toContainText(`SHA-256 ${sha(consent).slice(0, 16)}…`);
+  await expect(timeline).toContainText(`SHA-256 ${sha(letter).slice(0, 16)}…`);
+  await expect(page.getByRole('button', { name: /Open the scan/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // In French.
+  await press(page, page.getByRole('button', { name: 'Français' }));
+  const chronologie = page.getByRole('region', { name: 'Étapes après l’aiguillage' }).getByRole('group', { name: 'Chronologie' });
+  await expect(chronologie).toContainText(`${today} Numérisation ajoutée\u00a0: Formulaire de consentement signé`);
+  await expect(chronologie).toContainText(`Ajoutée par Inès Officer · SHA-256 ${sha(consent).slice(0, 16)}…`);
+  await expect(chronologie).toContainText(`Numérisation\u00a0: Autre document`);
+  await press(page, chronologie.getByText('SHA-256 complet').first());
+  await expect(chronologie.getByRole('textbox', { name: `SHA-256 complet de la numérisation ${sha(letter).slice(0, 16)}…` })).toHaveValue(sha(letter));
+  await expectAccessible(page);
+  await chronologie.screenshot({ path: '/tmp/h1-timeline-scans-fr.png' });
 });

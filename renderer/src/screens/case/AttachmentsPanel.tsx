@@ -8,6 +8,7 @@ import type { AttachmentContent, AttachmentKind } from '../../../../shared/schem
 import type { SessionUser } from '../../../../shared/schema/auth';
 import type { CaseDetail } from '../../../../shared/schema/case-api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ShortHash } from '../../components/Sha256';
 import { call, errorOf } from '../../ipc';
 import { localeOf, useLang } from '../../lang';
 
@@ -114,9 +115,7 @@ export function AttachmentsPanel({ detail, user }: { detail: CaseDetail; user: S
                 <td>{t(`attachments.mediaType.${a.mediaType}`)}</td>
                 <td>{t('attachments.size', { size: Math.max(1, Math.round(a.size / 1024)).toLocaleString(localeOf(lang)) })}</td>
                 <td>
-                  <code className="hash" title={a.sha256}>
-                    {a.sha256.slice(0, 16)}…
-                  </code>
+                  <ShortHash sha256={a.sha256} />
                 </td>
                 <td>
                   {when.format(new Date(a.addedAt))} · {a.addedBy}
