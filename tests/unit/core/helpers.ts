@@ -1,3 +1,4 @@
+import { OWASP_MIN_KDF_PARAMS } from '../../../electron/core/auth/kdf';
 import { randomUUID } from 'node:crypto';
 import { blankIntake } from '../../../shared/schema/intake';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +31,10 @@ export function makeCore(options: Pick<AppCoreOptions, 'keySlots'> = {}): TestCo
       this.now = new Date(this.now.getTime() + m * 60_000);
     },
   };
-  const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'test-ws', now: () => clock.now, ...options });
+  // The KDF floor the packaged app still accepts (OWASP's minimum), not the production default: the
+  // suite signs in hundreds of times, and a test of the stronger parameters passes them itself.
+  const keySlots = { kdfParams: OWASP_MIN_KDF_PARAMS, ...options.keySlots };
+  const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'test-ws', now: () => clock.now, ...options, keySlots });
   const call = (channel: string, input: unknown) => core.invoke(channel, input);
   return {
     core,
