@@ -43,6 +43,9 @@ export function mainWindowOptions(config: Pick<MainWindowConfig, 'preloadPath' |
 
 export function createMainWindow(config: MainWindowConfig): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(config));
+  // Protected B on screen: screen capture and screen sharing get a blank window (Windows
+  // WDA_EXCLUDEFROMCAPTURE, macOS NSWindowSharingNone). Set before anything is shown.
+  window.setContentProtection(true);
   window.once('ready-to-show', () => window.show());
   window.loadURL(config.url).catch((error: unknown) => {
     logMain('error', 'main window failed to load', error);

@@ -75,7 +75,8 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   return (
     <LockedContext.Provider value={inert}>
       <NavContext.Provider value={go}>
-        <div className="shell" inert={inert}>
+        {/* Locked: the screen stays as it was left (drafts, scroll) but nothing of it is shown or read out. */}
+        <div className={inert ? 'shell shell-locked' : 'shell'} inert={inert}>
           <a href="#main" className="skip-link">
             {t('common.skipToContent')}
           </a>

@@ -51,6 +51,9 @@ export class FakeBrowserWindow {
   /** What loadURL does: resolve (page loaded) or reject. */
   loadResult: 'load' | 'fail' = 'load';
   visible = false;
+  /** What setContentProtection last set, and whether it was set before the window was shown. */
+  contentProtected = false;
+  protectedBeforeShown = false;
   private destroyed = false;
   private readonly onceListeners = new Map<string, Array<() => void>>();
   private readonly listeners = new Map<string, Array<() => void>>();
@@ -82,6 +85,11 @@ export class FakeBrowserWindow {
 
   show(): void {
     this.visible = true;
+  }
+
+  setContentProtection(enable: boolean): void {
+    this.contentProtected = enable;
+    if (!this.visible) this.protectedBeforeShown = enable;
   }
 
   destroy(): void {

@@ -64,6 +64,15 @@ describe('createMainWindow', () => {
     expect(FakeBrowserWindow.instances[0]?.options).toEqual(mainWindowOptions({ preloadPath, devTools: false }));
   });
 
+  it('turns content protection on before the window is first shown, so a screen capture shows nothing', () => {
+    createMainWindow({ preloadPath, url: APP_INDEX_URL, devTools: false });
+    const fake = FakeBrowserWindow.instances[0];
+    expect(fake?.contentProtected).toBe(true);
+    expect(fake?.protectedBeforeShown).toBe(true);
+    fake?.emit('ready-to-show');
+    expect(fake?.contentProtected).toBe(true);
+  });
+
   it('shows the window only on ready-to-show', () => {
     createMainWindow({ preloadPath, url: APP_INDEX_URL, devTools: false });
     const fake = FakeBrowserWindow.instances[0];
