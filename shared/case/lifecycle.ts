@@ -99,11 +99,15 @@ export interface Refused {
 
 export type Transition = Allowed | Refused;
 
+/** The parts of the programme, in order (the case list filters by them, reports group by them). */
+export const casePhases = ['intake', 'decision', 'consent', 'iom', 'reintegration', 'closed'] as const;
+export type CasePhase = (typeof casePhases)[number];
+
 export interface StatusInfo {
   /** No action can move the case on (besides reading it). */
   readonly final: boolean;
   /** Which part of the programme the status belongs to (for lists and reports). */
-  readonly phase: 'intake' | 'decision' | 'consent' | 'iom' | 'reintegration' | 'closed';
+  readonly phase: CasePhase;
 }
 
 export const statusInfo: { readonly [S in CaseStatus]: StatusInfo } = {

@@ -8,7 +8,7 @@ import type { DocumentCheck } from '../schema/document-check';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
 import { getCaseInput, listCasesInput } from '../schema/case';
-import type { CasePage } from '../schema/case';
+import type { CasePage, OfficerOption } from '../schema/case';
 import { officeTimeZoneInput } from '../time/time-zone-input';
 import { correctStageInput, recordStageInput } from '../schema/stages';
 import { addAttachmentInput, attachmentIdInput } from '../schema/attachments';
@@ -67,7 +67,10 @@ export const contract = {
   'audit.verify': channel<AuditVerifyView>()({ input: empty, access: 'audit.read' }),
   'audit.exportCsv': channel<AuditCsv>()({ input: auditQueryInput, access: 'audit.read' }),
 
+  // Rows for a reader without case.read_facts (a clerk) carry names, numbers and status only.
   'case.list': channel<CasePage>()({ input: listCasesInput.strict(), access: 'case.read' }),
+  // Names of the officers the list filters by (no personal data of the persons: not audited).
+  'case.officers': channel<OfficerOption[]>()({ input: empty, access: 'case.read', audited: false }),
   // The whole case (facts, decision) is for those who work on it; medical notes not consented for
   // IOM are withheld from roles without case.read_medical. A clerk reads the overview instead:
   // names, numbers, status (the documents come from document.list).

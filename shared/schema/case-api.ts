@@ -149,7 +149,14 @@ export interface DuplicateCandidate {
   dateOfBirth: string;
   uci: string | null;
   matchedOn: 'uci' | 'name_and_date_of_birth';
+  /**
+   * How far from the typed facts the match is: the date of birth with day and month swapped, a
+   * name that matches only as another spelling of it (Mohammed, Muhammad). Empty: as typed.
+   * The list comes best match first.
+   */
+  variants: DuplicateVariant[];
 }
+export type DuplicateVariant = 'swapped_date' | 'spelling';
 
 export interface TodayCase {
   id: string;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { caseStatuses } from '../case/lifecycle';
+import { casePhases, caseStatuses } from '../case/lifecycle';
 import type { CaseStatus } from '../case/lifecycle';
 import { entityId, nationalityCode, isoDate, personName, uci } from './common';
+import { CASE_PAGE_SIZE_MAX } from './limits';
+import type { SearchQuery } from '../case/search-query';
 
 /** How the person came to the programme (policy brief section 2). */
 export const intakeChannels = ['walk_in', 'reporting_interview', 'email', 'phone'] as const;
@@ -31,13 +33,37 @@ export const createCaseInput = z.object({
 });
 export type CreateCaseInput = z.infer<typeof createCaseInput>;
 
-/** `case.list`: one page of cases, optionally filtered by a search text. */
+/** How the case list can be ordered (the Cases screen's column headers). */
+export const caseSortKeys = ['updated', 'caseNumber', 'name', 'applicationDate', 'status'] as const;
+export type CaseSortKey = (typeof caseSortKeys)[number];
+
+/**
+ * `case.list`: one page of cases, optionally filtered by a search text (shared/case/search-query.ts)
+ * and by status or phase, channel, officer (who created or last changed it), application dates
+ * and "needs my action" (the signed-in officer's own work: see cases/list-query.ts).
+ */
 export const listCasesInput = z.object({
   query: z.string().max(100, { error: 'validation.too_long' }).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  status: z.enum(caseStatuses).optional(),
+  phase: z.enum(casePhases).optional(),
+  channel: intakeChannel.optional(),
+  officer: entityId.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  needsMyAction: z.boolean().optional(),
+  sort: z.enum(caseSortKeys).default('updated'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(CASE_PAGE_SIZE_MAX).default(50),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type ListCasesInput = z.input<typeof listCasesInput>;
+export type ListCasesQuery = z.output<typeof listCasesInput>;
+
+/** An officer the list can be filtered by (`case.officers`): id and name only. */
+export interface OfficerOption {
+  id: string;
+  displayName: string;
+}
 
 export const getCaseInput = z.object({ caseId: entityId });
 
@@ -48,8 +74,10 @@ export interface CaseSummary {
   channel: IntakeChannel;
   principalNameAsWritten: string;
   principalNameLatin: string;
-  principalDateOfBirth: string;
-  principalNationality: string;
+  /** Null for a reader without case.read_facts (a clerk sees names, numbers and status only). */
+  principalDateOfBirth: string | null;
+  principalNationality: string | null;
+  applicationDate: string | null;
   personCount: number;
   updatedAt: string;
 }
@@ -60,4 +88,6 @@ export interface CasePage {
   total: number;
   /** More cases match than `total` says ("1000+"). */
   more: boolean;
+  /** What the search text was read as (a date read both ways is shown as such). */
+  understood?: SearchQuery | null;
 }

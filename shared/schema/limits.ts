@@ -63,3 +63,7 @@ export const DRAFTS_PER_USER_MAX = 50;
  * back end bounds them further by the case itself: not before its intake, not in the future.
  */
 export const EVENT_DATE_MIN = '2000-01-01';
+
+/** Rows on one page of the case list (the Cases screen), and the most one call may ask for. */
+export const CASE_PAGE_SIZE = 50;
+export const CASE_PAGE_SIZE_MAX = 100;

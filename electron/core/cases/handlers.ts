@@ -7,7 +7,8 @@ import { createCaseFromIntake, decideCase, getCase, reopenCase, reviewCase, save
 import { forReader } from './medical';
 import { readCaseOverview } from './overview';
 import { screenInput } from './screening';
-import { listCases } from './service';
+import { listCases } from './list-query';
+import { officerOptions } from './officers';
 
 /**
  * Every `case.*` channel: the cases module owns the case; withdrawal adds its documents. Each
@@ -16,7 +17,8 @@ import { listCases } from './service';
  */
 export function caseHandlers(register: RegisterDeps) {
   return {
-    'case.list': (input, ctx) => listCases(ctx.db().sqlite, input),
+    'case.list': (input, ctx) => listCases(ctx.db().sqlite, input, { userId: ctx.session.userId, role: ctx.session.role, today: ctx.clock.today() }),
+    'case.officers': (_input, ctx) => officerOptions(ctx.db().db),
     'case.get': (input, ctx) => ({ ...forReader(getCase(ctx, input.caseId), ctx.session.role), myDraft: draftForCase(ctx.db().sqlite, ctx.session.userId, input.caseId) }),
     'case.overview': (input, ctx) => ctx.tx(input.caseId, () => readCaseOverview(ctx.db().db, input.caseId)),
     'case.create': (input, ctx) => forReader(createCaseFromIntake(ctx, input), ctx.session.role),
@@ -30,6 +32,7 @@ export function caseHandlers(register: RegisterDeps) {
   } satisfies Pick<
     Handlers,
     | 'case.list'
+    | 'case.officers'
     | 'case.get'
     | 'case.overview'
     | 'case.create'

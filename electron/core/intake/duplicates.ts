@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { DuplicateCandidate } from '../../../shared/schema/case-api';
+import { withSwappedDayMonth } from '../../../shared/case/search-query';
+import type { DuplicateCandidate, DuplicateVariant } from '../../../shared/schema/case-api';
 import type { Sqlite } from '../db/open';
 import { foldForSearch } from '../cases/search-text';
+import { spellingKey } from '../cases/spelling-key';
 
 /** A row of the candidates query (persons joined with their case), checked as it is read. */
 const candidateRows = z.array(
@@ -33,39 +35,55 @@ function similar(a: Set<string>, b: Set<string>): boolean {
   return shared >= Math.max(1, Math.floor(Math.min(a.size, b.size) / 2));
 }
 
+const keys = (ps: Set<string>): Set<string> => new Set([...ps].map(spellingKey));
+
+/** How close a name is: the same parts, the same parts in another spelling, or not similar. */
+function nameMatch(mine: Set<string>[], theirs: Set<string>): 'same' | 'spelling' | null {
+  if (mine.some((m) => similar(m, theirs))) return 'same';
+  const theirKeys = keys(theirs);
+  return mine.some((m) => similar(keys(m), theirKeys)) ? 'spelling' : null;
+}
+
+/** Best first: the same UCI, then what is closest to what was typed. */
+const rank = (c: DuplicateCandidate): number => (c.matchedOn === 'uci' ? 0 : 1) * 10 + (c.variants.includes('swapped_date') ? 2 : 0) + (c.variants.includes('spelling') ? 1 : 0);
+
 /**
- * People already in the database who may be the same person: the same UCI, or a similar name
- * (in the document script or in Latin letters) with the same date of birth.
+ * People already in the database who may be the same person, best match first: the same UCI,
+ * or a similar name (in the document script or in Latin letters, or another spelling of it) with
+ * the same date of birth or the same one with day and month swapped (a form read the other way).
  */
 export function findDuplicates(
   sqlite: Sqlite,
   q: { uci?: string | undefined; nameAsWritten?: string | undefined; nameLatin?: string | undefined; dateOfBirth?: string | undefined; excludeCaseId?: string | undefined },
 ): DuplicateCandidate[] {
   if (!q.uci && !q.dateOfBirth) return [];
+  const dates = q.dateOfBirth ? withSwappedDayMonth(q.dateOfBirth) : [];
   const rows = candidateRows.parse(
     sqlite
       .prepare(
         `SELECT p.case_id, c.case_number, p.name_as_written, p.name_latin, p.date_of_birth, p.uci
            FROM persons p JOIN cases c ON c.id = p.case_id
-          WHERE (? IS NOT NULL AND p.uci = ?) OR (? IS NOT NULL AND p.date_of_birth = ?)
+          WHERE (? IS NOT NULL AND p.uci = ?) OR p.date_of_birth IN (SELECT value FROM json_each(?))
           LIMIT 500`,
       )
-      .all(q.uci ?? null, q.uci ?? null, q.dateOfBirth ?? null, q.dateOfBirth ?? null),
+      .all(q.uci ?? null, q.uci ?? null, JSON.stringify(dates)),
   );
-  const written = parts(q.nameAsWritten);
-  const latin = parts(q.nameLatin);
+  const mine = [parts(q.nameAsWritten), parts(q.nameLatin)];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.case_id === q.excludeCaseId) continue;
-    let matchedOn: DuplicateCandidate['matchedOn'] | null = null;
-    if (q.uci && r.uci === q.uci) matchedOn = 'uci';
-    else if (q.dateOfBirth === r.date_of_birth) {
-      const theirs = new Set([...parts(r.name_as_written), ...parts(r.name_latin)]);
-      if (similar(written, theirs) || similar(latin, theirs)) matchedOn = 'name_and_date_of_birth';
+    const candidate = { caseId: r.case_id, caseNumber: r.case_number, nameAsWritten: r.name_as_written, nameLatin: r.name_latin, dateOfBirth: r.date_of_birth, uci: r.uci };
+    if (q.uci && r.uci === q.uci) {
+      out.push({ ...candidate, matchedOn: 'uci', variants: [] });
+      continue;
     }
-    if (matchedOn) {
-      out.push({ caseId: r.case_id, caseNumber: r.case_number, nameAsWritten: r.name_as_written, nameLatin: r.name_latin, dateOfBirth: r.date_of_birth, uci: r.uci, matchedOn });
-    }
+    if (!dates.includes(r.date_of_birth)) continue;
+    const name = nameMatch(mine, new Set([...parts(r.name_as_written), ...parts(r.name_latin)]));
+    if (!name) continue;
+    const variants: DuplicateVariant[] = [];
+    if (r.date_of_birth !== q.dateOfBirth) variants.push('swapped_date');
+    if (name === 'spelling') variants.push('spelling');
+    out.push({ ...candidate, matchedOn: 'name_and_date_of_birth', variants });
   }
-  return out.slice(0, 20);
+  return out.sort((a, b) => rank(a) - rank(b)).slice(0, 20);
 }

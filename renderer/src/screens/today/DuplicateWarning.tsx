@@ -14,7 +14,10 @@ export function DuplicateWarning({ matches }: { matches: DuplicateCandidate[] })
         {matches.map((m) => (
           <li key={`${m.caseId}-${m.nameLatin}`}>
             <span dir="auto">{m.nameAsWritten}</span> ({m.nameLatin}), {m.dateOfBirth}
-            {m.uci && <>, UCI {m.uci}</>} — {m.caseNumber} · {t(`duplicates.matchedOn.${m.matchedOn}`)}{' '}
+            {m.uci && <>, UCI {m.uci}</>} — {m.caseNumber} · {t(`duplicates.matchedOn.${m.matchedOn}`)}
+            {m.variants.map((v) => (
+              <span key={v}> · {t(`duplicates.variant.${v}`)}</span>
+            ))}{' '}
             <button type="button" onClick={() => go({ name: 'case', caseId: m.caseId })}>
               {t('duplicates.open', { number: m.caseNumber })}
             </button>
