@@ -55,7 +55,7 @@ test('the officer takes consent and refers; the clerk prints from the queue; a r
   await record.getByRole('button', { name: 'Record consent' }).click();
   await docs.getByRole('button', { name: /Refer to IOM/ }).click();
   await expect(docs.getByText('The case was referred to IOM.')).toBeVisible();
-  await expect(docs.getByRole('row').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
+  await expect(docs.getByRole('listitem').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // The clerk: print queue, first print, then a reprint from the case.

@@ -9,7 +9,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { GapList } from '../components/GapList';
 import { call, errorOf } from '../ipc';
 import { ConsentRecordForm } from './ConsentRecordForm';
-import { DocumentTable } from './DocumentTable';
+import { DocumentList } from './DocumentList';
 import { downloadPdf } from './download';
 
 /** Offered by the lifecycle table to this person now: allowed, or allowed once the gaps are filled in. */
@@ -49,8 +49,10 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
   const recordGaps = gapsOf(canRecord)?.filter((g) => g.key !== 'lifecycle.gap.consent_form_missing') ?? null;
 
   return (
-    <section aria-labelledby="case-docs-title" className="card">
-      <h2 id="case-docs-title">{t('documents.title')}</h2>
+    <section aria-labelledby="case-docs-title" className="card case-docs">
+      <h2 id="case-docs-title" tabIndex={-1}>
+        {t('documents.title')}
+      </h2>
       {err && <ErrorBanner error={errorOf(err)} />}
       {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && statusInfo[detail.status].phase === 'decision' && <p className="hint">{t('documents.needsEligible')}</p>}
       {shown(canGenerate) && (
@@ -80,7 +82,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
         </div>
       )}
       {ledTo('refer', detail.status) && <p role="status">{t('documents.referred')}</p>}
-      {docs.data && docs.data.length > 0 && <DocumentTable documents={docs.data} caption={t('documents.title')} />}
+      {docs.data && docs.data.length > 0 && <DocumentList documents={docs.data} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/schema/auth';
@@ -19,6 +19,8 @@ import { CaseDocumentsPanel } from '../../documents/CaseDocumentsPanel';
 import { DecisionView } from './DecisionView';
 import { DraftNotice } from './DraftNotice';
 import { ClaimSection, ComplianceSection, ExclusionsSection, NeedsSection, ReintegrationSection, TravelSection } from './FactSections';
+import { CASE_PARTS, useCasePartShortcuts } from './case-parts';
+import { CaseContents } from './CaseContents';
 import { Outline } from './Outline';
 import { PersonsSection } from './PersonsSection';
 import { ReopenDialog } from './ReopenDialog';
@@ -52,6 +54,10 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
   const principal = detail.intake.persons[0];
   const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' });
   const factsDecided = w.error?.messageKey === 'lifecycle.refused.facts_decided' && w.may('reopen').ok;
+  const hasStages = hasStageWork(detail);
+  const hasDocuments = detail.decision !== null;
+  const parts = useMemo(() => CASE_PARTS.filter((p) => (p.id === 'stages' ? hasStages : p.id === 'documents' ? hasDocuments : true)), [hasStages, hasDocuments]);
+  useCasePartShortcuts(parts);
 
   return (
     <FormProvider {...form}>
@@ -88,52 +94,60 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           </button>
         </p>
       )}
-      {hasStageWork(detail) && <StagesSection detail={detail} user={user} onChanged={w.stepped} />}
-      <div className="case-layout">
-        <Outline control={form.control} />
-        <form
-          noValidate
-          className={readOnly ? 'interview read-only-form' : 'interview'}
-          aria-label={t('interview.formLabel')}
-          onSubmit={(e) => void w.save(e)}
-          onKeyDown={(e) => {
-            // Ctrl+S (Cmd+S) saves, as in any editor; documented next to the Save button.
-            if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && editable) {
-              e.preventDefault();
-              void w.save();
-            }
-          }}
-        >
-          <ErrorSummary items={w.summary} />
-          <fieldset disabled={readOnly} className="plain">
-            <legend className="visually-hidden">{t('interview.formLabel')}</legend>
-            <ApplicationSection />
-            <PersonsSection control={form.control} fields={array.fields} array={array} readOnly={readOnly} />
-            <ClaimSection control={form.control} fields={array.fields} readOnly={readOnly} />
-            <ExclusionsSection control={form.control} fields={array.fields} readOnly={readOnly} />
-            <ComplianceSection control={form.control} fields={array.fields} readOnly={readOnly} />
-            <TravelSection control={form.control} fields={array.fields} readOnly={readOnly} />
-            <NeedsSection control={form.control} fields={array.fields} readOnly={readOnly} withheld={detail.medicalWithheld} />
-            <ReintegrationSection />
-          </fieldset>
-          {editable && (
-            <div className="actions sticky-actions">
-              <button type="submit" className="primary" disabled={w.busy}>
-                {t('case.save')}
-              </button>
-              <span className="hint">{t('case.saveShortcut')}</span>
-            </div>
-          )}
-        </form>
-        <aside className="side" aria-label={t('case.sideLabel')}>
-          <EligibilityPanel />
-          <DecisionView detail={detail} />
+      <div className="case-page">
+        <div className="case-nav">
+          <CaseContents parts={parts} saveShortcut={editable} />
+          <Outline control={form.control} />
+        </div>
+        <div className="case-main">
+          {hasStageWork(detail) && <StagesSection detail={detail} user={user} onChanged={w.stepped} />}
           {detail.decision && <CaseDocumentsPanel detail={detail} user={user} onChanged={w.stepped} />}
-          <StepsPanel w={w} />
-        </aside>
+          <div className="case-layout">
+            <form
+              noValidate
+              className={readOnly ? 'interview read-only-form' : 'interview'}
+              aria-label={t('interview.formLabel')}
+              onSubmit={(e) => void w.save(e)}
+              onKeyDown={(e) => {
+                // Ctrl+S (Cmd+S) saves, as in any editor; documented next to the Save button.
+                if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && editable) {
+                  e.preventDefault();
+                  void w.save();
+                }
+              }}
+            >
+              {readOnly && <p className="read-only-tag">{t('caseLayout.readOnly')}</p>}
+              <ErrorSummary items={w.summary} />
+              <fieldset disabled={readOnly} className="plain">
+                <legend className="visually-hidden">{t('interview.formLabel')}</legend>
+                <ApplicationSection />
+                <PersonsSection control={form.control} fields={array.fields} array={array} readOnly={readOnly} />
+                <ClaimSection control={form.control} fields={array.fields} readOnly={readOnly} />
+                <ExclusionsSection control={form.control} fields={array.fields} readOnly={readOnly} />
+                <ComplianceSection control={form.control} fields={array.fields} readOnly={readOnly} />
+                <TravelSection control={form.control} fields={array.fields} readOnly={readOnly} />
+                <NeedsSection control={form.control} fields={array.fields} readOnly={readOnly} withheld={detail.medicalWithheld} />
+                <ReintegrationSection />
+              </fieldset>
+              {editable && (
+                <div className="actions sticky-actions">
+                  <button type="submit" className="primary" disabled={w.busy}>
+                    {t('case.save')}
+                  </button>
+                  <span className="hint">{t('case.saveShortcut')}</span>
+                </div>
+              )}
+            </form>
+            <aside className="side" aria-label={t('case.sideLabel')}>
+              <EligibilityPanel />
+              <DecisionView detail={detail} />
+              <StepsPanel w={w} />
+            </aside>
+          </div>
+          <AttachmentsPanel detail={detail} user={user} />
+          <CaseHistory detail={detail} />
+        </div>
       </div>
-      <AttachmentsPanel detail={detail} user={user} />
-      <CaseHistory detail={detail} />
       <WithdrawDialog open={w.dialog === 'withdraw'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('withdraw.done'))} />
       {(w.may('review').ok || w.dialog === 'review') && <ReviewDialog open={w.dialog === 'review'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('review.done'))} />}
       <ReopenDialog open={w.dialog === 'reopen'} detail={detail} onClose={() => w.setDialog(null)} onDone={(d) => w.finished(d, t('reopen.done'))} />
