@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, setUpSupervisor, supervisor, test } from './fixtures';
+import { expect, expectAccessible, press, setUpSupervisor, supervisor, test } from './fixtures';
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /^(Sign out|Fermer la session)$/ }).click();
@@ -43,6 +43,14 @@ test('accounts: one-time password, forced change, role-limited navigation, wrong
   await expect(page.getByRole('heading', { name: 'Change password' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Current password').fill(otp);
+  // Too short: the message says the numbers, in both languages (never "{{min}}").
+  await page.getByLabel('New password').fill('short words');
+  await page.getByLabel('New password').press('Enter');
+  await expect(page.getByText('Use at least 15 characters (this one has 11).')).toBeVisible();
+  await press(page, page.getByRole('button', { name: 'Français' }));
+  await expect(page.getByText('Utilisez au moins 15 caractères (celui-ci en a 11).')).toBeVisible();
+  await expectAccessible(page);
+  await press(page, page.getByRole('button', { name: 'English' }));
   await page.getByLabel('New password').fill('printing packets all day long');
   await page.getByLabel('New password').press('Enter');
 

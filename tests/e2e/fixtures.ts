@@ -45,11 +45,13 @@ export async function setUpSupervisor(page: Page, harness: Harness): Promise<voi
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
 }
 
-/** Zero WCAG 2.1 A/AA violations on what the page shows now. */
+/** Zero WCAG 2.1 A/AA violations on what the page shows now, and no uninterpolated `{{placeholder}}` anywhere on it. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
+  // Every screen checked for access is also checked for a message shown without its values.
+  expect(await page.locator('body').innerText()).not.toMatch(/\{\{|\}\}/);
 }
 
 /** Focus a control and press a key on it (Enter by default): keyboard only, never a click. */

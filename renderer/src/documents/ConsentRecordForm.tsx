@@ -71,7 +71,7 @@ export function ConsentRecordForm({ detail, form, onRecorded }: { detail: CaseDe
                 <input id={`guardian-${p.id}`} dir="auto" value={s.guardianName} onChange={(e) => update(i, { guardianName: e.target.value })} />
               </div>
             )}
-            {problem && <p className="error">{t(problem.messageKey)}</p>}
+            {problem && <p className="error">{t(problem.messageKey, problem.params ?? {})}</p>}
           </fieldset>
         );
       })}

@@ -20,7 +20,8 @@ export function IdleLockSetting() {
     },
   });
   const err = save.error ? errorOf(save.error) : null;
-  const fieldError = err?.issues?.[0]?.messageKey;
+  const fieldIssue = err?.issues?.[0];
+  const fieldError = fieldIssue?.messageKey;
   return (
     <SettingCard
       title={t('idleLock.title')}
@@ -37,7 +38,7 @@ export function IdleLockSetting() {
         <input id={id} className="short" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ''}`} aria-invalid={fieldError ? true : undefined} />
         {fieldError && (
           <p className="error" id={`${id}-error`}>
-            {t(fieldError)}
+            {t(fieldError, fieldIssue?.params ?? {})}
           </p>
         )}
       </div>

@@ -1,15 +1,13 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { ZodError } from 'zod';
 import type { IpcError } from '../../../../../shared/ipc/errors';
+import { stringParams } from '../../../form-errors';
 import type { CaseDetail } from '../../../../../shared/schema/case-api';
 
 /**
  * Form helpers of the stages section (the fields themselves are components/Field.tsx). Back-end
  * errors keep their parameters in the error's `types`, as strings, which Field reads with them.
  */
-
-const stringParams = (params: Record<string, string | number> | undefined): Record<string, string> | undefined =>
-  params ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) : undefined;
 
 /** The back end's field issues next to their fields (paths as the stage input names them); false when one has no field. */
 export function applyStageIssues<T extends FieldValues>(error: IpcError, setError: UseFormSetError<T>, known: (path: string) => boolean): boolean {
