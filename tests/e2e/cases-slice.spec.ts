@@ -58,3 +58,22 @@ test('bad input gets field messages in the UI language and creates nothing', asy
   await expect(page.locator('p.error').filter({ hasText: 'Entrez une date réelle' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a name written in Latin letters is its own Latin spelling: filled in on leaving the field, not retyped', async ({ page, harness }) => {
+  await setUpSupervisor(page, harness);
+  const form = page.getByRole('region', { name: 'New intake' });
+  const written = form.getByLabel('Name as written in documents');
+  const latin = form.getByLabel('Name in Latin letters');
+  await written.fill('محمد الأحمد');
+  await written.press('Tab');
+  await expect(latin).toBeFocused();
+  await expect(latin).toHaveValue('');
+  await written.fill('Zoltán Kovács');
+  await written.press('Tab');
+  await expect(latin).toHaveValue('Zoltán Kovács');
+  // What the officer typed is never replaced.
+  await latin.fill('Zoltan Kovacs');
+  await written.fill('Zoltán Kovács-Nagy');
+  await written.press('Tab');
+  await expect(latin).toHaveValue('Zoltan Kovacs');
+});

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { isMinorOn } from '../../../shared/rules/dates';
+import { PersonName } from '../components/PersonName';
 import { isRealIsoDate } from '../../../shared/schema/common';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -57,7 +58,7 @@ export function ConsentRecordForm({ detail, form, onRecorded }: { detail: CaseDe
         return (
           <fieldset key={p.id}>
             <legend>
-              <span dir="auto">{p.nameAsWritten}</span> ({p.nameLatin}){minors.has(p.id) ? ` · ${t('documents.minor')}` : ''}
+              <PersonName asWritten={p.nameAsWritten} latin={p.nameLatin} />{minors.has(p.id) ? ` · ${t('documents.minor')}` : ''}
             </legend>
             <label className="inline">
               <input type="radio" name={`signer-${p.id}`} checked={s.signedBy === 'self'} onChange={() => update(i, { signedBy: 'self' })} /> {t('documents.signedSelf')}

@@ -42,6 +42,11 @@ export function nameCell(p: Pick<Person, 'nameOwnScript' | 'nameLatin'>): string
   return p.nameOwnScript === p.nameLatin ? p.nameLatin : `${p.nameOwnScript}\n${p.nameLatin}`;
 }
 
+/** On one line: own-script name with the Latin transliteration in brackets, once if they are the same. */
+export function nameInline(p: Pick<Person, 'nameOwnScript' | 'nameLatin'>): string {
+  return p.nameOwnScript === p.nameLatin ? p.nameLatin : `${p.nameOwnScript} (${p.nameLatin})`;
+}
+
 export const relationshipCell = (p: Person): string => `${RELATIONSHIP[p.relationship].en}\n${RELATIONSHIP[p.relationship].fr}`;
 
 export const ageCell = (p: Person): string => (p.minor ? bi(LABELS.minor) : bi(LABELS.adult));

@@ -6,7 +6,7 @@ import { decoratePages } from '../layout/decorate';
 import { BODY } from '../layout/writer';
 import { parseDocumentInput } from '../validate';
 import type { RenderOptions } from './common';
-import { interpreterText, officerText, personsTableRows, startDocument } from './common';
+import { interpreterText, nameInline, officerText, personsTableRows, startDocument } from './common';
 
 const PERSON_COLUMNS = [
   { header: LABELS.name, share: 3 },
@@ -41,10 +41,10 @@ export async function renderConsentForm(data: unknown, options: RenderOptions = 
   heading(w, CONSENT.signaturesHeading);
   for (const p of form.persons) {
     if (p.minor) {
-      signatureLine(w, `${bi(CONSENT.minorSignature)}:\n${p.nameOwnScript} (${p.nameLatin})`);
+      signatureLine(w, `${bi(CONSENT.minorSignature)}:\n${nameInline(p)}`);
       signatureLine(w, bi(CONSENT.guardianName), '');
     } else {
-      signatureLine(w, `${bi(CONSENT.adultSignature)} ${p.nameOwnScript} (${p.nameLatin})`);
+      signatureLine(w, `${bi(CONSENT.adultSignature)} ${nameInline(p)}`);
     }
   }
   signatureLine(w, `${bi(CONSENT.officerSignature)}: ${officerText(form.officer)}`);

@@ -6,7 +6,7 @@ import { bi, columns, documentTitle, field, heading, signatureLine, table } from
 import { decoratePages } from '../layout/decorate';
 import { parseDocumentInput } from '../validate';
 import type { RenderOptions } from './common';
-import { interpreterText, officerText, personsTableRows, startDocument } from './common';
+import { interpreterText, nameInline, officerText, personsTableRows, startDocument } from './common';
 
 type Variant = 'form' | 'notice';
 
@@ -60,7 +60,7 @@ async function renderWithdrawal(variant: Variant, data: unknown, options: Render
   heading(w, LABELS.signature);
   const adults = wd.persons.filter((person) => !person.minor);
   for (const p of adults) {
-    signatureLine(w, `${bi(WITHDRAWAL.participantSignature)}: ${p.nameOwnScript} (${p.nameLatin})`);
+    signatureLine(w, `${bi(WITHDRAWAL.participantSignature)}: ${nameInline(p)}`);
   }
   // Minors only (rare): a parent or guardian signs for them.
   if (adults.length === 0) signatureLine(w, bi(CONSENT.minorSignature));

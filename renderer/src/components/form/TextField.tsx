@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { FocusEvent, HTMLAttributes } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CharCount } from './CharCount';
@@ -30,6 +30,8 @@ export function TextField(props: {
   maxLength?: number;
   readOnly?: boolean;
   options?: readonly { value: string; label: string }[];
+  /** Called with the field's text when focus leaves it (after the form has taken the value). */
+  onLeave?: (value: string) => void;
 }) {
   const { t } = useTranslation();
   const { register } = useFormContext<IntakeValues>();
@@ -42,13 +44,18 @@ export function TextField(props: {
     const s = typeof v === 'string' ? (props.upper ? v.toUpperCase() : v) : v;
     return props.nullable && (s === '' || s === undefined) ? null : s;
   };
+  const registered = register(props.name, { setValueAs });
   const common = {
     id,
     'aria-describedby': describedBy,
     'aria-invalid': error ? true : undefined,
     dir: props.autoDir ? 'auto' : undefined,
     readOnly: props.readOnly,
-    ...register(props.name, { setValueAs }),
+    ...registered,
+    onBlur: async (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      await registered.onBlur(e);
+      props.onLeave?.(e.target.value);
+    },
   } as const;
   return (
     <div className={`field ${props.className ?? ''}`}>

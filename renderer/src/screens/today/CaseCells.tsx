@@ -1,16 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../navigation';
 
-/** A principal's name as written (any script, its own direction), with the Latin spelling when it differs. */
-export function PrincipalName({ asWritten, latin }: { asWritten: string; latin: string }) {
-  return (
-    <>
-      <span dir="auto">{asWritten}</span>
-      {latin !== asWritten && <span className="latin"> ({latin})</span>}
-    </>
-  );
-}
-
 /** Opens a case; named by its number for screen readers (a list holds many "Open" buttons). */
 export function OpenCaseButton({ caseId, caseNumber }: { caseId: string; caseNumber: string }) {
   const { t } = useTranslation();

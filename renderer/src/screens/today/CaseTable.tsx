@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TodayCase } from '../../../../shared/schema/case-api';
 import { formatLocalDateTime } from '../../../../shared/time/format';
 import { localeOf, useLang } from '../../lang';
-import { OpenCaseButton, PrincipalName } from './CaseCells';
+import { PersonName } from '../../components/PersonName';
+import { OpenCaseButton } from './CaseCells';
 
 /** One list of the Today screen: a titled table of cases, each with a button to open it. */
 export function CaseTable(props: { title: string; empty: string; cases: TodayCase[]; showAppointment?: boolean; intro?: string }) {
@@ -39,7 +40,7 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
               <tr key={c.id}>
                 <td>{c.caseNumber}</td>
                 <td>
-                  <PrincipalName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
+                  <PersonName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
                 {props.showAppointment && <td>{c.appointmentAt ? formatLocalDateTime(c.appointmentAt, time) : '—'}</td>}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../../shared/schema/case-api';
+import { PersonName } from '../../components/PersonName';
 import { useNavigate } from '../../navigation';
 
 /** The person may already be in the database: show who, and offer to open that case instead. */
@@ -13,7 +14,7 @@ export function DuplicateWarning({ matches }: { matches: DuplicateCandidate[] })
       <ul>
         {matches.map((m) => (
           <li key={`${m.caseId}-${m.nameLatin}`}>
-            <span dir="auto">{m.nameAsWritten}</span> ({m.nameLatin}), {m.dateOfBirth}
+            <PersonName asWritten={m.nameAsWritten} latin={m.nameLatin} />, {m.dateOfBirth}
             {m.uci && <>, UCI {m.uci}</>} — {m.caseNumber} · {t(`duplicates.matchedOn.${m.matchedOn}`)}
             {m.variants.map((v) => (
               <span key={v}> · {t(`duplicates.variant.${v}`)}</span>

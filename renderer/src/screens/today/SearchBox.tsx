@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { call, errorOf } from '../../ipc';
-import { OpenCaseButton, PrincipalName } from './CaseCells';
+import { PersonName } from '../../components/PersonName';
+import { OpenCaseButton } from './CaseCells';
 
 /**
  * Find a person by name (any script, accents ignored), date of birth or UCI, as you type. Each
@@ -57,7 +58,7 @@ export function SearchBox() {
               <tr key={c.id}>
                 <td>{c.caseNumber}</td>
                 <td>
-                  <PrincipalName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
+                  <PersonName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{c.principalDateOfBirth}</td>
                 <td>{c.principalNationality}</td>

@@ -4,7 +4,7 @@ import type { CaseTask } from '../../../../shared/case/tasks';
 import type { TaskList as Tasks } from '../../../../shared/schema/case-api';
 import { localeOf, useLang } from '../../lang';
 import { useNavigate } from '../../navigation';
-import { PrincipalName } from './CaseCells';
+import { PersonName } from '../../components/PersonName';
 
 /**
  * Once the case page shows the task's section (`sec-<section>`, built by the case page), move
@@ -70,7 +70,7 @@ export function TaskList({ list }: { list: Tasks }) {
             return (
               <li key={key} className={task.daysOverdue > 0 ? 'task task-overdue' : 'task'}>
                 <button type="button" onClick={() => open(task)} aria-describedby={`${key}-words ${key}-when`}>
-                  <strong>{t(`tasks.kindName.${task.kind}`)}</strong> · {task.caseNumber} · <PrincipalName asWritten={task.principalNameAsWritten} latin={task.principalNameLatin} />
+                  <strong>{t(`tasks.kindName.${task.kind}`)}</strong> · {task.caseNumber} · <PersonName asWritten={task.principalNameAsWritten} latin={task.principalNameLatin} />
                 </button>{' '}
                 <span id={`${key}-when`} className="task-when">
                   {when(task)}
