@@ -24,15 +24,15 @@ import { z } from 'zod';
 import { KEY_SLOTS_FILE } from '../electron/core/access-services';
 import { KeySlotStore } from '../electron/core/auth/key-slots';
 import { openEncryptedDatabase } from '../electron/core/db/open';
-import { inspectSignedPdf, judge, officeOf } from '../electron/core/documents/verify';
-import type { SignatureFindings } from '../electron/core/documents/verify';
+import { inspectSignedPdf, judge, officeOf, readEmbeddedPacketData } from '../electron/core/documents/verify';
+import type { EmbeddedFinding, SignatureFindings } from '../electron/core/documents/verify';
 import { devPlaintextSealer } from '../electron/core/keys/sealer';
 import { reportText } from '../electron/core/reports/text';
 import type { Translate } from '../electron/core/reports/text';
 import { DB_FILE_NAME } from '../electron/core/session/manager';
 import { roleOf, userById } from '../electron/core/users/rows';
 import { can } from '../shared/roles';
-import type { DocumentCheck, RegisterMatch } from '../shared/schema/document-check';
+import type { DocumentCheck, EmbeddedDataCheck, RegisterMatch } from '../shared/schema/document-check';
 
 const USAGE = 'usage: npm run verify-pdf -- FILE [--data-dir DIR --username U] [--lang en|fr]';
 
@@ -76,7 +76,7 @@ export interface VerifyIo {
 }
 
 /** Sign in, open read-only, judge: the verdict `document.check` gives for the same file and folder. */
-async function judgeInFolder(findings: SignatureFindings, folder: NonNullable<VerifyArgs['folder']>, io: VerifyIo): Promise<DocumentCheck> {
+async function judgeInFolder(findings: SignatureFindings, embedded: EmbeddedFinding | null, folder: NonNullable<VerifyArgs['folder']>, io: VerifyIo): Promise<DocumentCheck> {
   const slotsFile = join(folder.dataDir, KEY_SLOTS_FILE);
   const dbFile = join(folder.dataDir, DB_FILE_NAME);
   if (!existsSync(slotsFile) || !existsSync(dbFile)) throw new CannotRunError(`${folder.dataDir} has no ${KEY_SLOTS_FILE} and ${DB_FILE_NAME}`);
@@ -92,7 +92,7 @@ async function judgeInFolder(findings: SignatureFindings, folder: NonNullable<Ve
   try {
     const user = userById(open.db, unlocked.userId);
     if (!user || user.status !== 'active' || !can(roleOf(user), 'document.check')) throw new CannotRunError(`${folder.username} may not check documents (officers, clerks and supervisors may)`);
-    return judge(findings, officeOf(open.sqlite));
+    return judge(findings, officeOf(open.sqlite), embedded);
   } finally {
     open.close();
     unlocked.dbKey.fill(0);
@@ -101,6 +101,21 @@ async function judgeInFolder(findings: SignatureFindings, folder: NonNullable<Ve
 
 function describe(m: RegisterMatch, t: Translate): string {
   return `${m.number} · ${t('checkDocument.facts.case')} ${m.caseNumber} · ${t(`documents.types.${m.type}`)} · ${t('checkDocument.facts.version')} ${m.version}${m.superseded ? ` · ${t('checkDocument.facts.superseded')}` : ''}`;
+}
+
+/** The embedded packet data: what it says and whether the register agrees (a line each). */
+function embeddedLines(e: EmbeddedDataCheck, t: Translate): string[] {
+  if (e.data === null) return [`${t('checkDocument.embedded.title')}: ${t('checkDocument.embedded.invalid')}`];
+  const d = e.data;
+  const lines = [
+    `${t('checkDocument.embedded.title')}: ${t(e.covered ? 'checkDocument.embedded.covered' : 'checkDocument.embedded.notCovered')}`,
+    `  ${t('checkDocument.embedded.packet')}: ${d.packetNumber} · ${t('checkDocument.facts.case')} ${d.caseNumber} · ${d.referralDate}`,
+    `  ${t('checkDocument.embedded.policy')}: ${d.eligibility.policyVersion} · ${t('checkDocument.embedded.total')}: ${d.assistance.familyTotalCad} $`,
+    ...d.persons.map((p) => `  ${p.nameLatin} · ${p.dateOfBirth} · ${p.nationality} · ${p.tier} · ${p.maxAssistanceCad} $`),
+    `  ${t('checkDocument.embedded.contentHash')}: ${d.contentSha256}`,
+  ];
+  if (e.register) lines.push(`  ${t(`checkDocument.embedded.register.${e.register}`)}`);
+  return lines;
 }
 
 /** The verdict's code and its words (or, given, another head), then one fact a line. */
@@ -115,6 +130,7 @@ export function formatCheck(r: DocumentCheck, t: Translate, head?: readonly [str
     lines.push(`${t('checkDocument.facts.signedPart')}: ${t('checkDocument.facts.signedPartValue', { signed: r.signedBytes, bytes: r.fileBytes })}`);
   }
   lines.push(`${t('checkDocument.facts.sha256')}: ${r.sha256}`);
+  if (r.embeddedData) lines.push(...embeddedLines(r.embeddedData, t));
   return `${lines.join('\n')}\n`;
 }
 
@@ -123,9 +139,11 @@ export function formatCheck(r: DocumentCheck, t: Translate, head?: readonly [str
  * register empty, so a valid, whole file comes out "not in the register": here that only means
  * "signature valid", since neither question was asked.
  */
-function alone(f: SignatureFindings, t: Translate): { text: string; code: number } {
+function alone(f: SignatureFindings, embedded: EmbeddedFinding | null, t: Translate): { text: string; code: number } {
   const fingerprint = f.signature?.certificateFingerprint;
-  const r = { ...judge(f, { certificateFingerprints: new Set(fingerprint ? [fingerprint] : []), lookup: () => null }), ours: null };
+  const judged = judge(f, { certificateFingerprints: new Set(fingerprint ? [fingerprint] : []), lookup: () => null, packetData: () => null }, embedded);
+  // No register was asked: the embedded data is shown, not compared.
+  const r = { ...judged, ours: null, embeddedData: judged.embeddedData && { ...judged.embeddedData, register: null } };
   if (r.verdict !== 'not_in_register') return { text: formatCheck(r, t), code: 1 };
   return { text: formatCheck(r, t, ['signature_valid', t('checkDocument.alone')]), code: 0 };
 }
@@ -148,15 +166,16 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
     return 3;
   }
   const findings = inspectSignedPdf(pdf);
+  const embedded = await readEmbeddedPacketData(pdf, findings.signature?.signedBytes ?? null);
   const t = reportText(args.lang);
   if (!args.folder) {
-    const { text, code } = alone(findings, t);
+    const { text, code } = alone(findings, embedded, t);
     io.out(text);
     return code;
   }
   let r: DocumentCheck;
   try {
-    r = await judgeInFolder(findings, args.folder, io);
+    r = await judgeInFolder(findings, embedded, args.folder, io);
   } catch (e) {
     io.err(`verify-pdf: ${e instanceof Error ? e.message : String(e)}\n`);
     return 3;

@@ -88,8 +88,8 @@ export const REFERRAL = {
   ),
   integrity: b('Integrity', 'Intégrité'),
   qrNote: b(
-    'The QR code on each page holds the packet number and the SHA-256 of the packet data (canonical JSON, keys sorted).',
-    'Le code QR de chaque page contient le numéro du dossier et le SHA-256 des données du dossier (JSON canonique, clés triées).',
+    'The QR code on each page holds the packet number and the content SHA-256: the hash of the facts printed in this packet, written out one per line as the programme publishes (recipe v2), so it can be recomputed from this paper. The same data is embedded in the signed file as avrr-referral-data.json.',
+    'Le code QR de chaque page contient le numéro du dossier et le SHA-256 du contenu : l’empreinte des faits imprimés dans ce dossier, écrits un par ligne selon la recette publiée par le programme (v2), de sorte qu’on peut la recalculer à partir de ce papier. Les mêmes données sont jointes au fichier signé (avrr-referral-data.json).',
   ),
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentTypes } from './documents-api';
+import { PacketDataSchema } from './packet-data';
 
 /**
  * "Check a document": what the app says about a PDF someone hands back (docs/documents.md).
@@ -41,6 +42,20 @@ export const registerMatch = z.object({
 });
 export type RegisterMatch = z.infer<typeof registerMatch>;
 
+/**
+ * The data a referral packet embeds for IOM's systems (shared/schema/packet-data.ts), as read
+ * back from the file. `register`: the register's packet of that number gives the same data
+ * ('matches'), other data ('differs'), or there is none ('not_found'); null when no folder was asked.
+ */
+export const embeddedDataCheck = z.object({
+  /** Read from the signed part of the file, so the office signature covers it (false: an unsigned file). */
+  covered: z.boolean(),
+  /** Null: a file of that name is attached but it is not valid packet data. */
+  data: PacketDataSchema.nullable(),
+  register: z.enum(['matches', 'differs', 'not_found']).nullable(),
+});
+export type EmbeddedDataCheck = z.infer<typeof embeddedDataCheck>;
+
 export const documentCheck = z.object({
   verdict: z.enum(checkVerdicts),
   /** SHA-256 (hex) of the whole file as checked. */
@@ -58,5 +73,7 @@ export const documentCheck = z.object({
   document: registerMatch.nullable(),
   /** When changed after signing: the register's document the signed part (before the change) is. */
   signedRevision: registerMatch.nullable(),
+  /** The packet data embedded in the file (null: none, as in consent and withdrawal forms and older packets). */
+  embeddedData: embeddedDataCheck.nullable(),
 });
 export type DocumentCheck = z.infer<typeof documentCheck>;

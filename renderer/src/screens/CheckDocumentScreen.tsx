@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { CHECK_DOCUMENT_MAX_BYTES } from '../../../shared/schema/document-check';
-import type { CheckVerdict, DocumentCheck, RegisterMatch } from '../../../shared/schema/document-check';
+import type { CheckVerdict, DocumentCheck, EmbeddedDataCheck, RegisterMatch } from '../../../shared/schema/document-check';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
 import './check-document.css';
@@ -33,6 +33,63 @@ function MatchFacts({ m }: { m: RegisterMatch }) {
       {m.number} · {t('checkDocument.facts.case')} {m.caseNumber} · {t(`documents.types.${m.type}`)} · {t('checkDocument.facts.version')} {m.version}
       {m.superseded && <> · {t('checkDocument.facts.superseded')}</>}
     </>
+  );
+}
+
+/**
+ * The data a referral packet carries for IOM's systems (an attached JSON file the signature
+ * covers): whether the signature covers it, what it says, and whether the register agrees.
+ */
+function EmbeddedData({ e }: { e: EmbeddedDataCheck }) {
+  const { t, i18n } = useTranslation();
+  const money = new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency: 'CAD', maximumFractionDigits: 0 });
+  const d = e.data;
+  return (
+    <section aria-labelledby="check-embedded" data-embedded={e.register ?? 'shown'}>
+      <h3 id="check-embedded">{t('checkDocument.embedded.title')}</h3>
+      {d === null ? (
+        <p>{t('checkDocument.embedded.invalid')}</p>
+      ) : (
+        <>
+          <p>{t(e.covered ? 'checkDocument.embedded.covered' : 'checkDocument.embedded.notCovered')}</p>
+          {e.register && <p className={e.register === 'matches' ? '' : 'banner banner-error'}>{t(`checkDocument.embedded.register.${e.register}`)}</p>}
+          <dl className="facts">
+            <div>
+              <dt>{t('checkDocument.embedded.packet')}</dt>
+              <dd>
+                {d.packetNumber} · {t('checkDocument.facts.case')} {d.caseNumber} · {d.referralDate}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('checkDocument.embedded.policy')}</dt>
+              <dd>{d.eligibility.policyVersion}</dd>
+            </div>
+            <div>
+              <dt>{t('checkDocument.embedded.persons')}</dt>
+              <dd>
+                <ul>
+                  {d.persons.map((p, i) => (
+                    <li key={i}>
+                      {p.nameLatin} · {p.dateOfBirth} · {p.nationality} · {p.tier} · {money.format(p.maxAssistanceCad)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('checkDocument.embedded.total')}</dt>
+              <dd>{money.format(d.assistance.familyTotalCad)}</dd>
+            </div>
+            <div>
+              <dt>{t('checkDocument.embedded.contentHash')}</dt>
+              <dd>
+                <code className="hash">{d.contentSha256}</code>
+              </dd>
+            </div>
+          </dl>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -93,6 +150,7 @@ function Result({ r, fileName }: { r: DocumentCheck; fileName: string }) {
           </dd>
         </div>
       </dl>
+      {r.embeddedData && <EmbeddedData e={r.embeddedData} />}
     </section>
   );
 }

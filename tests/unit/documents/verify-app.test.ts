@@ -9,12 +9,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReferralPacket } from '../../../electron/core/documents';
 import { runVerify } from '../../../scripts/verify-pdf';
 import type { VerifyIo } from '../../../scripts/verify-pdf';
 import type { Role } from '../../../shared/roles';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { DocumentCheck } from '../../../shared/schema/document-check';
 import type { DocumentInfo, PrintResult } from '../../../shared/schema/documents-api';
+import { PACKET_DATA_FILE_NAME, PacketDataSchema } from '../../../shared/schema/packet-data';
+import type { PacketData } from '../../../shared/schema/packet-data';
+import { PACKET } from './support/fixtures';
+import { pdfsig, run } from './support/tools';
 import { caseIn } from '../case/support';
 import { makeCore, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
@@ -88,6 +93,59 @@ describe('document.check', () => {
     await t.ok('auth.signIn', accounts.front_counter);
     const r = await t.call('document.check', { fileName: 'packet.pdf', contentBase64: base64(packet) });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
+  });
+});
+
+describe('the packet’s data for IOM, embedded in the signed file', () => {
+  /** What poppler's pdfdetach (not our code) finds attached to the file. */
+  function detached(file: string): PacketData {
+    // The only attachment, so number 1 (this poppler's -savefile does not find a name it lists).
+    expect(run('pdfdetach', ['-list', file]).out).toContain(`1 embedded files\n1: ${PACKET_DATA_FILE_NAME}`);
+    const out = join(filesDir, `detached-${Date.now()}.json`);
+    expect(run('pdfdetach', ['-save', '1', '-o', out, file]).status).toBe(0);
+    return PacketDataSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+  }
+
+  it('is attached before signing: pdfdetach finds it, it parses, and the signature still covers the whole file', () => {
+    const data = detached(packetFile);
+    expect(data).toMatchObject({ caseNumber: referred.caseNumber, contentSha256: packetInfo.contentHash });
+    expect(data.persons.length).toBeGreaterThan(0);
+    // Printed facts only: none of our ids.
+    expect(JSON.stringify(data)).not.toMatch(/personId|"id"/);
+    const sig = pdfsig(packetFile).out;
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+  });
+
+  it('document.check reads it back from the signed part and finds it the same as the register’s, even after a change', async () => {
+    await t.ok('auth.signIn', accounts.clerk);
+    const r = await t.ok<DocumentCheck>('document.check', { fileName: 'packet.pdf', contentBase64: base64(packet) });
+    expect(r.embeddedData).toMatchObject({ covered: true, register: 'matches', data: { caseNumber: referred.caseNumber, contentSha256: packetInfo.contentHash } });
+    const changed = await t.ok<DocumentCheck>('document.check', { fileName: 'changed.pdf', contentBase64: base64(readFileSync(changedFile)) });
+    expect(changed.embeddedData).toMatchObject({ covered: true, register: 'matches' });
+  });
+
+  it('says when the data differs from the register’s packet of that number, or there is no such packet', async () => {
+    await t.ok('auth.signIn', accounts.interview_officer);
+    const number = detached(packetFile).packetNumber;
+    const other = await renderReferralPacket({ ...PACKET, packetNumber: number });
+    const differs = await t.ok<DocumentCheck>('document.check', { fileName: 'other.pdf', contentBase64: base64(other) });
+    expect(differs.verdict).toBe('not_signed');
+    expect(differs.embeddedData).toMatchObject({ covered: false, register: 'differs', data: { packetNumber: number } });
+    const unknown = await t.ok<DocumentCheck>('document.check', { fileName: 'unknown.pdf', contentBase64: base64(await renderReferralPacket(PACKET)) });
+    expect(unknown.embeddedData?.register).toBe('not_found');
+  });
+
+  it('npm run verify-pdf shows it, with or without a folder', async () => {
+    const inFolder = await cli([packetFile, ...folder()]);
+    expect(inFolder.out).toContain('Data for IOM');
+    expect(inFolder.out).toContain('Same data as the register');
+    expect(inFolder.out).toContain(packetInfo.contentHash ?? 'no hash');
+    const fr = await cli([packetFile, ...folder('clerk'), '--lang', 'fr'], accounts.clerk.password);
+    expect(fr.out).toContain('Mêmes données que le dossier');
+    const alone = await cli([packetFile]);
+    expect(alone.out).toContain('Data for IOM');
+    expect(alone.out).not.toMatch(/Same data|Differs from|has no referral packet/);
   });
 });
 

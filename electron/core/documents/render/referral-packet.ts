@@ -13,18 +13,19 @@ import { bi, columns, documentTitle, field, heading, table } from '../layout/blo
 import { decoratePages } from '../layout/decorate';
 import { BODY, COLORS, SMALL } from '../layout/writer';
 import { hashValidatedPacket, packetQrPayload } from '../packet-hash';
+import { attachPacketData, packetDataOf } from '../packet-data';
+import { cad } from '../packet-facts';
 import { phase } from '../timing';
 import { parseDocumentInput } from '../validate';
 import type { RenderOptions } from './common';
 import { interpreterText, nameCell, officerText, relationshipCell, startDocument, yesNo } from './common';
 
-const cad = (n: number): string => `$${n.toLocaleString('en-CA')}`;
-
 /**
  * The referral packet to IOM: a cover page, then persons, travel, needs, language, eligibility,
  * assistance, preferences, consent, attached scans and integrity sections. Every page carries a
- * QR code with the packet number and the SHA-256 of the packet's canonical JSON (see
- * packetContentHash).
+ * QR code with the packet number and the content hash: the SHA-256 of the facts printed here
+ * (packet-facts.ts). The packet's data for IOM's systems is embedded as a JSON file before
+ * signing (packet-data.ts).
  */
 export async function renderReferralPacket(data: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const packet: ReferralPacket = parseDocumentInput(ReferralPacketSchema, data, 'referral packet');
@@ -186,5 +187,7 @@ export async function renderReferralPacket(data: unknown, options: RenderOptions
     reference: `${bi(LABELS.packetNumber)} ${packet.packetNumber} · ${packet.office.address}`,
     qr: (page, pages) => packetQrPayload(packet.packetNumber, sha256, page, pages),
   });
+  await attachPacketData(w.doc, packetDataOf(packet, sha256), options.now ?? new Date());
+  phase('render: embedded packet data');
   return w.save();
 }

@@ -2,7 +2,10 @@
  * The verdict: the findings of inspect.ts against one data folder's office certificates and
  * register. Pure, so the screen's channel and the CLI give the same answer for the same file.
  */
-import type { CheckVerdict, DocumentCheck, RegisterMatch } from '../../../../shared/schema/document-check';
+import type { CheckVerdict, DocumentCheck, EmbeddedDataCheck, RegisterMatch } from '../../../../shared/schema/document-check';
+import type { PacketData } from '../../../../shared/schema/packet-data';
+import { canonicalJson } from '../canonical-json';
+import type { EmbeddedFinding } from './embedded';
 import type { SignatureFindings } from './inspect';
 
 export interface Office {
@@ -10,9 +13,20 @@ export interface Office {
   readonly certificateFingerprints: ReadonlySet<string>;
   /** The register's document with this SHA-256 of its PDF, if any. */
   lookup(sha256: string): RegisterMatch | null;
+  /** The data the register's referral packet of this number embeds (built from its stored input), if there is one. */
+  packetData(packetNumber: string): PacketData | null;
 }
 
-export function judge(f: SignatureFindings, office: Office): DocumentCheck {
+/** The embedded data against the register: the same canonical JSON as its packet of that number would embed. */
+function embeddedAgainst(e: EmbeddedFinding | null, office: Office): EmbeddedDataCheck | null {
+  if (e === null) return null;
+  if (e.data === null) return { ...e, register: null };
+  const ours = office.packetData(e.data.packetNumber);
+  return { ...e, register: ours === null ? 'not_found' : canonicalJson(ours) === canonicalJson(e.data) ? 'matches' : 'differs' };
+}
+
+/** `embedded`: what readEmbeddedPacketData found in the file. */
+export function judge(f: SignatureFindings, office: Office, embedded: EmbeddedFinding | null = null): DocumentCheck {
   const s = f.signature;
   const whole = s !== null && s.signedBytes === f.fileBytes;
   const ours = s?.certificateFingerprint ? office.certificateFingerprints.has(s.certificateFingerprint) : s ? false : null;
@@ -43,5 +57,6 @@ export function judge(f: SignatureFindings, office: Office): DocumentCheck {
     // (before an office certificate was set up), whose verdict stays "not signed".
     document,
     signedRevision,
+    embeddedData: embeddedAgainst(embedded, office),
   };
 }
