@@ -18,18 +18,18 @@ test('an ineligible person (criminal record): the reason in French after switchi
 
   await press(page, page.getByRole('button', { name: 'Français' }).first());
   const panneau = page.getByRole('region', { name: 'Admissibilité (en direct)' });
-  await expect(panneau).toContainText('Résultat à ce stade : Non admissible.');
+  await expect(panneau).toContainText('Résultat à ce stade\u00a0: Non admissible.');
   await expect(panneau).toContainText('casier judiciaire');
   await expect(panneau.getByRole('row', { name: /Ranjith Kumar Selvarajah/ })).toContainText('Non admissible');
   await press(page, page.getByRole('button', { name: 'Enregistrer et consigner la décision' }));
-  await expect(page.getByRole('status').filter({ hasText: 'Décision consignée : Non admissible.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Décision consignée\u00a0: Non admissible.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Décision enregistrée' })).toContainText('version');
   await expectAccessible(page);
 
   // Withdrawal: a confirm dialog that traps focus, closes on Escape and gives focus back.
   const open = page.getByRole('button', { name: 'Retirer du programme' });
   await press(page, open);
-  const dialog = page.getByRole('dialog', { name: `Retirer le dossier ${number} du programme ARVR?` });
+  const dialog = page.getByRole('dialog', { name: `Retirer le dossier ${number} du programme ARVR\u00a0?` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Date du retrait')).toBeFocused();
   await expectAccessible(page);
@@ -88,7 +88,7 @@ test('needs review: the decision goes to the supervisor queue; the review needs 
   await press(page, fr.getByRole('button', { name: 'Consigner l’examen' }));
   await expect(fr).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'L’examen a été consigné.' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Décision enregistrée' })).toContainText('Examen du superviseur : Non admissible');
+  await expect(page.getByRole('region', { name: 'Décision enregistrée' })).toContainText('Examen du superviseur\u00a0: Non admissible');
   await press(page, page.getByRole('button', { name: 'Dossiers du jour' }));
   await expect(page.getByRole('region', { name: 'En attente d’examen par un superviseur' }).getByRole('row')).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ test('an unfinished new intake is still listed after a reload and can be discard
   await setUpSupervisor(page, harness);
   const intake = page.getByRole('region', { name: 'New intake' });
   await intake.getByLabel('Name in Latin letters').fill('Selam Gebre');
-  await expect(intake.getByText('Saved', { exact: false }).first()).toBeVisible();
+  await expect(intake.getByText('Draft kept', { exact: false }).first()).toBeVisible();
   await page.reload();
 
   const drafts = page.getByRole('region', { name: /Unfinished intakes/ });

@@ -3,7 +3,7 @@ import { expect, expectAccessible, setUpSupervisor, supervisor, test } from './f
 import { fillQuickIdentity, openCase, press, startIntake } from './intake.helpers';
 
 async function savedDraft(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: /^Saved/ }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Draft kept/ }).first()).toBeVisible();
 }
 
 async function signInAtLock(page: Page, username: string | null, password: string) {

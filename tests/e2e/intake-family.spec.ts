@@ -101,7 +101,7 @@ test('interview: a family of four through the interview to an eligible decision,
     await expect(row).toContainText('$2,000');
   }
   await expect(panel.getByRole('row', { name: /Family total/ })).toContainText('$8,000');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Draft kept/ })).toBeVisible();
   await expectAccessible(page);
 
   // Record the decision: saved first, then decided by the back end on the stored intake.

@@ -17,6 +17,9 @@ test('front counter: a walk-in quick intake with the early signal, handed over t
   // The early signal follows the answers: unknown answers never give "eligible".
   const signal = page.getByRole('region', { name: 'Early eligibility signal' });
   await expect(signal).toContainText('Needs supervisor review');
+  // Nothing answered about the claim yet: where to begin, not a list of every question.
+  await expect(signal).toContainText('Start with the claim questions');
+  await expect(signal).not.toContainText('Still missing');
   await choose(page, form, 'Outcome of the refugee claim', 'Rejected');
   await choose(page, form, /in or around the Greater Toronto Area/, 'Yes');
   await choose(page, form, /no credible basis/, 'No');

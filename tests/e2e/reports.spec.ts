@@ -135,7 +135,7 @@ test('a supervisor reads the report, opens the cases behind a number, exports, r
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Rapport : ${fyLabelFr}`) })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Selon la date de la demande/ })).toBeChecked();
   await expect(page.getByRole('table', { name: 'Dossiers à chaque étape' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Graphique du tableau « Dossiers à chaque étape » ; le tableau donne les chiffres.' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Graphique du tableau «\u00a0Dossiers à chaque étape\u00a0»\u00a0; le tableau donne les chiffres.' })).toBeVisible();
   const rowFr = page.getByRole('table', { name: 'Cibles de renvois et personnes parties, par exercice' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: fyLabelFr }) });
   await expect(rowFr).toContainText('1\u00a0500');
   const formFr = page.getByRole('region', { name: 'Consigner une cible' });

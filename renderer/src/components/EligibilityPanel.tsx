@@ -2,6 +2,7 @@ import { useLayoutEffect } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FACT_LABELS, formatCad, reasonText } from '../../../shared/rules';
+import { FACT_PATHS } from '../../../shared/rules/facts';
 import type { PersonDecision, WhatIfChange } from '../../../shared/rules';
 import { useEligibility, useWhatIf } from '../hooks/useEligibility';
 import type { PersonView } from '../hooks/useEligibility';
@@ -19,6 +20,9 @@ function useValueLabel() {
   return (path: string, v: string | boolean) =>
     typeof v === 'boolean' ? t(v ? 'answer.yes' : 'answer.no') : path === 'claim.outcome' ? t(`claimOutcome.${v}`) : t(`rad.${v}`);
 }
+
+/** The facts after nationality, in the order the interview asks them (the claim first). */
+const CLAIM_ONWARD = FACT_PATHS.filter((f) => f !== 'nationality');
 
 /**
  * Live eligibility: per person and for the family, the outcome, the reasons in plain words in
@@ -104,10 +108,12 @@ function PersonDetail(props: { decision: PersonDecision; label: string; hints: W
   const lang = useLang();
   const d = props.decision;
   const missing = d.missing.map((m) => FACT_LABELS[m][lang]);
+  // Nothing answered yet about the claim, exclusions or compliance: one line on where to begin, not a wall of every question.
+  const notStarted = CLAIM_ONWARD.every((f) => d.missing.includes(f));
   return (
     <div className="person-result">
       <h3>
-        <span dir="auto">{props.label}</span>: {t(`outcome.${d.outcome}`)}
+        <span dir="auto">{props.label}</span>{t('common.colon')} {t(`outcome.${d.outcome}`)}
       </h3>
       <ul className="reasons">
         {d.reasons.map((r) => (
@@ -115,7 +121,8 @@ function PersonDetail(props: { decision: PersonDecision; label: string; hints: W
         ))}
         {d.assistance.basis && d.outcome === 'eligible' && <li>{d.assistance.basis.text[lang]}</li>}
       </ul>
-      {missing.length > 0 && (
+      {notStarted && <p className="missing">{t('eligibility.startWithClaim')}</p>}
+      {missing.length > 0 && !notStarted && (
         <p className="missing">
           {t('eligibility.missing', { count: missing.length })} {props.compact && missing.length > 4 ? `${missing.slice(0, 4).join('; ')}…` : missing.join('; ')}
         </p>

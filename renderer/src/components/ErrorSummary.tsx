@@ -3,21 +3,23 @@ import { useEffect, useRef } from 'react';
 import type { FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldId, focusField } from './form/field-id';
+import { errorParams } from './form/useFieldError';
 
 export interface SummaryItem {
   path: string;
   label: string;
   message: string;
+  params?: Record<string, string>;
 }
 
 /** Every error in a react-hook-form errors tree, with its dotted path. */
-export function flattenErrors(errors: FieldErrors | undefined, prefix = ''): { path: string; message: string }[] {
-  const out: { path: string; message: string }[] = [];
+export function flattenErrors(errors: FieldErrors | undefined, prefix = ''): Omit<SummaryItem, 'label'>[] {
+  const out: Omit<SummaryItem, 'label'>[] = [];
   if (!errors || typeof errors !== 'object') return out;
   for (const [key, value] of Object.entries(errors)) {
     if (key === 'ref' || key === 'type' || key === 'types' || key === 'message' || !value || typeof value !== 'object') continue;
     const path = key === 'root' ? prefix.replace(/\.$/, '') : `${prefix}${key}`;
-    if ('message' in value && typeof value.message === 'string') out.push({ path, message: value.message });
+    if ('message' in value && typeof value.message === 'string') out.push({ path, message: value.message, params: errorParams(value) });
     out.push(...flattenErrors(value as FieldErrors, `${path}.`));
   }
   return out;
@@ -27,7 +29,7 @@ export function flattenErrors(errors: FieldErrors | undefined, prefix = ''): { p
  * Label the errors from what the screen shows: the field's label or its group's legend, with
  * the person it belongs to. Read from the DOM so the summary always says what the officer sees.
  */
-export function labelErrors(items: { path: string; message: string }[]): SummaryItem[] {
+export function labelErrors(items: Omit<SummaryItem, 'label'>[]): SummaryItem[] {
   return items.map((it) => {
     const el = document.getElementById(fieldId(it.path)) ?? document.querySelector(`[data-field="${it.path}"]`);
     const own = el?.closest('fieldset.choice')?.querySelector('legend')?.textContent ?? (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : el?.textContent) ?? i18n.t('form.unknownField');
@@ -57,7 +59,7 @@ export function ErrorSummary({ items }: { items: SummaryItem[] }) {
                 focusField(it.path);
               }}
             >
-              {it.label}: {t(it.message)}
+              {it.label}{t('common.colon')} {t(it.message, it.params ?? {})}
             </a>
           </li>
         ))}

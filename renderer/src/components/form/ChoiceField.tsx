@@ -2,6 +2,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from './field-id';
 import type { IntakePath, IntakeValues } from './types';
+import { errorParams } from './useFieldError';
 
 export interface ChoiceOption<T> {
   value: T;
@@ -55,7 +56,7 @@ export function ChoiceField<T extends string | boolean>(props: {
       </div>
       {errorId && (
         <p className="error" id={errorId}>
-          {t(fieldState.error?.message ?? 'validation.invalid')}
+          {t(fieldState.error?.message ?? 'validation.invalid', fieldState.error ? errorParams(fieldState.error) : {})}
         </p>
       )}
     </fieldset>

@@ -1,6 +1,5 @@
 import type { FocusEvent, HTMLAttributes } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { CharCount } from './CharCount';
 import { fieldId } from './field-id';
 import type { IntakePath, IntakeValues } from './types';
@@ -33,7 +32,6 @@ export function TextField(props: {
   /** Called with the field's text when focus leaves it (after the form has taken the value). */
   onLeave?: (value: string) => void;
 }) {
-  const { t } = useTranslation();
   const { register } = useFormContext<IntakeValues>();
   const error = useFieldError(props.name);
   const id = fieldId(props.name);
@@ -80,7 +78,7 @@ export function TextField(props: {
       {props.maxLength !== undefined && props.maxLength >= COUNTED_FROM && <CharCount name={props.name} max={props.maxLength} />}
       {error && (
         <p className="error" id={errorId}>
-          {t(error)}
+          {error}
         </p>
       )}
     </div>

@@ -38,7 +38,7 @@ export function LanguageFields() {
         </select>
         {error && (
           <p className="error" id={`${id}-error`}>
-            {t(error)}
+            {error}
           </p>
         )}
       </div>

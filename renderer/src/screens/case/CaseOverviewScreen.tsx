@@ -37,7 +37,7 @@ export function CaseOverviewScreen({ caseId }: { caseId: string }) {
           {principal && principal.nameLatin !== principal.nameAsWritten && <span className="latin"> ({principal.nameLatin})</span>}
         </h1>
         <p className="case-status">
-          {t('cases.status')}: <strong>{t(`status.${o.status}`)}</strong>
+          {t('cases.status')}{t('common.colon')} <strong>{t(`status.${o.status}`)}</strong>
         </p>
       </div>
       <p className="banner banner-info" role="note">

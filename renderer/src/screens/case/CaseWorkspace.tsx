@@ -67,7 +67,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           {principal && principal.nameLatin !== principal.nameAsWritten && <span className="latin"> ({principal.nameLatin})</span>}
         </h1>
         <p className="case-status">
-          {t('cases.status')}: <strong>{t(`status.${detail.status}`)}</strong>
+          {t('cases.status')}{t('common.colon')} <strong>{t(`status.${detail.status}`)}</strong>
           {detail.appointmentAt && <> · {t('handover.appointmentAt', { at: formatLocalDateTime(detail.appointmentAt, when) })}</>}
           {detail.withdrawal && <> · {t('withdraw.withdrawnOn', { date: detail.withdrawal.at })}</>}
         </p>

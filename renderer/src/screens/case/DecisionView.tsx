@@ -20,7 +20,7 @@ export function DecisionView({ detail }: { detail: CaseDetail }) {
       <ul>
         {d.result.persons.map((p) => (
           <li key={p.id}>
-            <span dir="auto">{names.get(p.id) ?? p.id}</span>: {t(`outcome.${p.outcome}`)}
+            <span dir="auto">{names.get(p.id) ?? p.id}</span>{t('common.colon')} {t(`outcome.${p.outcome}`)}
             {p.outcome === 'eligible' && p.assistance.tier && typeof p.assistance.maxAmountCad === 'number' && <> · {p.assistance.tier} · {formatCad(p.assistance.maxAmountCad, lang)}</>}
           </li>
         ))}

@@ -95,7 +95,7 @@ function ReportAbout({ report }: { report: Report }) {
       <dl className="facts">
         <dt>{t('reports.about.basis')}</dt>
         <dd>
-          <strong>{t(`reports.basis.${q.basis}`)}</strong>: {t(`reports.basis.${q.basis}Sentence`)}
+          <strong>{t(`reports.basis.${q.basis}`)}</strong>{t('common.colon')} {t(`reports.basis.${q.basis}Sentence`)}
         </dd>
         <dt>{t('reports.about.cases')}</dt>
         <dd>
