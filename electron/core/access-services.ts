@@ -21,8 +21,7 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
     async unlock(username, password, now) {
       const r = await store.unlock(username, password, now);
       if (!r.ok) return { ok: false, reason: r.reason };
-      // A slot made with older (weaker) KDF settings is upgraded while the password is at hand.
-      if (r.needsRewrap) await store.rewrap(r.userId, password, r.dbKey, now);
+      // A slot made with weaker KDF settings was already re-wrapped inside unlock (key-slots.ts upgradeSlot).
       return { ok: true, userId: r.userId, dbKey: r.dbKey };
     },
     rewrap: (userId, newPassword, dbKey) => store.rewrap(userId, newPassword, dbKey),
