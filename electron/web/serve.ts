@@ -26,6 +26,7 @@ if (process.env.AVRR_WEB_SKIP_BUILD !== '1') {
 
 const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: hostname() });
 const harness = await startHarnessServer(core, { rendererDir, port });
+// The only place the token is given: open this URL (the page takes the token and drops it from the address bar).
 console.log(`AVRR Intake (browser harness) ready at ${harness.url}  data: ${dataDir}`);
 
 const stop = async () => {

@@ -34,7 +34,10 @@ const mime: Record<string, string> = {
 };
 
 export interface HarnessServer {
+  /** Where to open the app: the origin with the token in the fragment (`#token=…`), printed once. */
   url: string;
+  /** `http://127.0.0.1:PORT`: the server's own address, without the token. */
+  origin: string;
   token: string;
   server: Server;
   close(): Promise<void>;
@@ -42,17 +45,16 @@ export interface HarnessServer {
 
 /**
  * Serve the built renderer and the core's handler map on 127.0.0.1 only. Every API call must
- * carry the per-run token and come with this server's own Host header (no DNS rebinding).
+ * carry the per-run token and come with this server's own Host header (no DNS rebinding). The
+ * token is in no page this server serves: it is given once, in the fragment of `url`, to whoever
+ * started the harness (bridge-script.ts takes it from there).
  */
 export async function startHarnessServer(core: AppCore, opts: { rendererDir: string; port: number }): Promise<HarnessServer> {
   const token = randomBytes(32).toString('hex');
   const root = resolve(opts.rendererDir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`No built renderer at ${root} (run npm run build:web)`);
-  const indexHtml = readFileSync(indexFile, 'utf8').replace(
-    '<head>',
-    `<head>\n    <meta name="avrr-harness-token" content="${token}">\n    <script src="/harness-bridge.js"></script>`,
-  );
+  const indexHtml = readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <script src="/harness-bridge.js"></script>`);
   let hostOk = '';
 
   const server = createServer((req, res) => {
@@ -105,7 +107,8 @@ export async function startHarnessServer(core: AppCore, opts: { rendererDir: str
   const port = typeof address === 'object' && address ? address.port : opts.port;
   hostOk = `127.0.0.1:${port}`;
   return {
-    url: `http://${hostOk}/`,
+    url: `http://${hostOk}/#token=${token}`,
+    origin: `http://${hostOk}`,
     token,
     server,
     close: () => new Promise((ok) => server.close(() => ok())),

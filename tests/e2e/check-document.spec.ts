@@ -41,6 +41,11 @@ test('a clerk checks a packet: OK as signed, "changed after signing" once someth
   await expect(result).toContainText(caseNumber);
   await expect(result).toContainText('Referral packet');
   await expect(page.getByRole('status').filter({ has: result })).toBeFocused();
+  // The data the packet embeds for IOM's systems, read from the signed part and compared with the register.
+  const embedded = result.getByRole('region', { name: "Data for IOM's systems (attached file)" });
+  await expect(embedded).toContainText('the office signature covers it');
+  await expect(embedded).toContainText("Same data as the register's packet of that number.");
+  await expect(embedded).toContainText(caseNumber);
   await expectAccessible(page);
 
   // An incremental update appended after signing: the signature still verifies for what it covers.
@@ -60,6 +65,7 @@ test('a clerk checks a packet: OK as signed, "changed after signing" once someth
   const fr = page.getByRole('region', { name: 'Résultat pour edited.pdf' });
   await expect(fr.getByRole('heading', { name: 'Modifié après la signature' })).toBeVisible();
   await expect(fr).toContainText('Dossier d’aiguillage');
+  await expect(fr.getByRole('region', { name: 'Données pour les systèmes de l’OIM (fichier joint)' })).toContainText('Mêmes données que le dossier de ce numéro au registre.');
   await expectAccessible(page);
   await page.screenshot({ path: '/tmp/verify-shots/check-document-fr.png', fullPage: true });
 });

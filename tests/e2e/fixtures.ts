@@ -13,18 +13,34 @@ import type { DocumentInfo } from '../../shared/schema/documents-api';
 import type { IntakeDocumentInput } from '../../shared/schema/intake';
 
 export interface Harness {
+  /** The URL the harness prints: its origin with the token in the fragment (`#token=…`). */
   url: string;
+  /** The harness's origin, without the token. */
+  origin: string;
   dataDir: string;
   core: AppCore;
 }
 
-/** A harness of its own for each test: the same handler map, a fresh encrypted data folder. */
+/**
+ * Puts the token back in the fragment of a page of the harness that lost it: a reload, since the
+ * page removed it from the address bar. A person reopens the printed URL; a test reloads. Runs
+ * before the page's own scripts, so the bridge finds it as it would in the printed URL.
+ */
+function resupplyToken({ origin, token }: { origin: string; token: string }): void {
+  if (location.origin === origin && !location.hash.includes('token=')) history.replaceState(null, '', `${location.pathname}${location.search}#token=${token}`);
+}
+
+/**
+ * A harness of its own for each test: the same handler map, a fresh encrypted data folder. Pages
+ * open `harness.url`; a reload gets the token again (resupplyToken).
+ */
 export const test = base.extend<{ harness: Harness }>({
-  harness: async ({}, use) => {
+  harness: async ({ context }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'avrr-e2e-'));
     const core = createAppCore({ dataDir, sealer: devPlaintextSealer, workstation: 'e2e-workstation' });
     const server = await startHarnessServer(core, { rendererDir: resolve('out/web'), port: 0 });
-    await use({ url: server.url, dataDir, core });
+    await context.addInitScript(resupplyToken, { origin: server.origin, token: server.token });
+    await use({ url: server.url, origin: server.origin, dataDir, core });
     await server.close();
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
