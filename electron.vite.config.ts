@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -16,6 +16,7 @@ import type { Plugin } from 'vite';
  */
 const root = dirname(fileURLToPath(import.meta.url));
 const out = resolve(root, 'out');
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 /** Copy folders the main process reads at runtime next to the bundle. */
 function copyRuntimeFiles(copies: ReadonlyArray<{ from: string; to: string; filter?: (source: string) => boolean }>): Plugin {
@@ -67,6 +68,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     plugins: [react()],
+    // The footer shows the version (renderer/src/app-version.ts).
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(out, 'renderer'),
       emptyOutDir: true,

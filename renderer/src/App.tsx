@@ -10,6 +10,7 @@ import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { Shell } from './Shell';
+import { PageFooter } from './components/PageFooter';
 import { useIdleLock } from './useIdleLock';
 
 /** Which screen the workstation shows follows the back end's session state, never the other way round. */
@@ -36,10 +37,10 @@ export function App() {
       <LanguageSwitch />
     </div>
   );
-  if (s.setupNeeded) return (<>{corner}<SetupScreen /></>);
-  if (!s.user) return (<>{corner}<SignInScreen /></>);
+  if (s.setupNeeded) return (<>{corner}<SetupScreen /><PageFooter /></>);
+  if (!s.user) return (<>{corner}<SignInScreen /><PageFooter /></>);
   if (s.user.mustChangePassword && !s.locked) {
-    return (<>{corner}<main id="main"><ChangePasswordScreen forced /></main></>);
+    return (<>{corner}<main id="main"><ChangePasswordScreen forced /></main><PageFooter /></>);
   }
   return (
     <>

@@ -5,6 +5,8 @@ import { can } from '../../shared/roles';
 import type { AuthStatus, SessionUser } from '../../shared/schema/auth';
 import { LockedContext } from './components/Dialog';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { PageFooter } from './components/PageFooter';
+import { ProtectedBanner } from './components/ProtectedBanner';
 import { flushAll } from './flush';
 import { call } from './ipc';
 import { NavContext } from './navigation';
@@ -52,14 +54,12 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
     setRoute(r);
     if (r.name === 'today') void qc.invalidateQueries({ queryKey: ['today'] });
   }, [qc]);
-  // A new screen: focus its main region so a screen reader and the keyboard start at the top.
-  const first = useRef(true);
+  // A new screen, and the first one after signing in: its heading takes the focus (once the
+  // screen has loaded), so a screen reader announces where the officer is and Tab starts there;
+  // unless the screen itself has already put the focus on a field.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    mainRef.current?.focus();
+    const main = mainRef.current;
+    return main ? focusScreenHeading(main) : undefined;
   }, [route]);
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { name: 'today' }, label: t('nav.today'), show: true },
@@ -80,37 +80,44 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
           <a href="#main" className="skip-link">
             {t('common.skipToContent')}
           </a>
-          <header className="topbar">
-            <span className="brand">{t('app.name')}</span>
-            <nav aria-label={t('nav.label')}>
-              <ul>
-                {nav
-                  .filter((n) => n.show)
-                  .map((n) => (
-                    <li key={n.route.name}>
-                      <button type="button" className="nav-button" aria-current={route.name === n.route.name ? 'page' : undefined} onClick={() => go(n.route)}>
-                        {n.label}
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-            <div className="who">
-              <span>
-                {user.displayName} · {t(`role.${user.role}`)}
-              </span>
+          {/* The GC Design System's header pattern: the agency's signature and the language toggle, then the application's bar. */}
+          <header className="gc-header">
+            <div className="gc-signature-row">
+              <span className="gc-signature">{t('app.agency')}</span>
               <LanguageSwitch />
-              <button type="button" className="link-button" onClick={() => go({ name: 'password' })}>
-                {t('password.title')}
-              </button>
-              <button type="button" className="link-button" onClick={() => lock.mutate()}>
-                {t('lock.action')}
-              </button>
-              <button type="button" className="link-button" onClick={() => signOut.mutate()}>
-                {t('auth.signOut')}
-              </button>
+            </div>
+            <div className="topbar">
+              <span className="brand">{t('app.name')}</span>
+              <nav aria-label={t('nav.label')}>
+                <ul>
+                  {nav
+                    .filter((n) => n.show)
+                    .map((n) => (
+                      <li key={n.route.name}>
+                        <button type="button" className="nav-button" aria-current={route.name === n.route.name ? 'page' : undefined} onClick={() => go(n.route)}>
+                          {n.label}
+                        </button>
+                      </li>
+                    ))}
+                </ul>
+              </nav>
+              <div className="who">
+                <span>
+                  {user.displayName} · {t(`role.${user.role}`)}
+                </span>
+                <button type="button" className="link-button" onClick={() => go({ name: 'password' })}>
+                  {t('password.title')}
+                </button>
+                <button type="button" className="link-button" onClick={() => lock.mutate()}>
+                  {t('lock.action')}
+                </button>
+                <button type="button" className="link-button" onClick={() => signOut.mutate()}>
+                  {t('auth.signOut')}
+                </button>
+              </div>
             </div>
           </header>
+          <ProtectedBanner />
           <main id="main" tabIndex={-1} ref={mainRef}>
             <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
               {route.name === 'today' && <TodayScreen user={user} />}
@@ -125,8 +132,32 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>
           </main>
+          <PageFooter />
         </div>
       </NavContext.Provider>
     </LockedContext.Provider>
   );
+}
+
+/** Focus the screen's h1 when it appears (screens load lazily); gives up after about two seconds. Returns a cancel. */
+function focusScreenHeading(main: HTMLElement): () => void {
+  let frames = 0;
+  let id = 0;
+  // What had the focus when the screen changed (the button that opened it) does not count: while
+  // the new screen loads, the old one stays in the page, hidden.
+  const before = document.activeElement;
+  const tick = () => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== before && active !== main && main.contains(active) && active.checkVisibility()) return;
+    const h1 = [...main.querySelectorAll<HTMLElement>('h1')].find((h) => h.checkVisibility());
+    if (h1) {
+      if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1;
+      h1.focus();
+      return;
+    }
+    if (++frames < 120) id = requestAnimationFrame(tick);
+    else main.focus();
+  };
+  id = requestAnimationFrame(tick);
+  return () => cancelAnimationFrame(id);
 }

@@ -54,6 +54,7 @@ test('the officer takes consent and refers; the clerk prints from the queue; a r
   await record.getByRole('group', { name: /Layla Al-Ahmad/ }).getByLabel('Name of the parent or guardian').fill('فاطمة الزهراء');
   await record.getByRole('button', { name: 'Record consent' }).click();
   await docs.getByRole('button', { name: /Refer to IOM/ }).click();
+  await page.getByRole('dialog', { name: /to IOM\?$/ }).getByRole('button', { name: 'Refer and sign the packet' }).click();
   await expect(docs.getByText('The case was referred to IOM.')).toBeVisible();
   await expect(docs.getByRole('listitem').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -59,6 +59,8 @@ export async function setUpSupervisor(page: Page, harness: Harness): Promise<voi
   await page.getByLabel('New password').fill(supervisor.password);
   await page.getByLabel('New password').press('Enter');
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  // Signed in: the first screen's heading has the focus, not the page body.
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeFocused();
 }
 
 /** Zero WCAG 2.1 A/AA violations on what the page shows now, and no uninterpolated `{{placeholder}}` anywhere on it. */

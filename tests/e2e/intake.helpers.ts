@@ -44,6 +44,8 @@ export async function startIntake(page: Page, form: Locator): Promise<string> {
   await press(page, form.getByRole('button', { name: 'Start intake' }));
   const banner = page.getByRole('status').filter({ hasText: /Case AVRR-\d{4}-\d{6} created/ });
   await expect(banner).toBeVisible();
+  // The confirmation takes the focus (the form it replaces is gone), never the page body.
+  await expect(banner).toBeFocused();
   const text = (await banner.textContent()) ?? '';
   return /AVRR-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
 }
@@ -52,4 +54,6 @@ export async function startIntake(page: Page, form: Locator): Promise<string> {
 export async function openCase(page: Page, caseNumber: string): Promise<void> {
   await press(page, page.getByRole('button', { name: `Open case ${caseNumber}` }).first());
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeVisible();
+  // After every navigation the new screen's heading has the focus.
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${caseNumber}`) })).toBeFocused();
 }

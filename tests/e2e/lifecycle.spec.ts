@@ -63,8 +63,12 @@ test('a case approved by the supervisor’s review goes through consent to refer
   await expect(page.getByRole('note')).toContainText('Consent is recorded: the intake can no longer change. A person with the decide permission can reopen the case.');
   await expect(page.getByRole('button', { name: 'Reopen the decision' })).toBeVisible();
   await press(page, docs.getByRole('button', { name: /Refer to IOM/ }));
+  // Outward and irreversible: asked once, with the focus on Cancel.
+  const confirm = page.getByRole('dialog', { name: /^Refer case AVRR-\d{4}-\d{6} to IOM\?$/ });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await press(page, confirm.getByRole('button', { name: 'Refer and sign the packet' }));
   await expect(docs.getByText('The case was referred to IOM.')).toBeVisible();
-  await expect(docs.getByRole('row').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
+  await expect(docs.getByRole('listitem').filter({ hasText: 'Referral packet' })).toContainText('Digitally signed');
   await expect(page.getByText('Status: Referred to IOM')).toBeVisible();
 });
 

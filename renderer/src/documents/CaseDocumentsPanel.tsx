@@ -5,6 +5,8 @@ import type { Verdict } from '../../../shared/case/guard';
 import { statusInfo } from '../../../shared/case/lifecycle';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail } from '../../../shared/schema/case-api';
+import { useState } from 'react';
+import { Dialog } from '../components/Dialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { GapList } from '../components/GapList';
 import { call, errorOf } from '../ipc';
@@ -43,6 +45,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
   const canGenerate = verdict('generateConsent', detail, user.role);
   const canRecord = verdict('recordConsent', detail, user.role);
   const canRefer = verdict('refer', detail, user.role);
+  const [confirmRefer, setConfirmRefer] = useState(false);
   const consentForm = [...(docs.data ?? [])].reverse().find((d) => d.type === 'consent_form' && !d.superseded);
   const err = [generate.error, refer.error, docs.error].find(Boolean);
   // Recording consent needs a form: until one exists, its gap is the "generate" step's business.
@@ -75,12 +78,31 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
         <div className="step">
           {gapsOf(canRefer) && <GapList gaps={gapsOf(canRefer) ?? []} id="step-refer-gaps" />}
           <p>
-            <button type="button" className="primary" onClick={() => refer.mutate()} disabled={refer.isPending || !canRefer.ok} aria-describedby={gapsOf(canRefer) ? 'step-refer-gaps' : undefined}>
+            <button type="button" className="primary" onClick={() => setConfirmRefer(true)} disabled={refer.isPending || !canRefer.ok} aria-describedby={gapsOf(canRefer) ? 'step-refer-gaps' : undefined}>
               {refer.isPending ? t('common.working') : t('documents.refer')}
             </button>
           </p>
         </div>
       )}
+      {/* Outward and irreversible: the packet is signed and goes to IOM. Asked once, the safe choice focused. */}
+      <Dialog open={confirmRefer} title={t('documents.referConfirmTitle', { number: detail.caseNumber })} onClose={() => setConfirmRefer(false)}>
+        <p>{t('documents.referConfirmText')}</p>
+        <div className="row-actions">
+          <button type="button" autoFocus onClick={() => setConfirmRefer(false)}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setConfirmRefer(false);
+              refer.mutate();
+            }}
+          >
+            {t('documents.referConfirm')}
+          </button>
+        </div>
+      </Dialog>
       {ledTo('refer', detail.status) && <p role="status">{t('documents.referred')}</p>}
       {docs.data && docs.data.length > 0 && <DocumentList documents={docs.data} />}
     </section>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schema/auth';
@@ -40,6 +40,12 @@ export function TodayScreen({ user }: { user: SessionUser }) {
   const [intakeKey, setIntakeKey] = useState(0);
   const [resume, setResume] = useState<DraftRecord | null>(null);
   const [created, setCreated] = useState<CaseDetail | null>(null);
+  // The form the officer was in is replaced by a blank one: the confirmation takes the focus (read
+  // out, then Tab reaches "Open case" and the blank form), never the page body.
+  const createdRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
   const [resumeError, setResumeError] = useState<unknown>(null);
   const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -83,7 +89,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
       </p>
       <SearchBox />
       {created && (
-        <div role="status" className="banner banner-ok">
+        <div role="status" className="banner banner-ok" tabIndex={-1} ref={createdRef}>
           {t(created.status === 'screened' ? 'cases.createdScreened' : 'cases.created', { number: created.caseNumber })}{' '}
           <button type="button" onClick={() => go({ name: 'case', caseId: created.id })}>
             {t('cases.openNamed', { number: created.caseNumber })}

@@ -1,4 +1,4 @@
-import type { FocusEvent, HTMLAttributes } from 'react';
+import type { ChangeEvent, HTMLAttributes } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { CharCount } from './CharCount';
 import { fieldId } from './field-id';
@@ -29,8 +29,8 @@ export function TextField(props: {
   maxLength?: number;
   readOnly?: boolean;
   options?: readonly { value: string; label: string }[];
-  /** Called with the field's text when focus leaves it (after the form has taken the value). */
-  onLeave?: (value: string) => void;
+  /** Called with the field's text as it is typed (after the form has taken it). */
+  onText?: (value: string) => void;
 }) {
   const { register } = useFormContext<IntakeValues>();
   const error = useFieldError(props.name);
@@ -50,9 +50,10 @@ export function TextField(props: {
     dir: props.autoDir ? 'auto' : undefined,
     readOnly: props.readOnly,
     ...registered,
-    onBlur: async (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      await registered.onBlur(e);
-      props.onLeave?.(e.target.value);
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const done = registered.onChange(e);
+      props.onText?.(e.target.value);
+      return done;
     },
   } as const;
   return (

@@ -82,11 +82,12 @@ function RemoveDialog(props: { control: Control<IntakeValues>; index: number | n
     <Dialog open={props.index !== null} title={t('interview.removeTitle', { name })} onClose={props.onClose}>
       <p>{t('interview.removeText')}</p>
       <div className="row-actions">
-        <button type="button" className="danger" onClick={() => props.index !== null && props.onConfirm(props.index)}>
-          {t('interview.removeConfirm')}
-        </button>
+        {/* The safe choice takes the focus. */}
         <button type="button" onClick={props.onClose} autoFocus>
           {t('common.cancel')}
+        </button>
+        <button type="button" className="danger" onClick={() => props.index !== null && props.onConfirm(props.index)}>
+          {t('interview.removeConfirm')}
         </button>
       </div>
     </Dialog>

@@ -29,11 +29,12 @@ export function DiscardDraftButton({ draftId, name }: { draftId: string; name: s
         <p>{t('today.discardWarning')}</p>
         {discard.error && <ErrorBanner error={errorOf(discard.error)} />}
         <div className="row-actions">
+          {/* The safe choice takes the focus. */}
+          <button type="button" autoFocus onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
           <button type="button" className="danger" onClick={() => discard.mutate()} disabled={discard.isPending}>
             {t('today.discardConfirm')}
-          </button>
-          <button type="button" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
           </button>
         </div>
       </Dialog>
