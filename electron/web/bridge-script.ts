@@ -14,10 +14,14 @@ export const bridgeScript = `(() => {
   const token = match ? match[1] : '';
   if (match) history.replaceState(history.state, '', location.pathname + location.search);
   const invoke = async (channel, input) => {
+    const body = JSON.stringify({ channel, input: input === undefined ? null : input });
     const res = await fetch('/api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-avrr-token': token },
-      body: JSON.stringify({ channel, input: input === undefined ? null : input }),
+      body,
+      // A draft sent as the page goes away (reload, close) must still arrive: keepalive lets the
+      // request outlive the page, within the browser's 64 KiB budget for such requests.
+      keepalive: body.length < 60000,
     });
     if (!res.ok) return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
     return res.json();

@@ -29,6 +29,13 @@ export function App() {
   const s = status.data;
   useIdleLock(s?.idleLockMinutes ?? 10, Boolean(s?.user && !s.locked), () => lock.mutate());
   useEffect(() => onLocked(() => void qc.invalidateQueries({ queryKey: ['auth'] })), [qc]);
+  // A reload, a closed window or a crash of the page within a second of typing: the pending
+  // draft is sent now, not after the autosave's pause (the request outlives the page).
+  useEffect(() => {
+    const flush = () => void flushAll();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
 
   if (status.error) return <ErrorBanner error={errorOf(status.error)} />;
   if (!s) return <p role="status">{t('common.loading')}</p>;

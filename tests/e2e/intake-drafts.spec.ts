@@ -108,3 +108,13 @@ test('a case draft: restored on reopening; after someone else saved the case, th
   await expect(page.getByRole('status').filter({ hasText: 'The intake was saved.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Travel' }).getByLabel('Final destination')).toHaveValue('Hargeisa');
 });
+
+test('typing reloaded away within a moment is not lost: the draft is sent as the page goes', async ({ page, harness }) => {
+  await setUpSupervisor(page, harness);
+  const form = page.getByRole('region', { name: 'New intake' });
+  await form.getByLabel('Name in Latin letters').pressSequentially('Selam Gebre');
+  // No wait for "Draft kept": the reload comes before the autosave's pause is over.
+  await page.reload();
+  const drafts = page.getByRole('region', { name: 'Unfinished intakes (not yet saved as a case)' });
+  await expect(drafts).toContainText('Selam Gebre');
+});
