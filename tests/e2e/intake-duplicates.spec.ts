@@ -34,9 +34,11 @@ test('the same person entered twice: a duplicate warning offers the existing cas
   await press(page, warning.getByRole('button', { name: `Open case ${first} instead` }));
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${first}`) })).toBeVisible();
 
-  // Back on Today, the typed intake was kept as a draft; a deliberate "different person" creates a second case.
+  // Back on Today, the abandoned intake left no draft behind; typed again, a deliberate "different person" creates a second case.
   await press(page, page.getByRole('button', { name: "Today's cases" }));
-  await press(page, page.getByRole('button', { name: 'Resume the intake of An Nguyen' }));
+  await expect(page.getByRole('region', { name: /Unfinished intakes/ }).getByText('None.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume the intake of An Nguyen' })).toHaveCount(0);
+  await fillQuickIdentity(form, { written: 'Nguyễn An', latin: 'An Nguyen', dob: '1990-07-07', nationality: 'VNM' });
   await expect(warning).toBeVisible();
   await tick(page, form.getByRole('checkbox', { name: /this is a different person/ }));
   const second = await startIntake(page, form);

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../../shared/schema/case-api';
 import { PersonName } from '../../components/PersonName';
-import { useNavigate } from '../../navigation';
 
-/** The person may already be in the database: show who, and offer to open that case instead. */
-export function DuplicateWarning({ matches }: { matches: DuplicateCandidate[] }) {
+/**
+ * The person may already be in the database: show who, and offer to open that case instead
+ * (`onOpenInstead` first drops the intake being typed, so no abandoned draft is left behind).
+ */
+export function DuplicateWarning({ matches, onOpenInstead }: { matches: DuplicateCandidate[]; onOpenInstead: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const go = useNavigate();
   if (!matches.length) return null;
   return (
     <div className="banner banner-warn duplicate-warning" role="alert" aria-labelledby="dup-title">
@@ -19,7 +20,7 @@ export function DuplicateWarning({ matches }: { matches: DuplicateCandidate[] })
             {m.variants.map((v) => (
               <span key={v}> · {t(`duplicates.variant.${v}`)}</span>
             ))}{' '}
-            <button type="button" onClick={() => go({ name: 'case', caseId: m.caseId })}>
+            <button type="button" onClick={() => onOpenInstead(m.caseId)}>
               {t('duplicates.open', { number: m.caseNumber })}
             </button>
           </li>

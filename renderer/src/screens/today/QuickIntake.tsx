@@ -24,6 +24,7 @@ import { call, errorOf } from '../../ipc';
 import type { IpcError } from '../../../../shared/ipc/errors';
 import { DuplicateWarning } from './DuplicateWarning';
 import { HandoverChoice, type HandoverState } from './HandoverChoice';
+import { useNavigate } from '../../navigation';
 import { useOfficeToday } from '../../office-time';
 
 /**
@@ -56,6 +57,15 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const differentId = useId();
+  const go = useNavigate();
+  // The person is already in a case: this intake is abandoned, so its draft goes (nothing left in
+  // "Unfinished intakes" to puzzle over later); the existing case opens whatever the discard says.
+  const openInstead = async (caseId: string) => {
+    await saver.flush();
+    saver.suspend();
+    if (saver.current.revision > 0) await call('draft.discard', { draftId }).catch(() => undefined);
+    go({ name: 'case', caseId });
+  };
 
   useEffect(() => {
     // Resuming: take the officer straight to the form they left.
@@ -115,7 +125,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
             <ChannelField />
             <h3>{t('intake.principal')}</h3>
             <PersonIdentity index={0} />
-            <DuplicateWarning matches={matches} />
+            <DuplicateWarning matches={matches} onOpenInstead={(caseId) => void openInstead(caseId)} />
             {matches.length > 0 && (
               <div className="field checkbox-field">
                 <label>
