@@ -9,6 +9,7 @@ export const roles = ['front_counter', 'interview_officer', 'clerk', 'supervisor
 export type Role = (typeof roles)[number];
 
 export const permissions = [
+  'print_log.read', // the print log of a day (what was printed, by whom, when; case and document numbers only) and its CSV
   'case.read', // list and search cases; a case's overview (names, case and packet numbers, documents, status)
   'case.read_facts', // open a case's whole record: intake facts (criminal, inadmissibility, medical), decision, history
   'case.read_medical', // medical notes the person did not consent to share with IOM (withheld from everyone else)
@@ -43,9 +44,10 @@ const matrix = {
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'document.read', 'attachment.view', 'report.read',
   ],
-  clerk: ['case.read', 'document.print', 'document.check'],
+  clerk: ['case.read', 'document.print', 'document.check', 'print_log.read'],
   supervisor: [
     'document.check',
+    'print_log.read',
     'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'document.read', 'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',

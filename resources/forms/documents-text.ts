@@ -222,3 +222,43 @@ export const ATTACHMENT_KIND: Record<AttachmentKind, Bilingual> = {
 
 export const COPY_STAMP = b('COPY', 'COPIE');
 export const REPRINTED_ON = b('Reprinted on', 'Réimprimé le');
+
+/**
+ * The letter to the person explaining a decision of not eligible (issue 13 point 11). It speaks
+ * to the person ("you"); the reasons themselves are the rules' sentences (shared/rules/texts.ts),
+ * printed as they are, never reworded here.
+ */
+export const INELIGIBILITY_LETTER = {
+  title: b('Decision on your application to the AVRR programme', 'Décision sur votre demande au programme ARVR'),
+  letterNumber: b('Letter number', 'Numéro de la lettre'),
+  to: b('To', 'Destinataire'),
+  issuedBy: b('Issued by', 'Délivrée par'),
+  intro: (decidedOn: string, policyVersion: string, applicationDate: string): Bilingual =>
+    b(
+      `The Canada Border Services Agency (CBSA) assessed your application to the Assisted Voluntary Return and Reintegration (AVRR) programme. On ${decidedOn}, it decided that you are not eligible for the programme. The decision applies the programme rules in force on the date of your application, ${applicationDate} (policy version ${policyVersion}).`,
+      `L’Agence des services frontaliers du Canada (ASFC) a évalué votre demande au programme d’aide au retour volontaire et à la réintégration (ARVR). Le ${decidedOn}, elle a décidé que vous n’êtes pas admissible au programme. La décision applique les règles du programme en vigueur à la date de votre demande, le ${applicationDate} (version de la politique ${policyVersion}).`,
+    ),
+  reasonsHeading: b('Why you are not eligible', 'Pourquoi vous n’êtes pas admissible'),
+  reasonsNote: b(
+    'Each person in the family is assessed on their own. The reasons below are the programme rules that were not met, as the rules state them.',
+    'Chaque personne de la famille est évaluée séparément. Les motifs ci-dessous sont les règles du programme qui n’étaient pas remplies, telles que les règles les énoncent.',
+  ),
+  noReason: b('No reason recorded for this person.', 'Aucun motif consigné pour cette personne.'),
+  meaningHeading: b('What this means', 'Ce que cela signifie'),
+  meaning: b(
+    'The AVRR programme cannot help you return or give you reintegration assistance on this application. This letter is about the AVRR programme only.',
+    'Le programme ARVR ne peut pas vous aider à retourner dans votre pays ni vous accorder d’aide à la réintégration pour cette demande. Cette lettre porte uniquement sur le programme ARVR.',
+  ),
+  changeHeading: b('If your situation changes', 'Si votre situation change'),
+  change: b(
+    'The decision rests on the facts known when it was made. If a fact changes or was recorded wrongly (for example the outcome of your refugee claim, a court decision, or a record that no longer applies), tell the CBSA office. An officer can reopen your case and look at the decision again with the new facts.',
+    'La décision repose sur les faits connus au moment où elle a été prise. Si un fait change ou a été mal consigné (par exemple le résultat de votre demande d’asile, une décision d’un tribunal ou un dossier qui ne s’applique plus), avisez le bureau de l’ASFC. Un agent peut rouvrir votre dossier et réexaminer la décision à la lumière des nouveaux faits.',
+  ),
+  questionsHeading: b('Questions', 'Questions'),
+  questions: (caseNumber: string): Bilingual =>
+    b(
+      `If you have questions about this decision, come to the CBSA office or ask an officer when you next report. Please give your case number, ${caseNumber}. You may bring someone to interpret for you.`,
+      `Si vous avez des questions sur cette décision, présentez-vous au bureau de l’ASFC ou posez-les à un agent lors de votre prochaine présentation. Veuillez indiquer votre numéro de cas, ${caseNumber}. Vous pouvez venir avec une personne qui interprétera pour vous.`,
+    ),
+  officeHours: b('Office hours', 'Heures d’ouverture'),
+} as const;

@@ -5,6 +5,7 @@ import type { RequirementId } from './lifecycle';
 const REQUIREMENT_TEXT: { readonly [R in RequirementId]: string } = {
   decision_ready: 'if the rules say eligible: every person has a known tier and amount, and every fact the referral packet prints is recorded',
   eligible: 'the decision in force (after any supervisor review) is eligible',
+  ineligible: 'the decision in force (after any supervisor review) is not eligible',
   packet_ready: 'every person has a tier and amount in the decision in force, and every fact the referral packet prints is recorded',
   packet_facts_kept:
     'if the decision in force is eligible: every fact the referral packet prints is still recorded, on the case as the save would leave it (a save may change these facts, not blank them)',

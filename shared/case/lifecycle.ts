@@ -37,7 +37,7 @@ export const caseStatuses = [
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** CBSA's actions up to the referral. */
-export const intakeActions = ['save', 'screen', 'decide', 'review', 'reopen', 'generateConsent', 'recordConsent', 'refer'] as const;
+export const intakeActions = ['save', 'screen', 'decide', 'review', 'reopen', 'generateConsent', 'recordConsent', 'refer', 'generateIneligibilityLetter'] as const;
 /** The stages after referral, as recorded from IOM's reports or by a CBSA officer at departure. */
 export const stageActions = [
   'acknowledge',
@@ -67,6 +67,8 @@ export const requirementIds = [
   'decision_ready',
   /** The decision in force is eligible (after any supervisor review). */
   'eligible',
+  /** The decision in force is not eligible (after any supervisor review): the letter explaining it can be made. */
+  'ineligible',
   /** Everything the referral packet prints is known and within the packet's limits. */
   'packet_ready',
   /**
@@ -187,6 +189,7 @@ const beforeDecision = (s: CaseStatus): Row => ({
   generateConsent: no('lifecycle.refused.decide_first'),
   recordConsent: no('lifecycle.refused.decide_first'),
   refer: no('lifecycle.refused.decide_first'),
+  generateIneligibilityLetter: no('lifecycle.refused.decide_first'),
   ...noStagesYet,
   withdraw,
 });
@@ -209,6 +212,8 @@ const rows: { readonly [S in CaseStatus]: Row } = {
     generateConsent: ok('document.generate', ['decided'], ['eligible', 'packet_ready']),
     recordConsent: ok('consent.record', ['consented'], ['eligible', 'packet_ready', 'consent_form_current']),
     refer: no('lifecycle.refused.consent_first'),
+    // The letter to the person explaining a decision of not eligible; the case stays decided (a reopen can follow).
+    generateIneligibilityLetter: ok('document.generate', ['decided'], ['ineligible'], false),
     ...noStagesYet,
     withdraw,
   },
@@ -222,6 +227,7 @@ const rows: { readonly [S in CaseStatus]: Row } = {
     generateConsent: no('lifecycle.refused.in_review'),
     recordConsent: no('lifecycle.refused.in_review'),
     refer: no('lifecycle.refused.in_review'),
+    generateIneligibilityLetter: no('lifecycle.refused.in_review'),
     ...noStagesYet,
     withdraw,
   },
@@ -234,6 +240,7 @@ const rows: { readonly [S in CaseStatus]: Row } = {
     generateConsent: no('lifecycle.refused.consent_recorded'),
     recordConsent: no('lifecycle.refused.consent_recorded'),
     refer: ok('referral.create', ['referred'], ['eligible', 'packet_ready', 'consent_covers_persons']),
+    generateIneligibilityLetter: no('lifecycle.refused.not_ineligible'),
     ...noStagesYet,
     withdraw,
   },

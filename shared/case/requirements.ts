@@ -89,6 +89,7 @@ function consentCoversPersons(s: CaseState): Gap[] {
 const checks: { readonly [R in RequirementId]: (s: CaseState) => Gap[] } = {
   decision_ready: decisionReady,
   eligible: (s) => (effectiveOutcome(s.decision) === 'eligible' ? [] : [gap('not_eligible', null)]),
+  ineligible: (s) => (effectiveOutcome(s.decision) === 'ineligible' ? [] : [gap('not_ineligible', null)]),
   packet_ready: packetReady,
   // On the case as the save would leave it (electron/core/cases/actions.ts); the UI asks it of the case as stored.
   packet_facts_kept: (s) => (effectiveOutcome(s.decision) === 'eligible' ? packetFactGaps(s.intake) : []),

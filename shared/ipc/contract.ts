@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { auditQueryInput } from '../schema/audit';
-import { caseIdInput, documentIdInput, generateConsentInput, printDocumentInput, importCertificateInput, recordConsentInput, referInput } from '../schema/documents-api';
-import type { CertificateInfo, ConsentRecord, DocumentInfo, PrintResult } from '../schema/documents-api';
+import {
+  caseIdInput,
+  documentIdInput,
+  generateConsentInput,
+  generateIneligibilityLetterInput,
+  printBatchInput,
+  printDocumentInput,
+  printLogCsvInput,
+  printLogDayInput,
+  importCertificateInput,
+  recordConsentInput,
+  referInput,
+} from '../schema/documents-api';
+import type { CertificateInfo, ConsentRecord, DocumentInfo, PrintBatchResult, PrintLogCsv, PrintLogDay, PrintResult } from '../schema/documents-api';
 import type { AuditCsv, AuditPageView, AuditVerifyView } from '../schema/audit';
 import { checkDocumentInput } from '../schema/document-check';
 import type { DocumentCheck } from '../schema/document-check';
@@ -110,6 +122,13 @@ export const contract = {
   'consent.get': channel<(ConsentRecord & { formNumber: string }) | null>()({ input: caseIdInput, access: 'case.read' }),
   'consent.record': channel<CaseDetail>()({ input: recordConsentInput, access: 'consent.record' }),
   'referral.create': channel<CaseDetail>()({ input: referInput, access: 'referral.create' }),
+  // The letter to the person explaining a decision of not eligible (the lifecycle table says when).
+  'letter.generateIneligibility': channel<DocumentInfo>()({ input: generateIneligibilityLetterInput, access: 'document.generate' }),
+  // The clerk's batch from the print queue (each document's print logged and audited with its case),
+  // and the print log of a day with its CSV: case and document numbers, never names.
+  'document.printBatch': channel<PrintBatchResult>()({ input: printBatchInput, access: 'document.print' }),
+  'document.printLog': channel<PrintLogDay>()({ input: printLogDayInput, access: 'print_log.read' }),
+  'document.printLogCsv': channel<PrintLogCsv>()({ input: printLogCsvInput, access: 'print_log.read' }),
 
   // Scanned paper on a case. Adding also needs the kind's own permission (consent.record or
   // stage.record, checked by the attachments service); the list shows that a scan exists, only

@@ -1,7 +1,8 @@
 /**
  * Input data of the documents the office produces (brief section 6): consent form, referral
- * packet to IOM, withdrawal form and withdrawal notice. The document engine
- * (electron/core/documents) validates every render against these schemas; the referral packet's
+ * packet to IOM, withdrawal form and withdrawal notice, and the letter explaining an ineligible
+ * decision. The document engine (electron/core/documents) validates every render against these
+ * schemas; the referral packet's
  * content hash is computed over the *validated* data, so IOM can recompute it from the same JSON.
  *
  * Names come twice: in the person's own script and in the Latin transliteration of their travel
@@ -228,6 +229,44 @@ export const WithdrawalSchema = z.object({
   languageUse: LanguageUseSchema,
 });
 
+/** One reason of an eligibility decision as printed: the rules' code and its EN and FR sentence. */
+export const DecisionReasonSchema = z.object({ code: text(40), text: BilingualTextSchema });
+
+/** A person of the case on the ineligibility letter: who, the outcome in force, and why. */
+export const LetterPersonSchema = PersonSchema.pick({ personId: true, nameOwnScript: true, nameLatin: true, dateOfBirth: true }).extend({
+  outcome: EligibilityOutcomeSchema,
+  /** The rules' reasons for this person (and a supervisor's, when a review decided), in code order. */
+  reasons: z.array(DecisionReasonSchema).max(30),
+});
+
+/**
+ * The letter to the person explaining a decision of not eligible (issue 13 point 11): the
+ * reasons per person in the rules' own EN and FR sentences, the policy version and the date of
+ * the decision, how to ask questions, and that the decision can be looked at again if the
+ * facts change.
+ */
+export const IneligibilityLetterSchema = z.object({
+  letterNumber: text(64),
+  caseNumber: text(64),
+  /** The letter's date (office date it was made). */
+  date: isoDate,
+  office: OfficeSchema.default(DEFAULT_OFFICE),
+  /** When the office receives people, in both languages ("Monday to Friday, 8:00 to 16:00"). */
+  officeHours: BilingualTextSchema,
+  decision: z.object({
+    policyVersion: text(64),
+    decidedOn: isoDate,
+    /** The AVRR application date: the rules in force on it were applied. */
+    applicationDate: isoDate,
+    decidedBy: OfficerSchema,
+    /** The supervisor who reviewed the decision, when there was a review. */
+    reviewedBy: OfficerSchema.optional(),
+  }),
+  persons: personsOf(LetterPersonSchema),
+  /** The officer who issued the letter. */
+  officer: OfficerSchema,
+});
+
 export type BilingualText = z.infer<typeof BilingualTextSchema>;
 export type Relationship = z.infer<typeof RelationshipSchema>;
 export type Officer = z.infer<typeof OfficerSchema>;
@@ -244,7 +283,9 @@ export type PacketAttachment = z.infer<typeof PacketAttachmentSchema>;
 export type ConsentForm = z.infer<typeof ConsentFormSchema>;
 export type ReferralPacket = z.infer<typeof ReferralPacketSchema>;
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
+export type IneligibilityLetter = z.infer<typeof IneligibilityLetterSchema>;
 /** What callers pass (defaults may be left out). */
 export type ConsentFormInput = z.input<typeof ConsentFormSchema>;
 export type ReferralPacketInput = z.input<typeof ReferralPacketSchema>;
 export type WithdrawalInput = z.input<typeof WithdrawalSchema>;
+export type IneligibilityLetterInput = z.input<typeof IneligibilityLetterSchema>;

@@ -1,12 +1,14 @@
 /**
  * Document engine (issue 6): bilingual consent form, referral packet to IOM, withdrawal form
- * and notice, PAdES B-B signing with the office certificate, "COPY / COPIE" reprint stamps.
+ * and notice, the letter explaining an ineligible decision (issue 13.11), PAdES B-B signing
+ * with the office certificate, "COPY / COPIE" reprint stamps.
  * Plain Node: no database, no Electron. Inputs are `unknown` and validated with the zod
  * schemas of shared/schema/documents.ts.
  */
 export { renderConsentForm } from './render/consent-form';
 export { renderReferralPacket } from './render/referral-packet';
 export { renderWithdrawalForm, renderWithdrawalNotice } from './render/withdrawal';
+export { renderIneligibilityLetter } from './render/ineligibility-letter';
 export type { RenderOptions } from './render/common';
 export { packetContentHash, packetQrPayload } from './packet-hash';
 export { canonicalJson } from './canonical-json';

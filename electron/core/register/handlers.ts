@@ -2,6 +2,9 @@ import type { Handlers } from '../dispatch';
 import type { SessionManager } from '../session/manager';
 import { activeCertificateInfo, openActiveCertificate, prepareImport, prepareSelfSigned, storeCertificate } from './certificate-store';
 import { generateConsentForm, recordConsent, referCase } from './flows';
+import { generateIneligibilityLetter } from './ineligibility-letter';
+import { printBatch } from './print-batch';
+import { printLogCsv, printLogDay } from './print-log';
 import { consentOf, listCaseDocuments, printDocument, printQueue, viewDocument } from './service';
 import type { RegisterDeps } from './service';
 
@@ -15,7 +18,7 @@ export function registerDeps(sessions: SessionManager, options: RegisterOptions)
   return { dbKey: () => sessions.key(), fontsDir: options.fontsDir, printer: options.printer };
 }
 
-/** Certificates, the document register, consent, referral and printing (withdrawal is a case channel). */
+/** Certificates, the document register, consent, referral, the ineligibility letter, printing and its log (withdrawal is a case channel). */
 export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
   return {
     'certificate.status': (_input, ctx) => activeCertificateInfo(ctx.db().sqlite),
@@ -35,6 +38,10 @@ export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
     'consent.get': (input, ctx) => ctx.tx(input.caseId, () => consentOf(ctx.db().sqlite, input.caseId)),
     'consent.record': (input, ctx) => recordConsent(ctx, input),
     'referral.create': (input, ctx) => referCase(ctx, deps, input),
+    'letter.generateIneligibility': (input, ctx) => generateIneligibilityLetter(ctx, deps, input),
+    'document.printBatch': (input, ctx) => printBatch(ctx, deps, input),
+    'document.printLog': (input, ctx) => printLogDay(ctx, input.date),
+    'document.printLogCsv': (input, ctx) => printLogCsv(ctx, input),
   } satisfies Pick<
     Handlers,
     | 'certificate.status'
@@ -48,5 +55,9 @@ export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
     | 'consent.get'
     | 'consent.record'
     | 'referral.create'
+    | 'letter.generateIneligibility'
+    | 'document.printBatch'
+    | 'document.printLog'
+    | 'document.printLogCsv'
   >;
 }

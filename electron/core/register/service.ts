@@ -3,7 +3,8 @@ import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { can } from '../../../shared/roles';
 import type { DocumentType, PrintResult } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
-import { packetContentHash, renderConsentForm, renderReferralPacket, renderWithdrawalForm, renderWithdrawalNotice, signPdf, stampCopy } from '../documents';
+import { packetContentHash, renderConsentForm, renderIneligibilityLetter, renderReferralPacket, renderWithdrawalForm, renderWithdrawalNotice, signPdf, stampCopy } from '../documents';
+import type { RenderOptions } from '../documents';
 import type { OfficeCertificate } from '../documents';
 import type { SignedInContext } from '../context';
 import type { Db, Sqlite } from '../db/open';
@@ -23,12 +24,21 @@ export interface RegisterDeps {
   printer?: ((pdf: Uint8Array) => Promise<{ printed: boolean }>) | undefined;
 }
 
-const typeCode: Record<DocumentType, string> = { consent_form: 'CF', referral_packet: 'RP', withdrawal_form: 'WF', withdrawal_notice: 'WN' };
+const typeCode: Record<DocumentType, string> = { consent_form: 'CF', referral_packet: 'RP', withdrawal_form: 'WF', withdrawal_notice: 'WN', ineligibility_letter: 'IL' };
 const signReason: Record<DocumentType, string> = {
   consent_form: 'AVRR consent form / Formulaire de consentement ARVR',
   referral_packet: 'Referral to IOM / Aiguillage vers l’OIM',
   withdrawal_form: 'AVRR withdrawal form / Formulaire de retrait ARVR',
   withdrawal_notice: 'Withdrawal notice to IOM / Avis de retrait à l’OIM',
+  ineligibility_letter: 'AVRR eligibility decision letter / Lettre de décision d’admissibilité ARVR',
+};
+/** The renderer of each type (a first render, and a copy rendered again). */
+const renderers: Record<DocumentType, (input: unknown, options: RenderOptions) => Promise<Uint8Array>> = {
+  consent_form: renderConsentForm,
+  referral_packet: renderReferralPacket,
+  withdrawal_form: renderWithdrawalForm,
+  withdrawal_notice: renderWithdrawalNotice,
+  ineligibility_letter: renderIneligibilityLetter,
 };
 export const SIGNING_LOCATION = 'CBSA, 6900 Airport Road, Mississauga, Ontario';
 
@@ -65,14 +75,7 @@ export async function renderAndSign(
 ): Promise<{ pdf: Uint8Array; contentHash: string | null; certificateId: string | null }> {
   return documentStep(async () => {
     const opts = { ...(deps.fontsDir ? { fontsDir: deps.fontsDir } : {}), now };
-    const unsigned =
-      type === 'consent_form'
-        ? await renderConsentForm(input, opts)
-        : type === 'referral_packet'
-          ? await renderReferralPacket(input, opts)
-          : type === 'withdrawal_form'
-            ? await renderWithdrawalForm(input, opts)
-            : await renderWithdrawalNotice(input, opts);
+    const unsigned = await renderers[type](input, opts);
     const pdf = cert ? await signPdf(unsigned, { certificate: cert.cert, reason: signReason[type], location: SIGNING_LOCATION, signingTime: now }) : unsigned;
     return { pdf, contentHash: type === 'referral_packet' ? packetContentHash(input) : null, certificateId: cert?.id ?? null };
   });
@@ -131,14 +134,7 @@ export async function printDocument(
     pdf = await documentStep(async () => {
       const opts = { ...(deps.fontsDir ? { fontsDir: deps.fontsDir } : {}), now };
       const input: unknown = JSON.parse(doc.input);
-      const fresh =
-        doc.type === 'consent_form'
-          ? await renderConsentForm(input, opts)
-          : doc.type === 'referral_packet'
-            ? await renderReferralPacket(input, opts)
-            : doc.type === 'withdrawal_form'
-              ? await renderWithdrawalForm(input, opts)
-              : await renderWithdrawalNotice(input, opts);
+      const fresh = await renderers[doc.type](input, opts);
       const stamped = await stampCopy(fresh, ctx.clock.today(), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
       return cert ? signPdf(stamped, { certificate: cert.cert, reason: signReason[doc.type], location: SIGNING_LOCATION, signingTime: now }) : stamped;
     });

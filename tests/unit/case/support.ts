@@ -111,6 +111,8 @@ export function actionCall(c: CaseDetail, action: string): { channel: string; in
       return { channel: 'consent.record', input: { ...base, documentId: c.consentForm?.documentId ?? c.id, signedOn: '2026-11-20', signers: signersFor(c) } };
     case 'refer':
       return { channel: 'referral.create', input: base };
+    case 'generateIneligibilityLetter':
+      return { channel: 'letter.generateIneligibility', input: base };
     case 'withdraw':
       return { channel: 'case.withdraw', input: { ...base, date: '2026-11-20' } };
     case 'correctStage':
