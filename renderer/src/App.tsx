@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -11,6 +11,7 @@ import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { Shell } from './Shell';
 import { PageFooter } from './components/PageFooter';
+import { SetupCertificateStep } from './screens/SetupCertificateStep';
 import { useIdleLock } from './useIdleLock';
 
 /** Which screen the workstation shows follows the back end's session state, never the other way round. */
@@ -27,6 +28,8 @@ export function App() {
     onSuccess: (s) => qc.setQueryData(['auth'], s),
   });
   const s = status.data;
+  // First run: right after the supervisor's account is made, the signing certificate step.
+  const [certificateStep, setCertificateStep] = useState(false);
   useIdleLock(s?.idleLockMinutes ?? 10, Boolean(s?.user && !s.locked), () => lock.mutate());
   useEffect(() => onLocked(() => void qc.invalidateQueries({ queryKey: ['auth'] })), [qc]);
   // A reload, a closed window or a crash of the page within a second of typing: the pending
@@ -44,7 +47,8 @@ export function App() {
       <LanguageSwitch />
     </div>
   );
-  if (s.setupNeeded) return (<>{corner}<SetupScreen /><PageFooter /></>);
+  if (s.setupNeeded) return (<>{corner}<SetupScreen onCreated={() => setCertificateStep(true)} /><PageFooter /></>);
+  if (certificateStep && s.user && !s.locked) return (<>{corner}<SetupCertificateStep onDone={() => setCertificateStep(false)} /><PageFooter /></>);
   if (!s.user) return (<>{corner}<SignInScreen /><PageFooter /></>);
   if (s.user.mustChangePassword && !s.locked) {
     return (<>{corner}<main id="main"><ChangePasswordScreen forced /></main><PageFooter /></>);

@@ -110,6 +110,8 @@ export const contract = {
   'certificate.status': channel<CertificateInfo | null>()({ input: empty, access: 'certificate.manage' }),
   'certificate.import': channel<CertificateInfo>()({ input: importCertificateInput, access: 'certificate.manage' }),
   'certificate.generateSelfSigned': channel<CertificateInfo>()({ input: empty, access: 'certificate.manage' }),
+  // The certificates replaced so far (documents signed with them stay checkable).
+  'certificate.history': channel<CertificateInfo[]>()({ input: empty, access: 'certificate.manage' }),
   'document.list': channel<DocumentInfo[]>()({ input: caseIdInput, access: 'case.read' }),
   'document.printQueue': channel<DocumentInfo[]>()({ input: empty, access: 'document.print' }),
   'document.print': channel<PrintResult>()({ input: printDocumentInput, access: 'document.print' }),

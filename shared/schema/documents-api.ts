@@ -13,6 +13,8 @@ export interface CertificateInfo {
   notAfter: string;
   fingerprint: string;
   selfSigned: boolean;
+  /** The temporary certificate this app makes to start with (not the office's own). */
+  temporary: boolean;
   createdAt: string;
 }
 

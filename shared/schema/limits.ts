@@ -67,3 +67,6 @@ export const EVENT_DATE_MIN = '2000-01-01';
 /** Rows on one page of the case list (the Cases screen), and the most one call may ask for. */
 export const CASE_PAGE_SIZE = 50;
 export const CASE_PAGE_SIZE_MAX = 100;
+
+/** Days before the signing certificate expires from which its manager is warned at every sign-in. */
+export const CERTIFICATE_EXPIRY_WARNING_DAYS = 30;

@@ -91,12 +91,12 @@ test('the supervisor sees the office certificate and can make a labelled self-si
   await ok(harness, 'auth.signOut', {});
   await page.goto(harness.url);
   await signIn(page, supervisor);
-  await page.getByRole('button', { name: 'Certificate' }).click();
+  await page.getByRole('button', { name: 'Certificate', exact: true }).click();
   await expect(page.getByText('No certificate yet.')).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Make a self-signed certificate' }).click();
-  await expect(page.getByText(/^This is a self-signed certificate/)).toBeVisible();
-  await expect(page.locator('dl.facts dd').first()).toHaveText(/AVRR Intake self-signed office certificate/);
+  await page.getByRole('button', { name: 'Make a temporary certificate' }).click();
+  await expect(page.getByText(/^This is a temporary self-signed certificate/)).toBeVisible();
+  await expect(page.locator('dl.facts dd').first()).toHaveText(/Temporary certificate made by AVRR Intake/);
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { name: 'Certificat de signature du bureau' })).toBeVisible();
   await expectAccessible(page);

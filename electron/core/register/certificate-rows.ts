@@ -42,6 +42,12 @@ const certificateRow = z
     }),
   );
 
+/** The certificates replaced so far, the most recently made first (kept: documents signed with them stay checkable). */
+export function previousCertificateRows(sqlite: Sqlite): CertificateRow[] {
+  const rows: unknown[] = sqlite.prepare('SELECT * FROM certificates WHERE active = 0 ORDER BY created_at DESC').all();
+  return rows.map((r) => certificateRow.parse(r));
+}
+
 /** The active certificate (the newest, should there be more than one). */
 export function activeCertificateRow(sqlite: Sqlite): CertificateRow | undefined {
   const row: unknown = sqlite.prepare('SELECT * FROM certificates WHERE active = 1 ORDER BY created_at DESC LIMIT 1').get();

@@ -5,7 +5,7 @@ import type { CertificateInfo } from '../../../shared/schema/documents-api';
 import { createSelfSignedOfficeCertificate, readOfficeCertificate, SELF_SIGNED_LABEL } from '../documents';
 import type { OfficeCertificate } from '../documents';
 import type { Sqlite } from '../db/open';
-import { activeCertificateRow, insertActiveCertificate } from './certificate-rows';
+import { activeCertificateRow, insertActiveCertificate, previousCertificateRows } from './certificate-rows';
 import type { CertificateRow } from './certificate-rows';
 import { documentStep } from './document-failure';
 
@@ -46,8 +46,15 @@ function info(r: CertificateRow): CertificateInfo {
     notAfter: r.notAfter,
     fingerprint: r.fingerprint,
     selfSigned: r.selfSigned,
+    // Made by this app to start with (its fixed label); an imported one, even self-signed by its issuer, is not.
+    temporary: r.label === SELF_SIGNED_LABEL,
     createdAt: r.createdAt,
   };
+}
+
+/** The certificates this one replaced, newest first. */
+export function certificateHistory(sqlite: Sqlite): CertificateInfo[] {
+  return previousCertificateRows(sqlite).map(info);
 }
 
 const activeRow = activeCertificateRow;

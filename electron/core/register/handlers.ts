@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch';
 import type { SessionManager } from '../session/manager';
-import { activeCertificateInfo, openActiveCertificate, prepareImport, prepareSelfSigned, storeCertificate } from './certificate-store';
+import { activeCertificateInfo, certificateHistory, openActiveCertificate, prepareImport, prepareSelfSigned, storeCertificate } from './certificate-store';
 import { generateConsentForm, recordConsent, referCase } from './flows';
 import { generateIneligibilityLetter } from './ineligibility-letter';
 import { printBatch } from './print-batch';
@@ -22,6 +22,7 @@ export function registerDeps(sessions: SessionManager, options: RegisterOptions)
 export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
   return {
     'certificate.status': (_input, ctx) => activeCertificateInfo(ctx.db().sqlite),
+    'certificate.history': (_input, ctx) => certificateHistory(ctx.db().sqlite),
     'certificate.import': async (input, ctx) => {
       const prepared = await prepareImport(Buffer.from(input.p12Base64.replace(/\s+/g, ''), 'base64'), input.passphrase, input.label || undefined, sessions.key());
       return ctx.tx(null, () => storeCertificate(ctx.db().sqlite, prepared, ctx.session.userId, ctx.now().toISOString()));
@@ -45,6 +46,7 @@ export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
   } satisfies Pick<
     Handlers,
     | 'certificate.status'
+    | 'certificate.history'
     | 'certificate.import'
     | 'certificate.generateSelfSigned'
     | 'document.list'

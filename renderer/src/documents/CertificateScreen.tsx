@@ -1,36 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { call, errorOf } from '../ipc';
+import { CertificateChoices } from './certificate/CertificateChoices';
+import { CertificateFacts } from './certificate/CertificateFacts';
 
-/** Supervisor: the office signing certificate. Import the office's .p12, or make a labelled self-signed one to start. */
+/** Supervisor: the office signing certificate in use, how to replace it, and the ones it replaced. */
 export function CertificateScreen() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const fileId = useId();
-  const passId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
   const status = useQuery({ queryKey: ['certificate'], queryFn: () => call('certificate.status', {}) });
-  const done = () => void qc.invalidateQueries({ queryKey: ['certificate'] });
-  const generate = useMutation({ mutationFn: () => call('certificate.generateSelfSigned', {}), onSuccess: done });
-  const importP12 = useMutation({
-    mutationFn: async () => {
-      if (!file) throw new Error('no file');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let bin = '';
-      for (const b of bytes) bin += String.fromCharCode(b);
-      return call('certificate.import', { p12Base64: btoa(bin), passphrase });
-    },
-    onSuccess: () => {
-      setPassphrase('');
-      done();
-    },
-  });
+  const history = useQuery({ queryKey: ['certificate', 'history'], queryFn: () => call('certificate.history', {}) });
   const c = status.data;
   const date = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' });
-  const err = [status.error, generate.error, importP12.error].find(Boolean);
+  const err = [status.error, history.error].find(Boolean);
   return (
     <>
       <h1>{t('certificate.title')}</h1>
@@ -38,49 +20,36 @@ export function CertificateScreen() {
       <section aria-labelledby="cert-current" className="card">
         <h2 id="cert-current">{t('certificate.current')}</h2>
         {c === null && <p role="status">{t('certificate.none')}</p>}
-        {c && (
-          <dl className="facts">
-            <dt>{t('certificate.label')}</dt>
-            <dd>{c.selfSigned ? t('certificate.selfSignedLabel') : c.label}</dd>
-            <dt>{t('certificate.subject')}</dt>
-            <dd>{c.subject}</dd>
-            <dt>{t('certificate.issuer')}</dt>
-            <dd>{c.issuer}</dd>
-            <dt>{t('certificate.valid')}</dt>
-            <dd>{t('certificate.validRange', { from: date.format(new Date(c.notBefore)), to: date.format(new Date(c.notAfter)) })}</dd>
-            <dt>{t('certificate.fingerprint')}</dt>
-            <dd>
-              <code className="wrap">{c.fingerprint}</code>
-            </dd>
-          </dl>
-        )}
-        {c?.selfSigned && <p className="banner banner-error">{t('certificate.replaceWarning')}</p>}
-        <button type="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
-          {generate.isPending ? t('common.working') : t('certificate.generate')}
-        </button>
+        {c && <CertificateFacts c={c} />}
+        {c?.temporary && <p className="banner banner-error">{t('certificate.replaceWarning')}</p>}
       </section>
-      <section aria-labelledby="cert-import" className="card">
-        <h2 id="cert-import">{t('certificate.import')}</h2>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            importP12.mutate();
-          }}
-        >
-          <div className="field">
-            <label htmlFor={fileId}>{t('certificate.file')}</label>
-            <input id={fileId} type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </div>
-          <div className="field">
-            <label htmlFor={passId}>{t('certificate.passphrase')}</label>
-            <input id={passId} type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-          </div>
-          <button type="submit" className="primary" disabled={!file || importP12.isPending}>
-            {t('certificate.importSubmit')}
-          </button>
-        </form>
-      </section>
+      {c !== undefined && <CertificateChoices current={c} onDone={() => undefined} />}
+      {history.data && history.data.length > 0 && (
+        <section aria-labelledby="cert-history" className="card">
+          <h2 id="cert-history">{t('certificate.history')}</h2>
+          <table>
+            <caption className="visually-hidden">{t('certificate.history')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificate.label')}</th>
+                <th scope="col">{t('certificate.valid')}</th>
+                <th scope="col">{t('certificate.fingerprint')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.temporary ? t('certificate.temporaryLabel') : h.label}</td>
+                  <td>{t('certificate.validRange', { from: date.format(new Date(h.notBefore)), to: date.format(new Date(h.notAfter)) })}</td>
+                  <td>
+                    <code className="wrap">{h.fingerprint}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
     </>
   );
 }

@@ -13,13 +13,16 @@ import { PasswordRules } from './PasswordRules';
 type SetupForm = z.input<typeof setupInput>;
 
 /** First run: the first supervisor account, which also creates the encrypted database. */
-export function SetupScreen() {
+export function SetupScreen({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const form = useForm<SetupForm>({ resolver: zodResolver(setupInput), defaultValues: { username: '', displayName: '', password: '', badgeNumber: '' } });
   const setup = useMutation({
     mutationFn: (v: SetupForm) => call('auth.setup', v),
-    onSuccess: (status) => qc.setQueryData(['auth'], status),
+    onSuccess: (status) => {
+      onCreated();
+      qc.setQueryData(['auth'], status);
+    },
     onError: (e) => applyFieldIssues(errorOf(e), form.setError),
   });
   const err = setup.error ? errorOf(setup.error) : null;

@@ -16,6 +16,7 @@ import { QuickIntake } from './today/QuickIntake';
 import { SearchBox } from './today/SearchBox';
 import { TaskList } from './today/TaskList';
 import { DiscardDraftButton } from './today/DiscardDraftButton';
+import { CertificateExpiryWarning } from '../documents/certificate/CertificateExpiryWarning';
 
 /** Walk-in hours at the office (shared/time/office-hours.ts), on the office's clock whatever this machine's zone. */
 function counterOpen(now: Date, timeZone: string): boolean {
@@ -82,6 +83,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
   return (
     <>
       <h1>{t('today.title')}</h1>
+      {can(user.role, 'certificate.manage') && <CertificateExpiryWarning />}
       {canAct && tasks.data && <TaskList list={tasks.data} />}
       {canAct && tasks.error && <ErrorBanner error={errorOf(tasks.error)} />}
       <p className="hint">
