@@ -25,7 +25,7 @@ export const permissions = [
   'document.generate', // generate consent and withdrawal forms
   'document.print', // print the documents for IOM (packets, notices), keep the print log; view those in the print queue
   'document.read', // view or print any generated document (consent and withdrawal forms included), queued or not
-  'user.manage', // create, disable accounts and reset passwords
+  'user.manage', // create, edit (name, badge, role), disable and re-enable accounts, reset passwords
   'certificate.manage', // import or generate the office signing certificate
   'settings.manage', // idle lock timeout and other office settings
   'audit.read', // view, verify and export the audit trail

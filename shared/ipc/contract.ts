@@ -19,6 +19,7 @@ import { checkDocumentInput } from '../schema/document-check';
 import type { DocumentCheck } from '../schema/document-check';
 import { changePasswordInput, createUserInput, idleLockInput, setupInput, signInInput, userIdInput } from '../schema/auth';
 import type { AuthStatus, OneTimePassword, UserRow } from '../schema/auth';
+import { updateUserInput } from '../schema/users';
 import { getCaseInput, listCasesInput } from '../schema/case';
 import type { CasePage, OfficerOption } from '../schema/case';
 import { officeTimeZoneInput } from '../time/time-zone-input';
@@ -71,6 +72,10 @@ export const contract = {
   'user.create': channel<OneTimePassword>()({ input: createUserInput, access: 'user.manage' }),
   'user.disable': channel<UserRow>()({ input: userIdInput, access: 'user.manage' }),
   'user.resetPassword': channel<OneTimePassword>()({ input: userIdInput, access: 'user.manage' }),
+  // Name, badge and role of an account (the entry lists which changed); re-enabling issues a new
+  // one-time password, since disabling destroyed the account's key slot.
+  'user.update': channel<UserRow>()({ input: updateUserInput, access: 'user.manage' }),
+  'user.enable': channel<OneTimePassword>()({ input: userIdInput, access: 'user.manage' }),
   'settings.setIdleLock': channel<AuthStatus>()({ input: idleLockInput, access: 'settings.manage' }),
   'settings.setOfficeTimeZone': channel<AuthStatus>()({ input: officeTimeZoneInput, access: 'settings.manage' }),
 

@@ -20,11 +20,23 @@ function readableAnchor(sessions: SessionManager): AuditHead | null {
   }
 }
 
-/** The supervisor's audit screen. Listing is itself audited; so is the export. */
+/**
+ * The supervisor's audit screen. Listing is itself audited; so are the export and the check.
+ *
+ * The numbers on the screen must agree (issue 13 point 10: "264 entries checked" above "263
+ * entries"). A listing counts the trail as it was read, before its own entry; the check writes its
+ * own entry first and then checks the whole trail, that entry included, and the screen lists again
+ * after it: the listing then counts exactly the entries the check did.
+ */
 export function auditHandlers(sessions: SessionManager) {
   return {
-    'audit.list': (input, ctx) => ctx.tx(null, () => listAudit(ctx.db().sqlite, input)),
-    'audit.verify': (_input, ctx) => verifyAudit(ctx.db().sqlite, deriveAuditKey(sessions.key()), readableAnchor(sessions)),
-    'audit.exportCsv': (input, ctx) => ctx.tx(null, () => exportAudit(ctx.db().sqlite, input, ctx.now())),
+    'audit.list': (input, ctx) => ctx.tx(null, () => listAudit(ctx.db().sqlite, input, ctx.clock.timeZone)),
+    'audit.verify': (_input, ctx) => {
+      // An unreadable anchor is refused before anything is written.
+      const anchor = readableAnchor(sessions);
+      ctx.tx(null, () => undefined);
+      return verifyAudit(ctx.db().sqlite, deriveAuditKey(sessions.key()), anchor);
+    },
+    'audit.exportCsv': (input, ctx) => ctx.tx(null, () => exportAudit(ctx.db().sqlite, input, ctx.clock.timeZone, ctx.now())),
   } satisfies Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.exportCsv'>;
 }

@@ -15,7 +15,11 @@ export const auditFilterSchema = z
     /** Exact action ("case.create"), or an area with ".*" ("case.*"). */
     action: z.string().max(64).regex(/^[a-z]+(\.[a-zA-Z]+)*(\.\*)?$/).optional(),
     caseId: z.uuid().optional(),
+    /** Entries about any of these cases (a case number, a person's cases); an empty list matches nothing. */
+    caseIds: z.array(z.uuid()).optional(),
     outcome: z.enum(['ok', 'denied', 'error']).optional(),
+    /** Entries up to this one (the trail as an earlier read saw it). */
+    throughSeq: z.number().int().min(0).optional(),
     /** Inclusive lower bound on `at`. */
     from: isoTime.optional(),
     /** Exclusive upper bound on `at`. */
@@ -67,7 +71,10 @@ export function readAuditRows(sqlite: Sqlite, filter: AuditFilter = {}): AuditPa
     params.push(prefix.length, prefix);
   } else if (f.action) add('action = ?', f.action);
   if (f.caseId) add('case_id = ?', f.caseId);
+  // One bound parameter however many cases (a common name can mean thousands).
+  if (f.caseIds) add('case_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.caseIds));
   if (f.outcome) add('outcome = ?', f.outcome);
+  if (f.throughSeq !== undefined) add('seq <= ?', f.throughSeq);
   // `at` is stored as Date#toISOString text, so text comparison = time comparison once the bound is in the same form.
   if (f.from) add('at >= ?', new Date(f.from).toISOString());
   if (f.to) add('at < ?', new Date(f.to).toISOString());
@@ -79,6 +86,11 @@ export function readAuditRows(sqlite: Sqlite, filter: AuditFilter = {}): AuditPa
     .prepare<(string | number)[], DbRow>(`SELECT ${COLUMNS} FROM audit_log ${whereSql} ORDER BY seq ${order} LIMIT ? OFFSET ?`)
     .all(...params, f.limit, f.offset);
   return { rows: rows.map(toAuditRow), total };
+}
+
+/** The newest entry's number (0 for an empty trail). */
+export function lastAuditSeq(sqlite: Sqlite): number {
+  return sqlite.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM audit_log').get()?.n ?? 0;
 }
 
 /** The whole trail in chain order, for verification (no filter: a filtered trail has gaps by design). */

@@ -223,6 +223,11 @@ export class SessionManager {
     return readOfficeTimeZone(this.open?.db);
   }
 
+  /** The signed-in person's own account was edited (name, badge): the session shows and signs with the new values. */
+  accountChanged(change: { displayName: string; badgeNumber: string | null }): void {
+    if (this.session) this.session = { ...this.session, ...change };
+  }
+
   /** The database key, for services that wrap it anew (account creation, password reset). */
   key(): Buffer {
     if (!this.dbKey) throw new IpcFailure(ipcError('not_signed_in'));

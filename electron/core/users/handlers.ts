@@ -2,7 +2,7 @@ import { settings } from '../db/schema';
 import type { Handlers } from '../dispatch';
 import type { SessionManager } from '../session/manager';
 import { writeOfficeTimeZone } from '../session/office-settings';
-import { createUser, disableUser, listUsers, resetPassword } from './service';
+import { createUser, disableUser, enableUser, listUsers, resetPassword, updateUser } from './service';
 
 export function userHandlers(sessions: SessionManager) {
   return {
@@ -10,6 +10,8 @@ export function userHandlers(sessions: SessionManager) {
     'user.create': (input, ctx) => createUser(ctx, sessions, input),
     'user.disable': (input, ctx) => disableUser(ctx, sessions, input.userId),
     'user.resetPassword': (input, ctx) => resetPassword(ctx, sessions, input.userId),
+    'user.update': (input, ctx) => updateUser(ctx, sessions, input),
+    'user.enable': (input, ctx) => enableUser(ctx, sessions, input.userId),
     'settings.setIdleLock': (input, ctx) => {
       const { db } = ctx.db();
       ctx.tx(null, () =>
@@ -22,5 +24,5 @@ export function userHandlers(sessions: SessionManager) {
       ctx.tx(null, () => writeOfficeTimeZone(ctx.db().db, input.timeZone));
       return sessions.status();
     },
-  } satisfies Pick<Handlers, 'user.list' | 'user.create' | 'user.disable' | 'user.resetPassword' | 'settings.setIdleLock' | 'settings.setOfficeTimeZone'>;
+  } satisfies Pick<Handlers, 'user.list' | 'user.create' | 'user.disable' | 'user.resetPassword' | 'user.update' | 'user.enable' | 'settings.setIdleLock' | 'settings.setOfficeTimeZone'>;
 }

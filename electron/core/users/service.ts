@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { OneTimePassword, UserRow } from '../../../shared/schema/auth';
+import { editableUserFields } from '../../../shared/schema/users';
+import type { EditableUserField } from '../../../shared/schema/users';
 import type { Role } from '../../../shared/roles';
 import type { CallContext } from '../context';
 import { users } from '../db/schema';
@@ -64,13 +66,28 @@ export async function createUser(ctx: CallContext, sessions: SessionManager, inp
   }
 }
 
+/**
+ * The office must keep someone who can manage accounts, keys and the audit: refuse a change that
+ * would leave no active supervisor (inside the caller's transaction, so a second process cannot
+ * slip between the count and the change).
+ */
+function requireAnotherSupervisor(db: Db, userId: string): void {
+  const other = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'supervisor'), eq(users.status, 'active'), ne(users.id, userId)))
+    .get();
+  if (!other) throw new IpcFailure(ipcError('rejected', { messageKey: 'accounts.errors.lastSupervisor' }));
+}
+
 /** Disable an account: its key slot goes, so it can no longer open the data; the row stays for the audit. */
 export function disableUser(ctx: CallContext, sessions: SessionManager, userId: string): UserRow {
   const { db } = ctx.db();
   ctx.auditDetail(auditTarget(userId));
   if (userId === ctx.session?.userId) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.cannot_disable_self' }));
   const row = ctx.tx(null, () => {
-    getUser(db, userId);
+    const before = getUser(db, userId);
+    if (roleOf(before) === 'supervisor' && before.status === 'active') requireAnotherSupervisor(db, userId);
     db.update(users).set({ status: 'disabled' }).where(eq(users.id, userId)).run();
     return getUser(db, userId);
   });
@@ -78,17 +95,77 @@ export function disableUser(ctx: CallContext, sessions: SessionManager, userId: 
   return toRow(row);
 }
 
-/** A new one-time password for an account (also re-enables a disabled one with a fresh slot). */
+/**
+ * Change an account's name, badge number or role. The entry names the account and which fields
+ * changed (never their values: names are personal data), and for a role change both roles.
+ * A supervisor cannot change their own role, and the last active supervisor keeps theirs.
+ */
+export function updateUser(ctx: CallContext, sessions: SessionManager, input: { userId: string; displayName: string; badgeNumber?: string | undefined; role: Role }): UserRow {
+  const { db } = ctx.db();
+  const userId = input.userId;
+  ctx.auditDetail(auditTarget(userId));
+  const row = ctx.tx(null, () => {
+    const before = getUser(db, userId);
+    const after = { displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, role: input.role };
+    const changed = editableUserFields.filter((f: EditableUserField) => before[f] !== after[f]);
+    const fromRole = roleOf(before);
+    if (changed.includes('role')) {
+      if (userId === ctx.session?.userId) throw new IpcFailure(ipcError('rejected', { messageKey: 'accounts.errors.ownRole' }));
+      if (fromRole === 'supervisor' && before.status === 'active') requireAnotherSupervisor(db, userId);
+    }
+    const roleChange = changed.includes('role') ? `;from=${fromRole};to=${after.role}` : '';
+    ctx.auditDetail(`${auditTarget(userId)};changed=${changed.length > 0 ? changed.join(',') : 'none'}${roleChange}`);
+    if (changed.length > 0) db.update(users).set(after).where(eq(users.id, userId)).run();
+    return getUser(db, userId);
+  });
+  // The supervisor renamed themselves: the header and the forms they sign from now on follow.
+  if (userId === ctx.session?.userId) sessions.accountChanged({ displayName: row.displayName, badgeNumber: row.badgeNumber });
+  return toRow(row);
+}
+
+/**
+ * Re-enable a disabled account. Disabling destroyed its key slot (nothing that was in the file
+ * opens the data any more), so the account comes back with a new slot under a new one-time
+ * password, to be changed at the first sign-in, exactly like a new account. If the row cannot be
+ * written, the new slot is removed again.
+ */
+export async function enableUser(ctx: CallContext, sessions: SessionManager, userId: string): Promise<OneTimePassword> {
+  const { db } = ctx.db();
+  ctx.auditDetail(auditTarget(userId));
+  const before = getUser(db, userId);
+  if (before.status !== 'disabled') throw new IpcFailure(ipcError('rejected', { messageKey: 'accounts.errors.notDisabled' }));
+  const otp = oneTimePassword();
+  // A slot left behind by a disable that stopped half-way would make createSlot refuse: it goes first.
+  sessions.vault.removeSlot(userId);
+  await sessions.vault.createSlot(userId, before.username, otp, sessions.key());
+  try {
+    const row = ctx.tx(null, () => {
+      if (getUser(db, userId).status !== 'disabled') throw new IpcFailure(ipcError('rejected', { messageKey: 'accounts.errors.notDisabled' }));
+      db.update(users).set({ status: 'active', mustChangePassword: true, passwordChangedAt: ctx.now().toISOString() }).where(eq(users.id, userId)).run();
+      return getUser(db, userId);
+    });
+    return { user: toRow(row), oneTimePassword: otp };
+  } catch (e) {
+    sessions.vault.removeSlot(userId);
+    throw e;
+  }
+}
+
+/**
+ * A new one-time password for an active account. A disabled one is re-enabled instead
+ * (`enableUser`), so the trail says the account came back rather than that a password was reset.
+ */
 export async function resetPassword(ctx: CallContext, sessions: SessionManager, userId: string): Promise<OneTimePassword> {
   const { db } = ctx.db();
   ctx.auditDetail(auditTarget(userId));
   const before = getUser(db, userId);
   if (userId === ctx.session?.userId) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.reset_own_password' }));
+  if (before.status === 'disabled') throw new IpcFailure(ipcError('rejected', { messageKey: 'accounts.errors.disabledUseEnable' }));
   const otp = oneTimePassword();
   sessions.vault.removeSlot(userId);
   await sessions.vault.createSlot(userId, before.username, otp, sessions.key());
   const row = ctx.tx(null, () => {
-    db.update(users).set({ status: 'active', mustChangePassword: true, passwordChangedAt: ctx.now().toISOString() }).where(eq(users.id, userId)).run();
+    db.update(users).set({ mustChangePassword: true, passwordChangedAt: ctx.now().toISOString() }).where(eq(users.id, userId)).run();
     return getUser(db, userId);
   });
   return { user: toRow(row), oneTimePassword: otp };

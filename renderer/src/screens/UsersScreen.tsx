@@ -6,25 +6,41 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { roles } from '../../../shared/roles';
 import { createUserInput } from '../../../shared/schema/auth';
-import type { OneTimePassword, SessionUser } from '../../../shared/schema/auth';
+import type { OneTimePassword, SessionUser, UserRow } from '../../../shared/schema/auth';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { applyFieldIssues } from '../form-errors';
 import { call, errorOf } from '../ipc';
 import { IdleLockSetting } from './IdleLockSetting';
 import { OfficeTimeZoneSetting } from './OfficeTimeZoneSetting';
+import { ConfirmDialog } from './users/ConfirmDialog';
+import { EditAccountDialog } from './users/EditAccountDialog';
 
 type Values = z.input<typeof createUserInput>;
+type AccountAction = 'reset' | 'disable' | 'enable';
 
-/** Supervisor: accounts. Created with a one-time password shown once; disabled, never deleted. */
+/**
+ * Supervisor: accounts. Created with a one-time password shown once; edited (name, badge, role);
+ * disabled, never deleted, and re-enabled with a new one-time password (disabling destroyed the
+ * key slot). Reset, disable, re-enable and a role change each ask once, the safe choice focused.
+ */
 export function UsersScreen({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [otp, setOtp] = useState<OneTimePassword | null>(null);
+  const [otp, setOtp] = useState<(OneTimePassword & { enabled?: boolean }) | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [asking, setAsking] = useState<{ action: AccountAction; account: UserRow } | null>(null);
   const users = useQuery({ queryKey: ['users'], queryFn: () => call('user.list', {}) });
   const form = useForm<Values>({ resolver: zodResolver(createUserInput), defaultValues: { username: '', displayName: '', role: 'front_counter', badgeNumber: '' } });
-  const done = (r: OneTimePassword) => {
+  const done = (r: OneTimePassword & { enabled?: boolean }) => {
+    setNotice(null);
     setOtp(r);
+    void qc.invalidateQueries({ queryKey: ['users'] });
+  };
+  const changed = (message: string) => {
+    setOtp(null);
+    setNotice(message);
     void qc.invalidateQueries({ queryKey: ['users'] });
   };
   const create = useMutation({
@@ -35,9 +51,11 @@ export function UsersScreen({ user }: { user: SessionUser }) {
     },
     onError: (e) => applyFieldIssues(errorOf(e), form.setError),
   });
-  const disable = useMutation({ mutationFn: (userId: string) => call('user.disable', { userId }), onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }) });
-  const reset = useMutation({ mutationFn: (userId: string) => call('user.resetPassword', { userId }), onSuccess: done });
-  const err = [create.error, disable.error, reset.error].find(Boolean);
+  const disable = useMutation({ mutationFn: (userId: string) => call('user.disable', { userId }), onSuccess: (r) => changed(t('accounts.disabledDone', { name: r.displayName })) });
+  const reset = useMutation({ mutationFn: (userId: string) => call('user.resetPassword', { userId }), onSuccess: (r) => done(r) });
+  const enable = useMutation({ mutationFn: (userId: string) => call('user.enable', { userId }), onSuccess: (r) => done({ ...r, enabled: true }) });
+  const run = { reset, disable, enable } as const;
+  const err = [create.error, disable.error, reset.error, enable.error].find(Boolean);
   const createErr = create.error ? errorOf(create.error) : null;
 
   return (
@@ -45,7 +63,12 @@ export function UsersScreen({ user }: { user: SessionUser }) {
       <h1>{t('users.title')}</h1>
       {otp && (
         <div className="banner banner-ok" role="status">
-          {t('users.oneTime', { name: otp.user.displayName, username: otp.user.username })} <code className="otp">{otp.oneTimePassword}</code>
+          {t(otp.enabled ? 'accounts.enabledOneTime' : 'users.oneTime', { name: otp.user.displayName, username: otp.user.username })} <code className="otp">{otp.oneTimePassword}</code>
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-ok" role="status">
+          {notice}
         </div>
       )}
       {err && !(createErr?.code === 'invalid_input') && <ErrorBanner error={errorOf(err)} />}
@@ -101,17 +124,23 @@ export function UsersScreen({ user }: { user: SessionUser }) {
                 <td>{t(`role.${u.role}`)}</td>
                 <td>{t(`users.${u.status}`)}</td>
                 <td className="row-actions">
-                  {u.id !== user.userId && (
+                  <button type="button" onClick={() => setEditing(u)} aria-label={t('accounts.editFor', { name: u.displayName })}>
+                    {t('accounts.edit')}
+                  </button>
+                  {u.id !== user.userId && u.status === 'active' && (
                     <>
-                      <button type="button" onClick={() => reset.mutate(u.id)} aria-label={t('users.resetFor', { name: u.displayName })}>
+                      <button type="button" onClick={() => setAsking({ action: 'reset', account: u })} aria-label={t('users.resetFor', { name: u.displayName })}>
                         {t('users.reset')}
                       </button>
-                      {u.status === 'active' && (
-                        <button type="button" onClick={() => disable.mutate(u.id)} aria-label={t('users.disableFor', { name: u.displayName })}>
-                          {t('users.disable')}
-                        </button>
-                      )}
+                      <button type="button" onClick={() => setAsking({ action: 'disable', account: u })} aria-label={t('users.disableFor', { name: u.displayName })}>
+                        {t('users.disable')}
+                      </button>
                     </>
+                  )}
+                  {u.id !== user.userId && u.status === 'disabled' && (
+                    <button type="button" onClick={() => setAsking({ action: 'enable', account: u })} aria-label={t('accounts.enableFor', { name: u.displayName })}>
+                      {t('accounts.enable')}
+                    </button>
                   )}
                 </td>
               </tr>
@@ -119,6 +148,30 @@ export function UsersScreen({ user }: { user: SessionUser }) {
           </tbody>
         </table>
       </section>
+      <EditAccountDialog
+        account={editing}
+        self={editing?.id === user.userId}
+        onClose={() => setEditing(null)}
+        onSaved={(row) => {
+          setEditing(null);
+          changed(t('accounts.saved', { name: row.displayName }));
+          // One's own name or badge: the header and the forms signed from now on show the new one.
+          if (row.id === user.userId) void qc.invalidateQueries({ queryKey: ['auth'] });
+        }}
+      />
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? t(`accounts.${asking.action}ConfirmTitle`, { name: asking.account.displayName }) : ''}
+        text={asking ? t(`accounts.${asking.action}ConfirmText`, { name: asking.account.displayName }) : ''}
+        confirm={asking ? t(`accounts.${asking.action}Confirm`) : ''}
+        danger={asking?.action !== 'enable'}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          if (!asking) return;
+          setAsking(null);
+          run[asking.action].mutate(asking.account.id);
+        }}
+      />
       <IdleLockSetting />
       <OfficeTimeZoneSetting />
     </>

@@ -113,7 +113,10 @@ describe('audit trail through the app', () => {
       { numRuns: 300, seed: 42 },
     );
     const csv = await t.ok<AuditCsv>('audit.exportCsv', {});
-    expect(csv.rowCount).toBeGreaterThan(10);
+    // The valid calls above are in it (most fuzzed calls are refused as invalid before any entry,
+    // so how many of those add one depends on the channel list, not on this property).
+    expect(csv.rowCount).toBeGreaterThan(5);
+    expect(csv.csv).toContain('case.withdraw');
     for (const c of canaries) expect(csv.csv).not.toContain(c);
     expect(csv.csv).not.toContain('1984-02-29');
     expect(csv.csv).not.toContain(SUPERVISOR.password);
