@@ -33,16 +33,17 @@ export const permissions = [
   'report.read', // the programme's reports (aggregate numbers), their CSV and PDF, the cases behind a number (with case.read)
   'report.export_cases', // the case-level export of a report (personal data leaving the protected store)
   'document.check', // check a signed PDF handed back: ours, valid, whole, which register document (docs/documents.md)
+  'appointment.manage', // see a day's appointments, book, reschedule, cancel, check in, mark a no-show (front counter and interviews)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const matrix = {
-  front_counter: ['case.read', 'case.read_facts', 'case.create', 'case.edit', 'case.screen'],
+  front_counter: ['case.read', 'case.read_facts', 'case.create', 'case.edit', 'case.screen', 'appointment.manage'],
   interview_officer: [
     'document.check',
     'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.withdraw',
     'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
-    'document.read', 'attachment.view', 'report.read',
+    'document.read', 'attachment.view', 'report.read', 'appointment.manage',
   ],
   clerk: ['case.read', 'document.print', 'document.check', 'print_log.read'],
   supervisor: [
@@ -51,7 +52,7 @@ const matrix = {
     'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'document.read', 'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
-    'report.read', 'report.export_cases',
+    'report.read', 'report.export_cases', 'appointment.manage',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

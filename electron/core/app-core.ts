@@ -9,6 +9,7 @@ import { combineHandlers } from './handler-map';
 import { historyHandlers } from './history/handlers';
 import { stageHandlers } from './stages/handlers';
 import { todayHandlers } from './today/handlers';
+import { appointmentHandlers } from './appointments/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
 import { reportHandlers } from './reports/handlers';
 import type { RegisterOptions } from './register/handlers';
@@ -68,6 +69,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     caseHandlers(register),
     intakeHandlers,
     todayHandlers,
+    appointmentHandlers,
     stageHandlers,
     attachmentHandlers,
     historyHandlers,

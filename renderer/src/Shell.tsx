@@ -24,6 +24,7 @@ const CertificateScreen = lazy(() => import('./documents/CertificateScreen').the
 const IomImportScreen = lazy(() => import('./screens/IomImportScreen').then((m) => ({ default: m.IomImportScreen })));
 const CheckDocumentScreen = lazy(() => import('./screens/CheckDocumentScreen').then((m) => ({ default: m.CheckDocumentScreen })));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen').then((m) => ({ default: m.AppointmentsScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
@@ -63,6 +64,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   }, [route]);
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { name: 'today' }, label: t('nav.today'), show: true },
+    { route: { name: 'appointments' }, label: t('appointments.nav'), show: can(user.role, 'appointment.manage') },
     { route: { name: 'printQueue' }, label: t('nav.printQueue'), show: can(user.role, 'document.print') },
     { route: { name: 'iomImport' }, label: t('iomImport.nav'), show: can(user.role, 'stage.record') },
     { route: { name: 'reports' }, label: t('reports.nav'), show: can(user.role, 'report.read') },
@@ -129,6 +131,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'iomImport' && can(user.role, 'stage.record') && <IomImportScreen />}
               {route.name === 'reports' && can(user.role, 'report.read') && <ReportsScreen user={user} />}
               {route.name === 'checkDocument' && can(user.role, 'document.check') && <CheckDocumentScreen />}
+              {route.name === 'appointments' && can(user.role, 'appointment.manage') && <AppointmentsScreen date={route.date} />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>
           </main>

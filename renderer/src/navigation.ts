@@ -11,6 +11,7 @@ export type Route =
   | { name: 'iomImport' }
   | { name: 'reports' }
   | { name: 'checkDocument' }
+  | { name: 'appointments'; date?: string }
   | { name: 'password' };
 
 export const NavContext = createContext<(route: Route) => void>(() => undefined);

@@ -373,3 +373,11 @@ export function transition(status: CaseStatus, action: CaseAction): Transition {
 export function actionsIn(status: CaseStatus): CaseAction[] {
   return caseActions.filter((a) => lifecycle[status][a].allowed);
 }
+
+/**
+ * Appointments (book, reschedule) are for a case still in the programme: refused once it has
+ * reached a final status (closed, withdrawn, exited), with the message to show; null when allowed.
+ */
+export function appointmentRefusal(status: CaseStatus): string | null {
+  return statusInfo[status].final ? 'appointments.error.caseClosed' : null;
+}

@@ -35,6 +35,16 @@ import { reportCasesInput, reportExportInput, setTargetInput } from '../schema/r
 import type { RemovalTarget, ReportCases, ReportFile } from '../schema/reports-api';
 import type { ImportApplied, ImportPreview } from '../schema/iom-import';
 import {
+  appointmentDayInput,
+  appointmentIdInput,
+  appointmentSlotsInput,
+  bookAppointmentInput,
+  cancelAppointmentInput,
+  caseAppointmentsInput,
+  rescheduleAppointmentInput,
+} from '../schema/appointments';
+import type { AppointmentDay, AppointmentInfo, SlotList } from '../schema/appointments';
+import {
   createCaseFromIntakeInput,
   decideCaseInput,
   draftIdInput,
@@ -110,6 +120,18 @@ export const contract = {
   // A channel of its own (not a field of today.summary): refreshed on its own after a stage is
   // recorded, measured alone by the benchmark, and only for those who can act on it.
   'today.tasks': channel<TaskList>()({ input: empty, access: 'stage.record' }),
+
+  // Appointments at the office (front counter, interview officers, supervisor; not clerks). Each
+  // change returns the case's bookings, newest first; a reschedule keeps the old one as history.
+  'appointment.day': channel<AppointmentDay>()({ input: appointmentDayInput, access: 'appointment.manage' }),
+  // Which slots of a day are free: times only, no one's name (not audited).
+  'appointment.slots': channel<SlotList>()({ input: appointmentSlotsInput, access: 'appointment.manage', audited: false }),
+  'appointment.forCase': channel<AppointmentInfo[]>()({ input: caseAppointmentsInput, access: 'appointment.manage' }),
+  'appointment.book': channel<AppointmentInfo[]>()({ input: bookAppointmentInput, access: 'appointment.manage' }),
+  'appointment.reschedule': channel<AppointmentInfo[]>()({ input: rescheduleAppointmentInput, access: 'appointment.manage' }),
+  'appointment.cancel': channel<AppointmentInfo[]>()({ input: cancelAppointmentInput, access: 'appointment.manage' }),
+  'appointment.checkIn': channel<AppointmentInfo[]>()({ input: appointmentIdInput, access: 'appointment.manage' }),
+  'appointment.noShow': channel<AppointmentInfo[]>()({ input: appointmentIdInput, access: 'appointment.manage' }),
 
   // Documents for IOM: certificate, register, consent, referral, printing.
   'certificate.status': channel<CertificateInfo | null>()({ input: empty, access: 'certificate.manage' }),

@@ -9,6 +9,7 @@ import type { ReviewRecord } from './review';
 import type { StageEntry } from './stages';
 import type { IntakeDocument } from './intake';
 import type { CaseTask } from '../case/tasks';
+import type { DayAppointment } from './appointments';
 
 /** Inputs and outputs of the case channels (intake, decision, review, withdrawal, drafts). */
 
@@ -164,7 +165,6 @@ export interface TodayCase {
   status: CaseStatus;
   principalNameAsWritten: string;
   principalNameLatin: string;
-  appointmentAt: string | null;
   updatedAt: string;
   /** Review queue only: why the case waits for the supervisor (R1 manifestly unfounded, R2 mixed family, R3 facts missing). */
   reviewReasons?: ReasonCode[];
@@ -182,7 +182,8 @@ export interface TaskList {
 
 export interface TodaySummary {
   walkIns: TodayCase[];
-  appointments: TodayCase[];
+  /** Today's appointments in time order (empty for a role that does not manage appointments). */
+  appointments: DayAppointment[];
   mine: TodayCase[];
   review: TodayCase[];
   myNewDrafts: { draftId: string; updatedAt: string; label: string }[];

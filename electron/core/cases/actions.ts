@@ -14,6 +14,7 @@ import type { CaseStatus } from '../../../shared/case/lifecycle';
 import type { StageEntry } from '../../../shared/schema/stages';
 import type { SignedInContext } from '../context';
 import { decisions } from '../db/schema';
+import { bookAtHandover } from '../appointments/actions';
 import { advanceAttention, refreshAttention } from './attention';
 import { nextCaseNumber } from './case-number';
 import { readCaseDetail } from './detail';
@@ -93,14 +94,15 @@ export function saveIntake(ctx: SignedInContext, input: { caseId: string; baseVe
   });
 }
 
-/** Front counter: first screening done, handed over to an interview now or at an appointment (already checked). */
-export function screenCase(ctx: SignedInContext, input: { caseId: string; baseVersion: number; appointmentAt: string | null }): CaseDetail {
+/** Front counter: first screening done, handed over to an interview now or at an appointment (booked here). */
+export function screenCase(ctx: SignedInContext, input: { caseId: string; baseVersion: number; appointment: { date: string; time: string } | null }): CaseDetail {
   const { db } = ctx.db();
   return ctx.tx(input.caseId, () => {
     const next = requireAction(ctx, readCaseDetail(db, input.caseId, ctx.clock.timeZone), 'screen');
     const w = who(ctx);
     // The first screening's instant stays (a second screen only moves the appointment).
-    writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, 'screened'), appointmentAt: input.appointmentAt, screenedAt: caseRow(db, input.caseId).screenedAt ?? w.at });
+    writeCase(db, input.caseId, input.baseVersion, w, { status: pick(next, 'screened'), screenedAt: caseRow(db, input.caseId).screenedAt ?? w.at });
+    if (input.appointment) bookAtHandover(ctx, input.caseId, input.appointment);
     return readCaseDetail(db, input.caseId, ctx.clock.timeZone);
   });
 }

@@ -1,6 +1,8 @@
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import { officeDate } from '../../../shared/time/office-time';
 import type { Db } from '../db/open';
+import { currentAppointment } from '../appointments/rows';
+import type { AppointmentRow } from '../appointments/rows';
 import { readStages } from '../stages/rows';
 import { caseRow, decisionRow, intakeOf, latestConsent, latestConsentForm, statusOf, toDecision } from './rows';
 
@@ -16,7 +18,7 @@ export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDe
     version: c.version,
     intakeVersion: c.intakeVersion,
     intake: intakeOf(c),
-    appointmentAt: c.appointmentAt,
+    appointmentAt: appointmentAtOf(currentAppointment(db, caseId)),
     decision: d ? toDecision(d) : null,
     reviewStatus: status === 'under_review' ? 'pending' : d?.review ? 'resolved' : null,
     withdrawal: c.withdrawnAt ? { at: c.withdrawnAt, reason: c.withdrawalReason } : null,
@@ -33,4 +35,9 @@ export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDe
     // The whole case withholds nothing: what a reader may not see is taken out by medical.ts.
     medicalWithheld: [],
   };
+}
+
+/** The booking to come or under way, as the office's local date-time (YYYY-MM-DDTHH:mm). */
+function appointmentAtOf(a: AppointmentRow | undefined): string | null {
+  return a ? `${a.localDate}T${a.localTime}` : null;
 }

@@ -128,7 +128,7 @@ export function latestConsent(db: Db, caseId: string): ConsentRef | null {
 }
 
 /** Columns of the case row an action may set (identity, numbering and versions are not among them). */
-const casePatchColumns = ['status', 'intake', 'channel', 'applicationDate', 'appointmentAt', 'decisionId', 'reviewStatus', 'withdrawnAt', 'withdrawalReason', 'referredAt', 'screenedAt'] as const;
+const casePatchColumns = ['status', 'intake', 'channel', 'applicationDate', 'decisionId', 'reviewStatus', 'withdrawnAt', 'withdrawalReason', 'referredAt', 'screenedAt'] as const;
 export type CasePatch = Partial<Pick<CaseRow, (typeof casePatchColumns)[number]>>;
 
 /**

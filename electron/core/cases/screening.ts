@@ -1,17 +1,15 @@
-import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
-import { checkAppointment } from '../../../shared/time/office-hours';
 import type { CallContext } from '../context';
 
 /**
- * The hand-over of a screened case: now, or at an appointment that is a real local date-time, on
- * a working day, within office hours and not in the past (in the office's time zone).
+ * The hand-over of a screened case: now, or at an appointment (the office's local date and time,
+ * YYYY-MM-DDTHH:mm). When and whether the slot can be booked is checked with the booking itself,
+ * inside the screening's transaction (electron/core/appointments/actions.ts bookAtHandover).
  */
 export function screenInput(
-  ctx: CallContext,
+  _ctx: CallContext,
   input: { caseId: string; baseVersion: number; handover: { kind: 'now' } | { kind: 'appointment'; at: string } },
-): { caseId: string; baseVersion: number; appointmentAt: string | null } {
-  if (input.handover.kind === 'now') return { caseId: input.caseId, baseVersion: input.baseVersion, appointmentAt: null };
-  const check = checkAppointment(input.handover.at, ctx.clock);
-  if (!check.ok) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['handover', 'at'], messageKey: check.messageKey }] }));
-  return { caseId: input.caseId, baseVersion: input.baseVersion, appointmentAt: check.at };
+): { caseId: string; baseVersion: number; appointment: { date: string; time: string } | null } {
+  if (input.handover.kind === 'now') return { caseId: input.caseId, baseVersion: input.baseVersion, appointment: null };
+  const at = input.handover.at;
+  return { caseId: input.caseId, baseVersion: input.baseVersion, appointment: { date: at.slice(0, 10), time: at.slice(11, 16) } };
 }

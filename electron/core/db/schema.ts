@@ -26,8 +26,6 @@ export const cases = sqliteTable(
     /** The whole intake (shared/schema/intake.ts), validated, as JSON. */
     intake: text('intake').notNull().default('{}'),
     applicationDate: text('application_date'),
-    /** Hand-over from the front counter: interview appointment (local 'YYYY-MM-DDTHH:mm') or now. */
-    appointmentAt: text('appointment_at'),
     /** The decision in force (decisions.id); older ones stay in `decisions` as history. */
     decisionId: text('decision_id'),
     /** 'pending' while a needs-review decision waits for the supervisor, then 'resolved'. */
@@ -51,7 +49,6 @@ export const cases = sqliteTable(
     uniqueIndex('cases_case_number').on(t.caseNumber),
     index('cases_updated_at').on(t.updatedAt),
     index('cases_review').on(t.reviewStatus),
-    index('cases_appointment').on(t.appointmentAt),
     /**
      * The cases due for a look (today/tasks.ts), with every column the task list reads of them: the
      * list reads this index alone, not thousands of case rows. Only cases that may have a task.
@@ -363,4 +360,50 @@ export const attachments = sqliteTable(
     stageEntryId: text('stage_entry_id').references(() => caseStages.id),
   },
   (t) => [index('attachments_case').on(t.caseId, t.addedAt)],
+);
+
+/**
+ * Appointments at the office (an interview, a follow-up): one row per booking, never deleted.
+ * When: the office's wall date and time and the time zone they are in (what the person is told,
+ * and it stays what they were told if the office's time-zone setting is later corrected); the
+ * office hours exclude the hour the clocks repeat, so the three say one instant. A reschedule
+ * leaves the old row as `rescheduled` and books a new one that names it (`rescheduledFromId`).
+ * Written only by electron/core/appointments.
+ */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The office's local date, YYYY-MM-DD. */
+    localDate: text('local_date').notNull(),
+    /** The office's local start time, HH:mm. */
+    localTime: text('local_time').notNull(),
+    /** The IANA zone of the office when it was booked (America/Toronto). */
+    timeZone: text('time_zone').notNull(),
+    /** Length of the slot booked, in minutes (shared/appointments/slots.ts). */
+    minutes: integer('minutes').notNull(),
+    /** shared/schema/appointments.ts appointmentKind. */
+    kind: text('kind').notNull(),
+    /** booked, checked_in, rescheduled, cancelled, no_show (shared/schema/appointments.ts). */
+    status: text('status').notNull(),
+    bookedAt: text('booked_at').notNull(),
+    bookedBy: text('booked_by'),
+    /** When and by whom the status last changed (check-in, cancellation, no-show, reschedule). */
+    statusAt: text('status_at'),
+    statusBy: text('status_by'),
+    /** The booking this one replaces (a reschedule). */
+    rescheduledFromId: text('rescheduled_from_id'),
+    /** Why it was cancelled, if the officer said. */
+    reason: text('reason'),
+  },
+  (t) => [
+    /** A day at the office in time order (the day view, today's appointments, free slots). */
+    index('appointments_day').on(t.localDate, t.localTime, t.status),
+    index('appointments_case').on(t.caseId, t.localDate, t.localTime),
+    /** No-shows (and other outcomes) counted over a period for the reports. */
+    index('appointments_status_day').on(t.status, t.localDate),
+  ],
 );

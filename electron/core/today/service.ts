@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { TodayCase, TodaySummary } from '../../../shared/schema/case-api';
 import { caseStatus } from '../../../shared/schema/case';
-import { addDays, officeDayBounds } from '../../../shared/time/office-time';
+import { officeDayBounds } from '../../../shared/time/office-time';
 import type { OfficeClock } from '../../../shared/time/office-time';
 import type { ReasonCode } from '../../../shared/rules';
 import { caseDecisionSchema } from '../../../shared/schema/decision';
-import type { Sqlite } from '../db/open';
+import type { Db, Sqlite } from '../db/open';
+import { dayAppointments } from '../appointments/rows';
 import { myNewDrafts } from '../drafts/service';
 
-const select = `SELECT c.id, c.case_number AS caseNumber, c.status, c.appointment_at AS appointmentAt, c.updated_at AS updatedAt,
+const select = `SELECT c.id, c.case_number AS caseNumber, c.status, c.updated_at AS updatedAt,
        p.name_as_written AS principalNameAsWritten, p.name_latin AS principalNameLatin
   FROM cases c JOIN persons p ON p.case_id = c.id AND p.position = 0`;
 
@@ -17,7 +18,6 @@ const todayCaseRow = z.object({
   id: z.string(),
   caseNumber: z.string(),
   status: caseStatus,
-  appointmentAt: z.string().nullable(),
   updatedAt: z.string(),
   principalNameAsWritten: z.string(),
   principalNameLatin: z.string(),
@@ -27,13 +27,17 @@ const todayCaseRows = z.array(todayCaseRow);
 const reviewRows = z.array(todayCaseRow.extend({ result: z.string().nullable().transform((r) => (r === null ? null : caseDecisionSchema.parse(JSON.parse(r)))) }));
 
 /**
- * The home screen: walk-ins waiting (started at the counter today, not yet interviewed),
- * today's interview appointments, my open cases, and the supervisor's review queue. "Today" is
- * the office's day (its time zone, whatever the machine's): created_at is a UTC instant, compared
- * with the UTC bounds of that local day (23 or 25 hours long when the clocks change);
- * appointment_at is the office's local date-time (YYYY-MM-DDTHH:mm), compared as text.
+ * The home screen: walk-ins waiting (started at the counter today, not yet interviewed, not
+ * given an appointment), today's appointments in time order (for those who manage them), my open
+ * cases, and the supervisor's review queue. "Today" is the office's day (its time zone, whatever
+ * the machine's): created_at is a UTC instant, compared with the UTC bounds of that local day (23
+ * or 25 hours long when the clocks change); appointments are kept by the office's local date.
+ *
+ * A case with a booking (past, today or to come; one cancelled aside) is not a walk-in waiting:
+ * it was handed over to that appointment, even when the date typed was already past.
  */
-export function todaySummary(sqlite: Sqlite, userId: string, clock: OfficeClock): TodaySummary {
+export function todaySummary(open: { sqlite: Sqlite; db: Db }, userId: string, clock: OfficeClock, opts: { appointments: boolean }): TodaySummary {
+  const { sqlite } = open;
   const today = clock.today();
   const bounds = officeDayBounds(today, clock.timeZone);
   if (!bounds) throw new RangeError(`not a date: ${today}`);
@@ -43,12 +47,11 @@ export function todaySummary(sqlite: Sqlite, userId: string, clock: OfficeClock)
   return {
     walkIns: all(
       `${select} WHERE c.channel = 'walk_in' AND c.status IN ('draft', 'screened') AND c.created_at >= ? AND c.created_at < ?
-       AND (c.appointment_at IS NULL OR c.appointment_at < ?) ORDER BY c.created_at LIMIT 50`,
+       AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.case_id = c.id AND a.status <> 'cancelled') ORDER BY c.created_at LIMIT 50`,
       start,
       end,
-      today,
     ),
-    appointments: all(`${select} WHERE c.appointment_at >= ? AND c.appointment_at < ? AND c.status NOT IN ('withdrawn') ORDER BY c.appointment_at LIMIT 100`, today, addDays(today, 1)),
+    appointments: opts.appointments ? dayAppointments(open.db, today) : [],
     mine: all(
       `${select} WHERE (c.created_by = ? OR c.updated_by = ?) AND c.status NOT IN ('referred', 'withdrawn') ORDER BY c.updated_at DESC LIMIT 20`,
       userId,

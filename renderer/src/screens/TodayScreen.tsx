@@ -12,6 +12,7 @@ import { useOfficeTimeZone } from '../office-time';
 import { localeOf, useLang } from '../lang';
 import { useNavigate } from '../navigation';
 import { CaseTable } from './today/CaseTable';
+import { TodayAppointments } from './today/TodayAppointments';
 import { QuickIntake } from './today/QuickIntake';
 import { SearchBox } from './today/SearchBox';
 import { TaskList } from './today/TaskList';
@@ -76,7 +77,9 @@ export function TodayScreen({ user }: { user: SessionUser }) {
       return true;
     });
   const walkIns = once(s?.walkIns);
-  const appointments = once(s?.appointments);
+  const appointments = s?.appointments ?? [];
+  // A case with an appointment today is listed there, not again below.
+  for (const a of appointments) seen.add(a.caseId);
   const review = once(s?.review);
   const mine = once(s?.mine);
 
@@ -104,7 +107,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
       {s && (
         <>
           <CaseTable title={t('today.walkIns')} empty={t('today.noWalkIns')} cases={walkIns} />
-          <CaseTable title={t('today.appointments')} empty={t('today.noAppointments')} cases={appointments} showAppointment />
+          {can(user.role, 'appointment.manage') && <TodayAppointments appointments={appointments} />}
           <CaseTable title={t('today.review')} empty={t('today.noReview')} cases={review} intro={can(user.role, 'case.review') ? t('today.reviewIntro') : undefined} />
           <CaseTable title={t('today.mine')} empty={t('today.noMine')} cases={mine} />
           {can(user.role, 'case.edit') && (

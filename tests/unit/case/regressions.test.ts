@@ -183,11 +183,11 @@ describe('cases are never stranded', () => {
     await as('front_counter');
     const c = await caseIn(t, 'draft');
     for (const [at, key] of [
-      ['2026-12-01T09:75', 'validation.datetime'],
-      ['2026-11-31T09:30', 'validation.datetime'],
-      ['2026-11-20T09:30', 'validation.appointment_past'],
-      ['2026-11-28T10:00', 'validation.appointment_weekend'],
-      ['2026-11-24T17:30', 'validation.appointment_hours'],
+      ['2026-12-01T09:75', 'appointments.error.time'],
+      ['2026-11-31T09:30', 'validation.date_invalid'],
+      ['2026-11-20T09:30', 'appointments.error.pastDay'],
+      ['2026-11-28T10:00', 'appointments.error.closedDay'],
+      ['2026-11-24T17:30', 'appointments.error.hours'],
     ] as const) {
       const r = await t.call('case.screen', { caseId: c.id, baseVersion: c.version, handover: { kind: 'appointment', at } });
       expect(r.ok ? 'ok' : r.error.issues?.map((i) => [i.path, i.messageKey])).toEqual([[['handover', 'at'], key]]);

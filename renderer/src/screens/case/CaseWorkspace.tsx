@@ -27,6 +27,8 @@ import { ReopenDialog } from './ReopenDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewWhy } from './ReviewWhy';
 import { StepsPanel } from './StepsPanel';
+import { can } from '../../../../shared/roles';
+import { CaseAppointments } from '../appointments/CaseAppointments';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -142,6 +144,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
               <EligibilityPanel />
               <DecisionView detail={detail} />
               <StepsPanel w={w} />
+              {can(user.role, 'appointment.manage') && <CaseAppointments detail={detail} />}
             </aside>
           </div>
           <AttachmentsPanel detail={detail} user={user} />

@@ -136,7 +136,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   const screen = run(async (intake) => {
     const h = handoverSchema.safeParse(handover.kind === 'appointment' ? { kind: 'appointment', at: handover.at } : { kind: 'now' });
     if (!h.success) {
-      setHandoverError('validation.datetime');
+      setHandoverError('appointments.error.pick');
       document.getElementById('handover-at')?.focus();
       return;
     }

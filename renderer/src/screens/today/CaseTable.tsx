@@ -1,17 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCase } from '../../../../shared/schema/case-api';
-import { formatLocalDateTime } from '../../../../shared/time/format';
-import { localeOf, useLang } from '../../lang';
 import { PersonName } from '../../components/PersonName';
 import { OpenCaseButton } from './CaseCells';
 
 /** One list of the Today screen: a titled table of cases, each with a button to open it. */
-export function CaseTable(props: { title: string; empty: string; cases: TodayCase[]; showAppointment?: boolean; intro?: string }) {
+export function CaseTable(props: { title: string; empty: string; cases: TodayCase[]; intro?: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const id = useId();
-  const time = new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' });
   const showWhy = props.cases.some((c) => c.reviewReasons !== undefined);
   return (
     <section aria-labelledby={id} className="today-list">
@@ -28,7 +24,6 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
               <th scope="col">{t('cases.number')}</th>
               <th scope="col">{t('cases.principal')}</th>
               <th scope="col">{t('cases.status')}</th>
-              {props.showAppointment && <th scope="col">{t('today.time')}</th>}
               {showWhy && <th scope="col">{t('review.whyColumn')}</th>}
               <th scope="col">
                 <span className="visually-hidden">{t('cases.actions')}</span>
@@ -43,7 +38,6 @@ export function CaseTable(props: { title: string; empty: string; cases: TodayCas
                   <PersonName asWritten={c.principalNameAsWritten} latin={c.principalNameLatin} />
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
-                {props.showAppointment && <td>{c.appointmentAt ? formatLocalDateTime(c.appointmentAt, time) : '—'}</td>}
                 {showWhy && <td>{(c.reviewReasons ?? []).map((code) => t(`review.reasonCode.${code}`)).join('; ') || '—'}</td>}
                 <td>
                   <OpenCaseButton caseId={c.id} caseNumber={c.caseNumber} />

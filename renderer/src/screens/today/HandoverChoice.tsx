@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { SlotPicker } from '../appointments/SlotPicker';
 
 export interface HandoverState {
   kind: 'none' | 'now' | 'appointment';
   at: string;
 }
 
-/** Hand the case over to an interview: now, at an appointment, or not yet. */
+/** Hand the case over to an interview: now, at an appointment (a date and a free time), or not yet. */
 export function HandoverChoice(props: { value: HandoverState; onChange: (v: HandoverState) => void; error: string | null; allowNone?: boolean }) {
   const { t } = useTranslation();
   const kinds = props.allowNone === false ? (['now', 'appointment'] as const) : (['none', 'now', 'appointment'] as const);
@@ -20,20 +21,15 @@ export function HandoverChoice(props: { value: HandoverState; onChange: (v: Hand
         ))}
       </div>
       {props.value.kind === 'appointment' && (
-        <div className="field">
-          <label htmlFor="handover-at">{t('handover.at')}</label>
-          <p className="hint" id="handover-at-hint">
-            {t('handover.atHint')}
-          </p>
-          <input
-            id="handover-at"
-            value={props.value.at}
-            aria-describedby={props.error ? 'handover-at-hint handover-at-error' : 'handover-at-hint'}
-            aria-invalid={props.error ? true : undefined}
-            onChange={(e) => props.onChange({ ...props.value, at: e.target.value })}
-            maxLength={16}
-          />
-        </div>
+        // A real date and one of that day's free times (the office's hours and slots), never typed free text.
+        <SlotPicker
+          date={props.value.at.slice(0, 10)}
+          time={props.value.at.slice(11, 16)}
+          onDate={(date) => props.onChange({ ...props.value, at: `${date}T` })}
+          onTime={(time) => props.onChange({ ...props.value, at: `${props.value.at.slice(0, 10)}T${time}` })}
+          dateId="handover-at"
+          timeId="handover-at-time"
+        />
       )}
       {props.error && (
         <p className="error" id="handover-at-error">

@@ -82,7 +82,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
     }
     const parsedHandover = handover.kind === 'none' ? null : handoverSchema.safeParse(handover.kind === 'now' ? { kind: 'now' } : { kind: 'appointment', at: handover.at });
     if (parsedHandover && !parsedHandover.success) {
-      setHandoverError('validation.datetime');
+      setHandoverError('appointments.error.pick');
       document.getElementById('handover-at')?.focus();
       return;
     }
