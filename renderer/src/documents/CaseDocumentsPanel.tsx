@@ -12,6 +12,7 @@ import { GapList } from '../components/GapList';
 import { call, errorOf } from '../ipc';
 import { ConsentRecordForm } from './ConsentRecordForm';
 import { DocumentList } from './DocumentList';
+import { IneligibilityLetterStep } from './IneligibilityLetterStep';
 import { downloadPdf } from './download';
 
 /** Offered by the lifecycle table to this person now: allowed, or allowed once the gaps are filled in. */
@@ -45,6 +46,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
   const canGenerate = verdict('generateConsent', detail, user.role);
   const canRecord = verdict('recordConsent', detail, user.role);
   const canRefer = verdict('refer', detail, user.role);
+  const canLetter = verdict('generateIneligibilityLetter', detail, user.role);
   const [confirmRefer, setConfirmRefer] = useState(false);
   const consentForm = [...(docs.data ?? [])].reverse().find((d) => d.type === 'consent_form' && !d.superseded);
   const err = [generate.error, refer.error, docs.error].find(Boolean);
@@ -57,8 +59,9 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
         {t('documents.title')}
       </h2>
       {err && <ErrorBanner error={errorOf(err)} />}
-      {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && statusInfo[detail.status].phase === 'decision' && <p className="hint">{t('documents.needsEligible')}</p>}
-      {shown(canGenerate) && (
+      {!shown(canGenerate) && !shown(canRecord) && !shown(canRefer) && !canLetter.ok && statusInfo[detail.status].phase === 'decision' && <p className="hint">{t('documents.needsEligible')}</p>}
+      {/* A case decided not eligible gets its letter; consent is not a step of it (a reopen comes first). */}
+      {shown(canGenerate) && !canLetter.ok && (
         <div className="step">
           {gapsOf(canGenerate) && <GapList gaps={gapsOf(canGenerate) ?? []} id="step-generate-gaps" />}
           <p>
@@ -104,6 +107,7 @@ export function CaseDocumentsPanel({ detail, user, onChanged }: { detail: CaseDe
         </div>
       </Dialog>
       {ledTo('refer', detail.status) && <p role="status">{t('documents.referred')}</p>}
+      <IneligibilityLetterStep detail={detail} user={user} />
       {docs.data && docs.data.length > 0 && <DocumentList documents={docs.data} />}
     </section>
   );
