@@ -121,3 +121,37 @@ describe('batch printing and the print log', () => {
     expect(empty.ok ? 'ok' : empty.error.code).toBe('invalid_input');
   });
 });
+
+describe('batch printing through the print dialog (Electron)', () => {
+  it('prints one dialog after another; a cancelled dialog ends the batch and only what printed is logged', async () => {
+    const dialogs: number[] = [];
+    // The office printer: the first dialog prints, the second is cancelled.
+    const printer = async (pdf: Uint8Array) => {
+      dialogs.push(pdf.length);
+      return { printed: dialogs.length === 1 };
+    };
+    const t = makeCore({ printer });
+    try {
+      const accounts = await withAccounts(t);
+      await t.ok('certificate.generateSelfSigned', {});
+      await t.ok('auth.signIn', accounts.interview_officer);
+      await caseIn(t, 'referred', familyIntake(syrianFamily));
+      await caseIn(t, 'referred', familyIntake(syrianFamily));
+      await t.ok('auth.signIn', accounts.clerk);
+      const queue = await t.ok<DocumentInfo[]>('document.printQueue', {});
+      const r = await t.ok<PrintBatchResult>('document.printBatch', { documentIds: queue.map((d) => d.id) });
+      expect(dialogs).toHaveLength(2);
+      expect(r.mode).toBe('printed');
+      expect(r.printed.map((p) => [p.filename, p.pdfBase64])).toEqual([[`${queue[0]!.number}.pdf`, null]]);
+      // The cancelled one waits in the queue still.
+      expect((await t.ok<DocumentInfo[]>('document.printQueue', {})).map((d) => d.id)).toEqual([queue[1]!.id]);
+      const day = await t.ok<PrintLogDay>('document.printLog', { date: '2026-11-21' });
+      expect(day.lines.map((l) => l.documentNumber)).toEqual([queue[0]!.number]);
+      // Cancelled at once: nothing printed, nothing logged, said so.
+      const none = await t.call('document.printBatch', { documentIds: [queue[1]!.id] });
+      expect(none.ok ? 'ok' : none.error.messageKey).toBe('errors.print_cancelled');
+    } finally {
+      t.dispose();
+    }
+  }, 60_000);
+});
