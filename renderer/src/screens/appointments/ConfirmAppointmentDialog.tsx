@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentInfo } from '../../../../shared/schema/appointments';
 import { Dialog } from '../../components/Dialog';
@@ -34,10 +34,14 @@ export function ConfirmAppointmentDialog(props: { open: boolean; action: Confirm
     },
   });
   const reset = run.reset;
+  const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!props.open) return;
     setReason('');
     reset();
+    // The dialog has just been shown (its effect runs first) and focused its first control, the
+    // reason of a cancellation: the safe choice takes the focus instead.
+    keep.current?.focus();
   }, [props.open, reset]);
   const when = fmt.when(a.date, a.time);
   return (
@@ -51,7 +55,7 @@ export function ConfirmAppointmentDialog(props: { open: boolean; action: Confirm
       )}
       {run.error && <ErrorBanner error={errorOf(run.error)} />}
       <div className="row-actions">
-        <button type="button" autoFocus onClick={props.onClose}>
+        <button type="button" ref={keep} onClick={props.onClose}>
           {t('appointments.keep')}
         </button>
         <button type="button" className={props.action === 'checkIn' ? 'primary' : 'danger'} onClick={() => run.mutate()} disabled={run.isPending}>

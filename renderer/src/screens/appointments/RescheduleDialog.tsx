@@ -44,8 +44,8 @@ export function RescheduleDialog(props: { open: boolean; appointment: Appointmen
         />
         <ErrorBanner error={error} />
         <div className="row-actions">
-          {/* The safe choice first, with the focus: Enter out of habit changes nothing. */}
-          <button type="button" autoFocus onClick={props.onClose}>
+          {/* The dialog opens on its date field (Enter there without a new time moves nothing); going back comes first. */}
+          <button type="button" onClick={props.onClose}>
             {t('appointments.goBack')}
           </button>
           <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
