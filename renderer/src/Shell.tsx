@@ -10,7 +10,9 @@ import { ProtectedBanner } from './components/ProtectedBanner';
 import { flushAll } from './flush';
 import { call } from './ipc';
 import { NavContext } from './navigation';
-import type { Route } from './navigation';
+import type { NavigateHow, Route } from './navigation';
+import { clearRouteUrl, initialRoute, recordRoute, routeOfEntry } from './route-url';
+import { defaultCaseListState } from './screens/cases/list-state';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { TodayScreen } from './screens/TodayScreen';
 
@@ -24,13 +26,16 @@ const CertificateScreen = lazy(() => import('./documents/CertificateScreen').the
 const IomImportScreen = lazy(() => import('./screens/IomImportScreen').then((m) => ({ default: m.IomImportScreen })));
 const CheckDocumentScreen = lazy(() => import('./screens/CheckDocumentScreen').then((m) => ({ default: m.CheckDocumentScreen })));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const CasesScreen = lazy(() => import('./screens/cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen').then((m) => ({ default: m.AppointmentsScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [route, setRoute] = useState<Route>({ name: 'today' });
+  const [route, setRoute] = useState<Route>(() => initialRoute({ name: 'today' }));
+  // A change within a screen (a filter of the Cases list) leaves the focus where it is.
+  const keepFocus = useRef(false);
   const mainRef = useRef<HTMLElement>(null);
   const setStatus = (s: AuthStatus) => qc.setQueryData(['auth'], s);
   const lock = useMutation({
@@ -47,11 +52,14 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
     },
     onSuccess: (s) => {
       setStatus(s);
-      // Nothing of the last person's data stays in memory after sign-out.
+      // Nothing of the last person's data stays in memory after sign-out (nor their search in the address).
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      clearRouteUrl();
     },
   });
-  const go = useCallback((r: Route) => {
+  const go = useCallback((r: Route, how?: NavigateHow) => {
+    keepFocus.current = how?.keepFocus === true;
+    recordRoute(r, how?.replace === true);
     setRoute(r);
     if (r.name === 'today') void qc.invalidateQueries({ queryKey: ['today'] });
   }, [qc]);
@@ -60,10 +68,21 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   // unless the screen itself has already put the focus on a field.
   useEffect(() => {
     const main = mainRef.current;
+    if (keepFocus.current) {
+      keepFocus.current = false;
+      return undefined;
+    }
     return main ? focusScreenHeading(main) : undefined;
   }, [route]);
+  // The back and forward buttons: the screen (and the list's filters) of that history entry.
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => setRoute(routeOfEntry(e.state, { name: 'today' }));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { name: 'today' }, label: t('nav.today'), show: true },
+    { route: { name: 'cases', list: defaultCaseListState }, label: t('caseList.nav'), show: can(user.role, 'case.read') },
     { route: { name: 'appointments' }, label: t('appointments.nav'), show: can(user.role, 'appointment.manage') },
     { route: { name: 'printQueue' }, label: t('nav.printQueue'), show: can(user.role, 'document.print') },
     { route: { name: 'iomImport' }, label: t('iomImport.nav'), show: can(user.role, 'stage.record') },
@@ -124,6 +143,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
             <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
               {route.name === 'today' && <TodayScreen user={user} />}
               {route.name === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />}
+              {route.name === 'cases' && can(user.role, 'case.read') && <CasesScreen state={route.list} user={user} />}
               {route.name === 'users' && can(user.role, 'user.manage') && <UsersScreen user={user} />}
               {route.name === 'audit' && can(user.role, 'audit.read') && <AuditScreen />}
               {route.name === 'printQueue' && can(user.role, 'document.print') && <PrintQueueScreen />}

@@ -1,9 +1,15 @@
 import { createContext, useContext } from 'react';
+import type { CaseListState } from './screens/cases/list-state';
 
-/** Where the signed-in app is. Kept in state: app:// serves only "/", there is no URL routing. */
+/**
+ * Where the signed-in app is. Kept in state (app:// serves only "/", there is no URL routing);
+ * route-url.ts mirrors it into the browser's history and the address's query.
+ */
 export type Route =
   | { name: 'today' }
   | { name: 'case'; caseId: string }
+  /** Every case, with the filters, order and page shown (written to the address: route-url.ts). */
+  | { name: 'cases'; list: CaseListState }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'printQueue' }
@@ -14,8 +20,18 @@ export type Route =
   | { name: 'appointments'; date?: string }
   | { name: 'password' };
 
-export const NavContext = createContext<(route: Route) => void>(() => undefined);
+/**
+ * How a change of route is made: `replace` rewrites the current history entry instead of adding
+ * one (typing in a search box); `keepFocus` is a change within the screen (a filter), so the
+ * focus stays where the officer is instead of going to the screen's heading.
+ */
+export interface NavigateHow {
+  replace?: boolean;
+  keepFocus?: boolean;
+}
 
-export function useNavigate(): (route: Route) => void {
+export const NavContext = createContext<(route: Route, how?: NavigateHow) => void>(() => undefined);
+
+export function useNavigate(): (route: Route, how?: NavigateHow) => void {
   return useContext(NavContext);
 }
