@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database schema (drizzle). Change it here, then `npm run db:generate` writes the next
@@ -406,4 +406,23 @@ export const appointments = sqliteTable(
     /** No-shows (and other outcomes) counted over a period for the reports. */
     index('appointments_status_day').on(t.status, t.localDate),
   ],
+);
+
+/**
+ * Two persons an officer recorded as not the same person, from the duplicate warning at intake:
+ * that pair is never offered again (electron/core/intake/not-same-person.ts). The pair is kept in
+ * one order (personA < personB), so either way round is the same row. The person being typed has
+ * no row yet (its id is the intake's), hence no foreign keys. Never edited; ids only.
+ */
+export const notSamePerson = sqliteTable(
+  'not_same_person',
+  {
+    personA: text('person_a').notNull(),
+    personB: text('person_b').notNull(),
+    /** The case of the person already in the database when it was recorded (the audit entry names it too). */
+    caseId: text('case_id').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personA, t.personB] }), index('not_same_person_b').on(t.personB)],
 );
