@@ -168,3 +168,36 @@ for (const size of sizes) {
     });
   }
 }
+
+for (const lang of ['en', 'fr'] as const) {
+  const t = {
+    en: { today: "Today's cases", list: "Today's reporting appointments", checkIn: /^Check in Bakary Keita/, title: 'Check in Bakary Keita?', confirm: 'Check in', keep: 'Keep the appointment', done: 'Bakary Keita is checked in.', arrived: 'Arrived' },
+    fr: { today: 'Dossiers du jour', list: 'Rendez-vous de présentation d’aujourd’hui', checkIn: /^Enregistrer l’arrivée de Bakary Keita/, title: 'Enregistrer l’arrivée de Bakary Keita\u00a0?', confirm: 'Enregistrer l’arrivée', keep: 'Garder le rendez-vous', done: 'L’arrivée de Bakary Keita est enregistrée.', arrived: 'Arrivé' },
+  }[lang];
+  test(`today's appointments 1280x720 ${lang}: in time order, check-in by keyboard`, async ({ page, office }) => {
+    const { harness } = office;
+    await seedPeople(harness, [frontCounter]);
+    const later = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([{ relationship: 'principal', nameAsWritten: 'Hawa Traoré', nameLatin: 'Hawa Traore', dateOfBirth: '1990-05-01', nationality: 'MLI' }]) });
+    const first = await ok<CaseDetail>(harness, 'case.create', { intake: familyIntake([...couple]) });
+    await ok(harness, 'appointment.book', { caseId: later.id, date: '2026-11-23', time: '11:00', kind: 'follow_up' });
+    await ok(harness, 'appointment.book', { caseId: first.id, date: '2026-11-23', time: '09:30', kind: 'interview' });
+    await harness.core.invoke('auth.signOut', {});
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(harness.url);
+    await signIn(page, frontCounter);
+    if (lang === 'fr') await press(page, page.getByRole('button', { name: 'Français' }));
+    await press(page, page.getByRole('navigation').getByRole('button', { name: t.today, exact: true }));
+    const list = page.getByRole('region', { name: new RegExp(`^${t.list}`) });
+    // In time order, whatever the order of booking.
+    await expect(list.getByRole('row').nth(1)).toContainText(first.caseNumber);
+    await expect(list.getByRole('row').nth(2)).toContainText(later.caseNumber);
+    await press(page, list.getByRole('button', { name: t.checkIn }));
+    const dialog = page.getByRole('dialog', { name: t.title });
+    await expect(dialog.getByRole('button', { name: t.keep })).toBeFocused();
+    await expectAccessible(page);
+    await press(page, dialog.getByRole('button', { name: t.confirm, exact: true }));
+    await expect(list.getByRole('status')).toHaveText(t.done);
+    await expect(list.getByRole('row').nth(1)).toContainText(t.arrived);
+    await expectAccessible(page);
+  });
+}
