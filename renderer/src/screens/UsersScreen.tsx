@@ -154,6 +154,8 @@ export function UsersScreen({ user }: { user: SessionUser }) {
         onClose={() => setEditing(null)}
         onSaved={(row) => {
           setEditing(null);
+          // The row as saved at once, so an edit opened straight after starts from it (the list is re-read too).
+          qc.setQueryData<UserRow[]>(['users'], (rows) => rows?.map((r) => (r.id === row.id ? row : r)));
           changed(t('accounts.saved', { name: row.displayName }));
           // One's own name or badge: the header and the forms signed from now on show the new one.
           if (row.id === user.userId) void qc.invalidateQueries({ queryKey: ['auth'] });
