@@ -96,17 +96,28 @@ test('a case draft: restored on reopening; after someone else saved the case, th
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved this case' }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Someone saved this case after you started your changes' })).toBeVisible();
   await expect(travel.getByLabel('Final destination')).toHaveValue('Hargeisa');
+  // Field by field: what the other person saved, what the officer typed, and which is proposed.
+  const differences = page.getByRole('table', { name: 'Fields that differ between the saved case and your changes' });
+  const phone = differences.getByRole('row').filter({ hasText: 'Phone number' });
+  await expect(phone).toContainText('+1 905 555 0100');
+  await expect(phone.getByRole('radio', { name: 'The saved value' })).toBeChecked();
+  const destination = differences.getByRole('row').filter({ hasText: 'Final destination' });
+  await expect(destination).toContainText('Hargeisa');
+  await expect(destination.getByRole('radio', { name: 'Mine' })).toBeChecked();
   await expectAccessible(page);
 
-  // Reopened later: the draft comes back, with the same notice.
+  // Reopened later: the draft comes back, with the same review (the other person's phone is not lost).
   await page.reload();
+  await press(page, page.getByRole('button', { name: "Today's cases" }));
   await openCase(page, number);
   await expect(page.getByRole('region', { name: 'Travel' }).getByLabel('Final destination')).toHaveValue('Hargeisa');
-  await press(page, page.getByRole('button', { name: 'Keep my changes' }));
+  await expect(phone.getByRole('radio', { name: 'The saved value' })).toBeChecked();
+  await press(page, page.getByRole('button', { name: 'Use these choices' }));
   await expect(page.getByRole('heading', { name: 'Someone saved this case after you started your changes' })).toHaveCount(0);
   await press(page, page.getByRole('button', { name: 'Save the intake' }));
   await expect(page.getByRole('status').filter({ hasText: 'The intake was saved.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Travel' }).getByLabel('Final destination')).toHaveValue('Hargeisa');
+  await expect(page.getByLabel('Phone number')).toHaveValue('+1 905 555 0100');
 });
 
 test('typing reloaded away within a moment is not lost: the draft is sent as the page goes', async ({ page, harness }) => {

@@ -44,6 +44,7 @@ export function ChoiceField<T extends string | boolean>(props: {
             <input
               type="radio"
               id={i === 0 ? id : `${id}-${i}`}
+              value={String(o.value)}
               name={id}
               checked={current === o.value}
               onChange={() => field.onChange(o.value)}

@@ -17,7 +17,7 @@ import { localeOf, useLang } from '../../lang';
 import { ApplicationSection } from './ApplicationSection';
 import { CaseDocumentsPanel } from '../../documents/CaseDocumentsPanel';
 import { DecisionView } from './DecisionView';
-import { DraftNotice } from './DraftNotice';
+import { ConflictReview } from './conflict/ConflictReview';
 import { ClaimSection, ComplianceSection, ExclusionsSection, NeedsSection, ReintegrationSection, TravelSection } from './FactSections';
 import { CASE_PARTS, useCasePartShortcuts } from './case-parts';
 import { CaseContents } from './CaseContents';
@@ -81,7 +81,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           {t(w.readOnlyReason)}
         </p>
       )}
-      {w.stale && <DraftNotice draftBase={w.baseVersion} current={detail} onKeep={w.keepDraft} onDiscard={w.discardDraft} />}
+      {w.stale && <ConflictReview key={detail.version} form={form} current={detail} base={w.baseIntake} onApplied={w.keepDraft} onDiscard={w.discardDraft} />}
       {w.restored && !w.stale && editable && <p className="banner banner-ok" role="status">{t('draft.restored')}</p>}
       {w.done && (
         <p className="banner banner-ok" role="status">

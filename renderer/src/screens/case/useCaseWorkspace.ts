@@ -36,6 +36,9 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   const myDraft = initial.myDraft;
   const [baseVersion, setBaseVersion] = useState(myDraft?.baseVersion ?? initial.version);
   const [restored, setRestored] = useState(myDraft !== null);
+  // The saved intake the officer's edits started from, to tell who changed a field in a conflict;
+  // unknown for a draft reopened after someone else saved (its base version is gone).
+  const [baseIntake, setBaseIntake] = useState<unknown>(() => (myDraft === null || myDraft.baseVersion === initial.version ? initial.intake : null));
 
   // Read-only comes from the lifecycle table: the status refuses 'save', or the role lacks case.edit.
   const saveVerdict = verdict('save', detail, user.role);
@@ -78,6 +81,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
       const saved = await call('case.saveIntake', { caseId: detail.id, baseVersion, ...(current.revision > 0 ? { draftId: current.draftId } : {}), intake });
       setDetail(saved);
       setBaseVersion(saved.version);
+      setBaseIntake(saved.intake);
       setRestored(false);
       form.reset(saved.intake);
       saver.rebind({ draftId: crypto.randomUUID(), caseId: saved.id, baseVersion: saved.version, revision: 0 }, JSON.stringify(form.getValues()));
@@ -88,6 +92,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
       if (err.code === 'conflict') {
         // Someone saved the case meanwhile: keep the draft, show what changed and let the officer choose.
         setError({ ...err, messageKey: 'errors.save_conflict' });
+        if (baseVersion !== detail.version) setBaseIntake(null);
         try {
           setDetail(await call('case.get', { caseId: detail.id }));
         } catch (again) {
@@ -153,6 +158,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   /** "Keep my changes" after someone else saved: the draft now builds on the saved version. */
   const keepDraft = () => {
     setBaseVersion(detail.version);
+    setBaseIntake(detail.intake);
     saver.rebase(detail.version);
     saver.markDirty();
     setError(null);
@@ -162,6 +168,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
     await call('draft.discard', { draftId: saver.current.draftId });
     form.reset(detail.intake);
     setBaseVersion(detail.version);
+    setBaseIntake(detail.intake);
     saver.rebind({ draftId: crypto.randomUUID(), caseId: detail.id, baseVersion: detail.version, revision: 0 }, JSON.stringify(form.getValues()));
     setRestored(false);
     setError(null);
@@ -178,6 +185,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   return {
     detail,
     baseVersion,
+    baseIntake,
     restored,
     editable,
     readOnlyReason,
