@@ -266,15 +266,19 @@ export function isOpen(c: ReportCase): boolean {
 
 /**
  * The scope of a report over these cases: the duplicate index brought up to date, and the task of
- * each case applied in the range that may have one worked out (both kept between reports).
+ * each case applied in the range that may have one worked out (both kept between reports). A
+ * report that visits a few cases only (shared/reports/kept-report.ts) leaves the tasks out
+ * (`settleTasks: false`): visitCase works out each one it meets, with the same result.
  */
-export function cellScope(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext): CellScope {
+export function cellScope(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext, opts: { settleTasks?: boolean } = {}): CellScope {
   const calendar = ctx.calendar ?? OFFICE_CALENDAR;
-  settleTasks(
-    cases.filter((c) => mayHaveTask(c) && inRange(c.appliedOn, query.from, query.to)),
-    ctx.today,
-    calendar,
-  );
+  if (opts.settleTasks !== false) {
+    settleTasks(
+      cases.filter((c) => mayHaveTask(c) && inRange(c.appliedOn, query.from, query.to)),
+      ctx.today,
+      calendar,
+    );
+  }
   return {
     query,
     today: ctx.today,

@@ -9,7 +9,7 @@ import type { Cell, CellScope, CellSink, IssueDetail, MonthMeasure, PlaceBy, Pla
 import { fiscalYearLabel, fiscalYearOf } from './query';
 import type { ReportQuery } from './query';
 import { INTEGRITY_ROWS_MAX, funnelSteps, integrityIssues, intervals, travelDocumentStates } from './report';
-import type { Count, DayStats, FunnelRow, IntegrityIssue, MonthRow, PlaceRow, Report, TargetRow } from './report';
+import type { Count, DayStats, FunnelRow, IntegrityIssue, IntegrityRow, MonthRow, PlaceRow, Report, TargetRow } from './report';
 import { exitKinds } from './report-case';
 import type { ExitKind, ReintegrationCategory, ReportCase } from './report-case';
 import { Values } from './stats';
@@ -26,7 +26,7 @@ export function computeReport(cases: readonly ReportCase[], query: ReportQuery, 
   const scope = cellScope(cases, query, ctx);
   const acc = new Accumulator();
   for (const c of cases) visitCase(c, scope, acc);
-  return acc.report(query, ctx, scope);
+  return acc.report(cases, query, ctx, scope);
 }
 
 const count = (n: number, cell: Cell): Count => ({ n, cell: cellId(cell) });
@@ -79,10 +79,19 @@ const STEPS = funnelSteps.length;
 const EXITS = exitKinds.length;
 const CODES = REASON_CODES.length;
 
-/** Adds up what visitCase tells: counts per cell, persons, amounts and days. */
-class Accumulator implements CellSink {
+/**
+ * Adds up what visitCase tells: counts per cell, persons, amounts and days. With `sign` -1 it takes
+ * a case's memberships back out (shared/reports/kept-report.ts follows the cases changed so); a
+ * row left with nothing is dropped, so that the totals and rows are those of a fresh pass.
+ */
+export class Accumulator implements CellSink {
+  /** +1: the case visited is added; -1: it is taken back out. */
+  sign: 1 | -1 = 1;
+  /** Whether a value that is not a whole number was added (amounts: taking it out again could leave a rounding trace). */
+  inexact = false;
   casesN = 0;
-  policyVersions = new Set<string>();
+  /** The policy versions of the decisions counted, with how many. */
+  policyVersions = new Map<string, number>();
   stepN = new Int32Array(STEPS);
   stepPersons = new Float64Array(STEPS);
   stoppedN = new Int32Array(STEPS * EXITS);
@@ -103,39 +112,61 @@ class Accumulator implements CellSink {
   exitReasons = new Int32Array(EXITS * caseStatuses.length);
   exitsN = 0;
   issueN = new Int32Array(integrityIssues.length);
-  /** The cases with an issue (their rows are made for the first INTEGRITY_ROWS_MAX only). */
-  flagged: ReportCase[] = [];
+  /** The cases with an issue, with how many (their rows are made for the first INTEGRITY_ROWS_MAX only). */
+  flagged = new Map<ReportCase, number>();
   readonly details = false;
 
+  /**
+   * Days are collected as they come on a first pass (sorted once, when summarized); a kept report
+   * then puts each at its place (`keepSorted`) or takes it out, so the next summary sorts nothing.
+   */
+  keepSorted = false;
+  private days(values: Values, days: number): void {
+    if (this.sign === -1) {
+      if (!values.remove(days)) throw new Error('reports: a day count taken out that was never added');
+    } else if (this.keepSorted) values.insert(days);
+    else values.push(days);
+  }
+  private amount(x: number): number {
+    if (!Number.isInteger(x)) this.inexact = true;
+    return this.sign * x;
+  }
+
   cases(): void {
-    this.casesN++;
+    this.casesN += this.sign;
   }
   step(c: ReportCase, step: number): void {
-    this.stepN[step] = (this.stepN[step] ?? 0) + 1;
-    this.stepPersons[step] = (this.stepPersons[step] ?? 0) + c.persons;
+    this.stepN[step] = (this.stepN[step] ?? 0) + this.sign;
+    this.stepPersons[step] = (this.stepPersons[step] ?? 0) + this.sign * c.persons;
   }
   stopped(_c: ReportCase, step: number, exit: ExitKind): void {
     const i = step * EXITS + (exitIndex.get(exit) ?? 0);
-    this.stoppedN[i] = (this.stoppedN[i] ?? 0) + 1;
+    this.stoppedN[i] = (this.stoppedN[i] ?? 0) + this.sign;
   }
   code(_c: ReportCase, step: number, code: ReasonCode): void {
     const i = step * CODES + (codeIndex.get(code) ?? 0);
-    this.codeN[i] = (this.codeN[i] ?? 0) + 1;
+    this.codeN[i] = (this.codeN[i] ?? 0) + this.sign;
   }
   inProgress(_c: ReportCase, step: number): void {
-    this.inProgressN[step] = (this.inProgressN[step] ?? 0) + 1;
+    this.inProgressN[step] = (this.inProgressN[step] ?? 0) + this.sign;
   }
   /** The decisions counted (at `decided`): their policy versions are the report's. */
   outcome(c: ReportCase, outcome: Outcome): void {
-    if (c.decision !== null) this.policyVersions.add(c.decision.policyVersion);
+    if (c.decision !== null) {
+      const v = c.decision.policyVersion;
+      const n = (this.policyVersions.get(v) ?? 0) + this.sign;
+      if (n === 0) this.policyVersions.delete(v);
+      else this.policyVersions.set(v, n);
+    }
     const i = outcomeIndex.get(outcome) ?? 0;
-    this.outcomeN[i] = (this.outcomeN[i] ?? 0) + 1;
+    this.outcomeN[i] = (this.outcomeN[i] ?? 0) + this.sign;
   }
   interval(_c: ReportCase, interval: number, days: number): void {
-    this.intervalDays[interval]?.push(days);
+    const values = this.intervalDays[interval];
+    if (values) this.days(values, days);
   }
   withinAim(): void {
-    this.withinAimN++;
+    this.withinAimN += this.sign;
   }
   month(_c: ReportCase, month: number, measure: MonthMeasure, days: number): void {
     let m = this.months.get(month);
@@ -143,18 +174,19 @@ class Accumulator implements CellSink {
       m = { intakes: 0, departed: 0, withinAim: 0, days: new Values(8) };
       this.months.set(month, m);
     }
-    if (measure === 'intakes') m.intakes++;
+    if (measure === 'intakes') m.intakes += this.sign;
     else if (measure === 'departed') {
-      m.departed++;
-      m.days.push(days);
-    } else m.withinAim++;
+      m.departed += this.sign;
+      this.days(m.days, days);
+    } else m.withinAim += this.sign;
+    if (m.intakes === 0 && m.departed === 0 && m.withinAim === 0) this.months.delete(month);
   }
   fiscalYear(c: ReportCase, year: number): void {
-    const f = this.fiscalYears.get(year);
-    if (f) {
-      f.cases++;
-      f.persons += c.persons;
-    } else this.fiscalYears.set(year, { cases: 1, persons: c.persons });
+    const f = this.fiscalYears.get(year) ?? { cases: 0, persons: 0 };
+    f.cases += this.sign;
+    f.persons += this.sign * c.persons;
+    if (f.cases === 0) this.fiscalYears.delete(year);
+    else this.fiscalYears.set(year, f);
   }
   place(c: ReportCase, by: PlaceBy, code: string | null, measure: PlaceMeasure, days: number): void {
     const map = this.places[by];
@@ -164,55 +196,67 @@ class Accumulator implements CellSink {
       map.set(code, p);
     }
     if (measure === 'cases') {
-      p.cases++;
-      p.persons += c.persons;
+      p.cases += this.sign;
+      p.persons += this.sign * c.persons;
     } else if (measure === 'departed') {
-      p.departed++;
-      p.departedPersons += c.persons;
-      p.days.push(days);
-    } else p.dco++;
+      p.departed += this.sign;
+      p.departedPersons += this.sign * c.persons;
+      this.days(p.days, days);
+    } else p.dco += this.sign;
+    if (p.cases === 0 && p.departed === 0 && p.dco === 0) map.delete(code);
   }
   assisted(_c: ReportCase, persons: number, maxCad: number, committedCad: number, deliveredCad: number): void {
-    add(this.assistedAcc, persons, maxCad, committedCad, deliveredCad);
+    this.add(this.assistedAcc, persons, maxCad, committedCad, deliveredCad);
   }
   tier(_c: ReportCase, tier: Tier | 'none', persons: number, maxCad: number, committedCad: number, deliveredCad: number): void {
     const t = this.tiers[tierIndex.get(tier) ?? 0];
-    if (t) add(t, persons, maxCad, committedCad, deliveredCad);
+    if (t) this.add(t, persons, maxCad, committedCad, deliveredCad);
   }
   category(_c: ReportCase, category: ReintegrationCategory, persons: number): void {
     const a = this.categories[categoryIndex.get(category) ?? 0];
     if (a) {
-      a.cases++;
-      a.persons += persons;
+      a.cases += this.sign;
+      a.persons += this.sign * persons;
     }
   }
   categoryAmounts(_c: ReportCase, category: ReintegrationCategory, committedCad: number, deliveredCad: number): void {
     const a = this.categories[categoryIndex.get(category) ?? 0];
     if (a) {
-      a.committedCad += committedCad;
-      a.deliveredCad += deliveredCad;
+      a.committedCad += this.amount(committedCad);
+      a.deliveredCad += this.amount(deliveredCad);
     }
   }
   travelDocument(_c: ReportCase, measure: TravelDocumentMeasure, days: number): void {
     const i = tdIndex.get(measure) ?? 0;
-    this.tdN[i] = (this.tdN[i] ?? 0) + 1;
-    if (measure === 'days') this.tdDays.push(days);
+    this.tdN[i] = (this.tdN[i] ?? 0) + this.sign;
+    if (measure === 'days') this.days(this.tdDays, days);
   }
   exit(_c: ReportCase, exit: ExitKind, from: CaseStatus, reasonGiven: boolean): void {
     const i = (exitIndex.get(exit) ?? 0) * caseStatuses.length + (statusIndex.get(from) ?? 0);
-    this.exitN[i] = (this.exitN[i] ?? 0) + 1;
-    if (reasonGiven) this.exitReasons[i] = (this.exitReasons[i] ?? 0) + 1;
+    this.exitN[i] = (this.exitN[i] ?? 0) + this.sign;
+    if (reasonGiven) this.exitReasons[i] = (this.exitReasons[i] ?? 0) + this.sign;
   }
   exits(): void {
-    this.exitsN++;
+    this.exitsN += this.sign;
   }
   issue(c: ReportCase, issue: IntegrityIssue, _detail: IssueDetail): void {
     const i = issueIndex.get(issue) ?? 0;
-    this.issueN[i] = (this.issueN[i] ?? 0) + 1;
-    if (this.flagged.at(-1) !== c) this.flagged.push(c);
+    this.issueN[i] = (this.issueN[i] ?? 0) + this.sign;
+    const n = (this.flagged.get(c) ?? 0) + this.sign;
+    if (n === 0) this.flagged.delete(c);
+    else this.flagged.set(c, n);
   }
 
-  report(query: ReportQuery, ctx: ReportContext, scope: CellScope): Report {
+  private add(a: AmountAcc, persons: number, maxCad: number, committedCad: number, deliveredCad: number): void {
+    a.cases += this.sign;
+    a.persons += this.sign * persons;
+    a.maxCad += this.amount(maxCad);
+    a.committedCad += this.amount(committedCad);
+    a.deliveredCad += this.amount(deliveredCad);
+  }
+
+  /** The report of what was added up; `cases` are those visited, in the order the integrity rows follow for equal case numbers. */
+  report(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext, scope: CellScope): Report {
     const n = (a: ArrayLike<number>, i: number) => a[i] ?? 0;
     const funnel: FunnelRow[] = funnelSteps.map((step, s) => {
       const row: FunnelRow = {
@@ -238,7 +282,7 @@ class Accumulator implements CellSink {
       query,
       today: ctx.today,
       generatedAt: ctx.generatedAt,
-      policyVersions: { used: [...this.policyVersions].sort(), current: ctx.currentPolicyVersion },
+      policyVersions: { used: [...this.policyVersions.keys()].sort(), current: ctx.currentPolicyVersion },
       aimDays: programmeValue('departureAimDays', ctx.today),
       cases: count(this.casesN, { kind: 'cases' }),
       funnel,
@@ -286,13 +330,20 @@ class Accumulator implements CellSink {
       },
       integrity: {
         counts: integrityIssues.map((issue, i) => ({ issue, count: count(n(this.issueN, i), { kind: 'issue', issue }) })),
-        rows: this.flagged
-          .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0))
-          .slice(0, INTEGRITY_ROWS_MAX)
-          .flatMap((c) => integrityRow(c, scope) ?? []),
-        truncated: this.flagged.length > INTEGRITY_ROWS_MAX,
+        rows: this.flaggedRows(cases, scope),
+        truncated: this.flagged.size > INTEGRITY_ROWS_MAX,
       },
     };
+  }
+
+  /** The first INTEGRITY_ROWS_MAX cases with an issue by case number (equal numbers: in the order of `cases`). */
+  private flaggedRows(cases: readonly ReportCase[], scope: CellScope): IntegrityRow[] {
+    const flagged: ReportCase[] = [];
+    if (this.flagged.size > 0) for (const c of cases) if (this.flagged.has(c)) flagged.push(c);
+    return flagged
+      .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0))
+      .slice(0, INTEGRITY_ROWS_MAX)
+      .flatMap((c) => integrityRow(c, scope) ?? []);
   }
 
   /** Every month from the first to the last with something (months between them with nothing: zeros). */
@@ -356,11 +407,4 @@ class Accumulator implements CellSink {
   }
 }
 
-function add(a: AmountAcc, persons: number, maxCad: number, committedCad: number, deliveredCad: number): void {
-  a.cases++;
-  a.persons += persons;
-  a.maxCad += maxCad;
-  a.committedCad += committedCad;
-  a.deliveredCad += deliveredCad;
-}
 

@@ -15,6 +15,8 @@ import type { ReportCase } from './report-case';
 export interface DuplicateIndex {
   /** The other open case sharing a person with this one (open or not), or null. */
   otherOf(c: ReportCase): ReportCase | null;
+  /** The cases that have another (a report kept between calls compares them with its own). */
+  suspects(): Iterable<ReportCase>;
 }
 
 /** Past this many cases changed since the last list, building afresh is as quick as following them. */
@@ -62,6 +64,10 @@ class Index implements DuplicateIndex {
 
   otherOf(c: ReportCase): ReportCase | null {
     return this.other.get(c) ?? null;
+  }
+
+  suspects(): Iterable<ReportCase> {
+    return this.other.keys();
   }
 
   /**
@@ -136,7 +142,7 @@ let last: Index | null = null;
 export function duplicateIndex(cases: readonly ReportCase[]): DuplicateIndex {
   const held = last;
   if (held !== null && held.whole) {
-    const changes = diff(held.list, cases);
+    const changes = listChanges(held.list, cases);
     if (changes !== null) {
       if (changes.gone.length === 0 && changes.came.length === 0) return held;
       if (held.follow(cases, changes.gone, changes.came)) return held;
@@ -148,9 +154,10 @@ export function duplicateIndex(cases: readonly ReportCase[]): DuplicateIndex {
 
 /**
  * The cases taken out of `before` and put into `after`, walking both in step (a case changed in
- * place, one put in or taken out between two others); null when they differ by more than FOLLOW_MAX.
+ * place, one put in or taken out between two others); null when they differ by more than `max`.
+ * As multisets, `after` is `before` without `gone`, with `came` (a case moved is in both).
  */
-function diff(before: readonly ReportCase[], after: readonly ReportCase[]): { gone: ReportCase[]; came: ReportCase[] } | null {
+export function listChanges(before: readonly ReportCase[], after: readonly ReportCase[], max = FOLLOW_MAX): { gone: ReportCase[]; came: ReportCase[] } | null {
   const gone: ReportCase[] = [];
   const came: ReportCase[] = [];
   let i = 0;
@@ -175,7 +182,7 @@ function diff(before: readonly ReportCase[], after: readonly ReportCase[]): { go
       i++;
       j++;
     }
-    if (gone.length + came.length > FOLLOW_MAX) return null;
+    if (gone.length + came.length > max) return null;
   }
   return { gone, came };
 }

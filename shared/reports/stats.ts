@@ -69,10 +69,17 @@ export function summarize(values: ArrayLike<number>): Summary {
   return { n: s.length, median: median(s), p90: p90(s), min: min(s), max: max(s), mean: mean(s) };
 }
 
-/** Values collected one by one into a growing typed array (no boxed numbers), summarized with one in-place sort. */
+/**
+ * Values collected one by one into a growing typed array (no boxed numbers), summarized with one
+ * in-place sort. A report kept between calls (shared/reports/kept-report.ts) also takes values
+ * back out (`remove`) and puts new ones in at their place (`insert`), so that once sorted they
+ * stay sorted and summarizing again sorts nothing.
+ */
 export class Values {
   private data: Float64Array;
   private size = 0;
+  /** Whether data[0..size) is in ascending order. */
+  private sorted = true;
 
   constructor(capacity = 16) {
     this.data = new Float64Array(Math.max(1, capacity));
@@ -82,18 +89,61 @@ export class Values {
     return this.size;
   }
 
+  private grow(): void {
+    if (this.size < this.data.length) return;
+    const grown = new Float64Array(this.data.length * 2);
+    grown.set(this.data);
+    this.data = grown;
+  }
+
   push(v: number): void {
-    if (this.size === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.grow();
+    if (this.size > 0 && v < (this.data[this.size - 1] ?? v)) this.sorted = false;
     this.data[this.size++] = v;
   }
 
-  /** Every statistic (sorts the values in place). */
+  /** Adds a value at its place when the values are sorted (else at the end). */
+  insert(v: number): void {
+    if (!this.sorted) return this.push(v);
+    this.grow();
+    const at = this.lowerBound(v);
+    this.data.copyWithin(at + 1, at, this.size);
+    this.data[at] = v;
+    this.size++;
+  }
+
+  /** Takes one value equal to `v` out; false when there is none. */
+  remove(v: number): boolean {
+    let at = -1;
+    if (this.sorted) {
+      const i = this.lowerBound(v);
+      if (i < this.size && this.data[i] === v) at = i;
+    } else at = this.data.subarray(0, this.size).indexOf(v);
+    if (at < 0) return false;
+    this.data.copyWithin(at, at + 1, this.size);
+    this.size--;
+    return true;
+  }
+
+  /** The first index whose value is not below `v` (the values sorted). */
+  private lowerBound(v: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.data[mid] ?? 0) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Every statistic (sorts the values in place, when they are not in order already). */
   summarize(): Summary {
-    const s = this.data.subarray(0, this.size).sort();
+    const s = this.data.subarray(0, this.size);
+    if (!this.sorted) {
+      s.sort();
+      this.sorted = true;
+    }
     return { n: s.length, median: median(s), p90: p90(s), min: min(s), max: max(s), mean: mean(s) };
   }
 }

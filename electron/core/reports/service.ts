@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { casesInCell, parseCell } from '../../../shared/reports/cells';
 import type { ReportContext } from '../../../shared/reports/cells';
-import { computeReport } from '../../../shared/reports/compute';
+import { keptReport } from '../../../shared/reports/kept-report';
 import type { ReportQuery } from '../../../shared/reports/query';
 import type { Report } from '../../../shared/reports/report';
 import type { ReportCase } from '../../../shared/reports/report-case';
@@ -17,9 +17,11 @@ import { removalTargets } from './targets';
 
 /**
  * The reports: every case's facts (./load.ts, kept per case version), the removal targets
- * (./targets.ts) and the office's today go into the one pure `computeReport`; the drill-down
- * lists a number's cases with `casesInCell`, the same code that counted them. The Reports screen,
- * the exports and `npm run report` (scripts/report.ts) all call `buildReport`.
+ * (./targets.ts) and the office's today go into the pure `computeReport`, through
+ * shared/reports/kept-report.ts, which keeps each query's sums and brings them up to date from
+ * the cases changed since (the same report); the drill-down lists a number's cases with
+ * `casesInCell`, the same code that counted them. The Reports screen, the exports and
+ * `npm run report` (scripts/report.ts) all call `buildReport`.
  */
 
 /** What a report depends on besides the data: the office's today and time zone, and the instant it is made. */
@@ -49,7 +51,7 @@ export function reportInputs(open: Open, env: ReportEnv): { cases: ReportCase[];
 
 export function buildReport(open: Open, query: ReportQuery, env: ReportEnv): Report {
   const { cases, ctx } = reportInputs(open, env);
-  return computeReport(cases, query, ctx);
+  return keptReport(cases, query, ctx);
 }
 
 /** The query as audit tokens (dates and a basis: no personal data). */
