@@ -6,10 +6,12 @@ import { join, resolve } from 'node:path';
 import { createAppCore } from '../../electron/core/app-core';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
 import { startHarnessServer } from '../../electron/web/server';
+import type { AppointmentDay } from '../../shared/schema/appointments';
 import type { CaseDetail } from '../../shared/schema/case-api';
 import { familyIntake } from '../fixtures/intakes';
 import { couple, expect, expectAccessible, frontCounter, ok, openCase, press, seedPeople, signIn } from './fixtures';
 import type { Harness } from './fixtures';
+import { choose, fillQuickIdentity, startIntake } from './intake.helpers';
 
 /**
  * Issue 13 point 2, by keyboard only, at both window sizes and in both languages: book an
@@ -201,3 +203,27 @@ for (const lang of ['en', 'fr'] as const) {
     await expectAccessible(page);
   });
 }
+
+test('hand-over at the counter 1280x720 en: the appointment is a date and a free time, and the case is not a walk-in waiting', async ({ page, office }) => {
+  const { harness } = office;
+  await seedPeople(harness, [frontCounter]);
+  await harness.core.invoke('auth.signOut', {});
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(harness.url);
+  await signIn(page, frontCounter);
+  await press(page, page.getByRole('navigation').getByRole('button', { name: "Today's cases", exact: true }));
+  const form = page.getByRole('region', { name: 'New intake' });
+  await choose(page, form, 'How the person came', 'Walk-in (front counter)');
+  await fillQuickIdentity(form, { written: 'Hawa Traoré', latin: 'Hawa Traore', dob: '1990-05-01', nationality: 'mli' });
+  await choose(page, form, 'Hand over to an interview', 'Book a reporting appointment');
+  const date = form.getByLabel('Date', { exact: true });
+  await date.focus();
+  await page.keyboard.type('11242026');
+  await typeToSelect(page, form.getByLabel('Time', { exact: true }), '10', '10:00');
+  await expectAccessible(page);
+  const number = await startIntake(page, form);
+  await expect(page.getByRole('status').filter({ hasText: 'handed over to an interview' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Walk-ins waiting/ })).not.toContainText(number);
+  const day = await ok<AppointmentDay>(harness, 'appointment.day', { date: '2026-11-24' });
+  expect(day.appointments.map((a) => [a.time, a.caseNumber, a.kind, a.status])).toEqual([['10:00', number, 'interview', 'booked']]);
+});

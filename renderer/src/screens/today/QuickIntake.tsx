@@ -88,11 +88,25 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
     }
     setHandoverError(null);
     setBusy(true);
+    // The time chosen may have gone meanwhile (booked by someone else, or passed): asked before the
+    // case is made, so the officer chooses again instead of finding a case made without its hand-over.
+    if (parsedHandover?.success && parsedHandover.data.kind === 'appointment') {
+      const at = parsedHandover.data.at;
+      const day = await call('appointment.slots', { date: at.slice(0, 10) }).catch(() => null);
+      if (day && !day.slots.some((s) => s.free && s.time === at.slice(11, 16))) {
+        setBusy(false);
+        setHandoverError('appointments.error.noLongerFree');
+        document.getElementById('handover-at-time')?.focus();
+        return;
+      }
+    }
     await saver.flush();
     saver.suspend(); // the draft becomes the case: no save may recreate it
     try {
       let created = await call('case.create', { draftId: saver.current.revision > 0 ? draftId : undefined, intake });
-      if (parsedHandover?.success) created = await call('case.screen', { caseId: created.id, baseVersion: created.version, handover: parsedHandover.data });
+      // The case is made: a hand-over refused in the last instant leaves it started (the banner says
+      // so, without "handed over"), to hand over from its page; never a second case on a retry.
+      if (parsedHandover?.success) created = await call('case.screen', { caseId: created.id, baseVersion: created.version, handover: parsedHandover.data }).catch(() => created);
       props.onCreated(created);
     } catch (e) {
       const err = errorOf(e);
