@@ -53,6 +53,7 @@ const words = {
     time: 'Time',
     book: 'Book',
     booked: /Appointment booked for Monday, November 23, 2026/,
+    heading: 'appointment Nov 23, 2026',
     reschedule: /^Reschedule the appointment of Bakary Keita/,
     rescheduleTitle: 'Reschedule the appointment of Bakary Keita',
     move: 'Move the appointment',
@@ -74,6 +75,7 @@ const words = {
     time: 'Heure',
     book: 'Réserver',
     booked: /Rendez-vous fixé le lundi 23 novembre 2026/,
+    heading: 'rendez-vous 23 nov. 2026',
     reschedule: /^Déplacer le rendez-vous de Bakary Keita/,
     rescheduleTitle: 'Déplacer le rendez-vous de Bakary Keita',
     move: 'Déplacer le rendez-vous',
@@ -124,6 +126,8 @@ for (const size of sizes) {
       await expectAccessible(page);
       await press(page, card.getByRole('button', { name: w.book, exact: true }));
       await expect(card.getByRole('status')).toHaveText(w.booked);
+      // The case's heading says it at once.
+      await expect(page.locator('.case-status')).toContainText(w.heading);
 
       // The day view: today by default, in time order, with the booking's actions.
       await press(page, page.getByRole('navigation').getByRole('button', { name: w.nav, exact: true }));

@@ -4,7 +4,6 @@ import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/schema/auth';
 import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
-import { formatLocalDateTime } from '../../../../shared/time/format';
 import { intakeDocumentAsOf } from '../../../../shared/time/intake-dates';
 import type { IntakeDocument } from '../../../../shared/schema/intake';
 import { EligibilityPanel } from '../../components/EligibilityPanel';
@@ -13,7 +12,6 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { restoreValues } from '../../components/form/restore';
 import type { IntakeValues } from '../../components/form/types';
 import { SaveStatus } from '../../components/SaveStatus';
-import { localeOf, useLang } from '../../lang';
 import { ApplicationSection } from './ApplicationSection';
 import { CaseDocumentsPanel } from '../../documents/CaseDocumentsPanel';
 import { DecisionView } from './DecisionView';
@@ -29,6 +27,7 @@ import { ReviewWhy } from './ReviewWhy';
 import { StepsPanel } from './StepsPanel';
 import { can } from '../../../../shared/roles';
 import { CaseAppointments } from '../appointments/CaseAppointments';
+import { NextAppointmentNote } from '../appointments/NextAppointmentNote';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -45,7 +44,6 @@ import { hasStageWork, StagesSection } from './stages/StagesSection';
 export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDraft: DraftRecord | null }; user: SessionUser }) {
   const { t } = useTranslation();
   const officeToday = useOfficeToday();
-  const lang = useLang();
   const myDraft = initial.myDraft;
   const [initialValues] = useState<IntakeValues>(() => (myDraft ? restoreValues(myDraft.data, initial.intake) : initial.intake));
   const form = useForm<IntakeValues, unknown, IntakeDocument>({ resolver: zodResolver(intakeDocumentAsOf(officeToday)), defaultValues: initialValues, mode: 'onSubmit', reValidateMode: 'onChange' });
@@ -54,7 +52,6 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
   const { detail, editable } = w;
   const readOnly = !editable;
   const principal = detail.intake.persons[0];
-  const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' });
   const factsDecided = w.error?.messageKey === 'lifecycle.refused.facts_decided' && w.may('reopen').ok;
   const hasStages = hasStageWork(detail);
   const hasDocuments = detail.decision !== null;
@@ -70,7 +67,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
         </h1>
         <p className="case-status">
           {t('cases.status')}{t('common.colon')} <strong>{t(`status.${detail.status}`)}</strong>
-          {detail.appointmentAt && <> · {t('handover.appointmentAt', { at: formatLocalDateTime(detail.appointmentAt, when) })}</>}
+          <NextAppointmentNote caseId={detail.id} initial={detail.appointmentAt} />
           {detail.withdrawal && <> · {t('withdraw.withdrawnOn', { date: detail.withdrawal.at })}</>}
         </p>
         <ReviewWhy detail={detail} />
