@@ -49,6 +49,7 @@ import {
   decideCaseInput,
   draftIdInput,
   findDuplicatesInput,
+  notSamePersonInput,
   reopenCaseInput,
   reviewCaseInput,
   saveDraftInput,
@@ -116,6 +117,8 @@ export const contract = {
   'iom.previewImport': channel<ImportPreview>()({ input: previewImportInput, access: 'stage.record' }),
   'iom.applyImport': channel<ImportApplied>()({ input: applyImportInput, access: 'stage.record' }),
   'case.findDuplicates': channel<DuplicateCandidate[]>()({ input: findDuplicatesInput, access: 'case.create' }),
+  // The officer found a possible duplicate is someone else: the pair is recorded and not offered again (audited with the existing person's case).
+  'case.notSamePerson': channel<{ caseId: string }>()({ input: notSamePersonInput, access: 'case.create' }),
   'today.summary': channel<TodaySummary>()({ input: empty, access: 'case.read' }),
   // A channel of its own (not a field of today.summary): refreshed on its own after a stage is
   // recorded, measured alone by the benchmark, and only for those who can act on it.

@@ -50,8 +50,17 @@ export const findDuplicatesInput = z
     nameLatin: personName.optional(),
     dateOfBirth: isoDate.optional(),
     excludeCaseId: entityId.optional(),
+    /** The person being entered (the intake's id for them): pairs recorded as not the same person are left out. */
+    personId: entityId.optional(),
   })
   .strict();
+
+/** `case.notSamePerson`: the person being entered is not this candidate; the pair is not offered again. */
+export const notSamePersonInput = z
+  .object({ personId: entityId, candidateCaseId: entityId, candidatePersonId: entityId })
+  .strict()
+  .refine((v) => v.personId !== v.candidatePersonId, { error: 'validation.invalid', path: ['candidatePersonId'] });
+export type NotSamePersonInput = z.infer<typeof notSamePersonInput>;
 
 export interface DecisionRecord {
   id: string;
@@ -144,6 +153,8 @@ export interface DraftSaved {
 
 export interface DuplicateCandidate {
   caseId: string;
+  /** The person in that case who may be the same (the intake's id for them: what "not the same person" names). */
+  personId: string;
   caseNumber: string;
   nameAsWritten: string;
   nameLatin: string;

@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
 import { findDuplicates } from '../intake/duplicates';
+import { recordNotSamePerson } from '../intake/not-same-person';
 import { draftForCase } from '../drafts/service';
 import { withdrawWithDocuments } from '../register/flows';
 import type { RegisterDeps } from '../register/service';
@@ -28,7 +29,11 @@ export function caseHandlers(register: RegisterDeps) {
     'case.review': (input, ctx) => forReader(reviewCase(ctx, input), ctx.session.role),
     'case.reopen': (input, ctx) => forReader(reopenCase(ctx, input), ctx.session.role),
     'case.withdraw': async (input, ctx) => forReader(await withdrawWithDocuments(ctx, register, input), ctx.session.role),
-    'case.findDuplicates': (input, ctx) => findDuplicates(ctx.db().sqlite, input),
+    'case.findDuplicates': (input, ctx) => findDuplicates(ctx.db(), input),
+    'case.notSamePerson': (input, ctx) => {
+      ctx.auditDetail(`person=${input.personId};candidate=${input.candidatePersonId}`);
+      return ctx.tx((out) => out.caseId, () => recordNotSamePerson(ctx.db(), input, ctx.session.userId, ctx.now().toISOString()));
+    },
   } satisfies Pick<
     Handlers,
     | 'case.list'
@@ -43,5 +48,6 @@ export function caseHandlers(register: RegisterDeps) {
     | 'case.reopen'
     | 'case.withdraw'
     | 'case.findDuplicates'
+    | 'case.notSamePerson'
   >;
 }

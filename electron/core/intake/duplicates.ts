@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { withSwappedDayMonth } from '../../../shared/case/search-query';
 import type { DuplicateCandidate, DuplicateVariant } from '../../../shared/schema/case-api';
-import type { Sqlite } from '../db/open';
+import type { Db, Sqlite } from '../db/open';
 import { foldForSearch } from '../cases/search-text';
 import { spellingKey } from '../cases/spelling-key';
+import { notSameAs } from './not-same-person';
 
 /** A row of the candidates query (persons joined with their case), checked as it is read. */
 const candidateRows = z.array(
   z.object({
+    id: z.string(),
     case_id: z.string(),
     case_number: z.string(),
     name_as_written: z.string(),
@@ -51,17 +53,18 @@ const rank = (c: DuplicateCandidate): number => (c.matchedOn === 'uci' ? 0 : 1) 
  * People already in the database who may be the same person, best match first: the same UCI,
  * or a similar name (in the document script or in Latin letters, or another spelling of it) with
  * the same date of birth or the same one with day and month swapped (a form read the other way).
+ * Never a person an officer recorded as not the same as the one being entered (`personId`).
  */
 export function findDuplicates(
-  sqlite: Sqlite,
-  q: { uci?: string | undefined; nameAsWritten?: string | undefined; nameLatin?: string | undefined; dateOfBirth?: string | undefined; excludeCaseId?: string | undefined },
+  { db, sqlite }: { db: Db; sqlite: Sqlite },
+  q: { uci?: string | undefined; nameAsWritten?: string | undefined; nameLatin?: string | undefined; dateOfBirth?: string | undefined; excludeCaseId?: string | undefined; personId?: string | undefined },
 ): DuplicateCandidate[] {
   if (!q.uci && !q.dateOfBirth) return [];
   const dates = q.dateOfBirth ? withSwappedDayMonth(q.dateOfBirth) : [];
   const rows = candidateRows.parse(
     sqlite
       .prepare(
-        `SELECT p.case_id, c.case_number, p.name_as_written, p.name_latin, p.date_of_birth, p.uci
+        `SELECT json_extract(c.intake, '$.persons[' || p.position || '].id') AS id, p.case_id, c.case_number, p.name_as_written, p.name_latin, p.date_of_birth, p.uci
            FROM persons p JOIN cases c ON c.id = p.case_id
           WHERE (? IS NOT NULL AND p.uci = ?) OR p.date_of_birth IN (SELECT value FROM json_each(?))
           LIMIT 500`,
@@ -69,10 +72,11 @@ export function findDuplicates(
       .all(q.uci ?? null, q.uci ?? null, JSON.stringify(dates)),
   );
   const mine = [parts(q.nameAsWritten), parts(q.nameLatin)];
+  const notSame = q.personId ? notSameAs(db, q.personId) : new Set<string>();
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
-    if (r.case_id === q.excludeCaseId) continue;
-    const candidate = { caseId: r.case_id, caseNumber: r.case_number, nameAsWritten: r.name_as_written, nameLatin: r.name_latin, dateOfBirth: r.date_of_birth, uci: r.uci };
+    if (r.case_id === q.excludeCaseId || r.id === q.personId || notSame.has(r.id)) continue;
+    const candidate = { caseId: r.case_id, personId: r.id, caseNumber: r.case_number, nameAsWritten: r.name_as_written, nameLatin: r.name_latin, dateOfBirth: r.date_of_birth, uci: r.uci };
     if (q.uci && r.uci === q.uci) {
       out.push({ ...candidate, matchedOn: 'uci', variants: [] });
       continue;

@@ -11,6 +11,8 @@ interface Query {
   nameAsWritten?: string;
   nameLatin?: string;
   dateOfBirth?: string;
+  /** The person being entered: the pairs recorded as not the same person are not offered. */
+  personId?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Query {
  * UCI, or a name with a date of birth, is filled in (after a short pause in typing).
  */
 export function useDuplicateCheck(control: Control<IntakeValues>, excludeCaseId?: string) {
-  const [written, latin, dob, uci] = useWatch({ control, name: ['persons.0.nameAsWritten', 'persons.0.nameLatin', 'persons.0.dateOfBirth', 'persons.0.uci'] });
+  const [written, latin, dob, uci, personId] = useWatch({ control, name: ['persons.0.nameAsWritten', 'persons.0.nameLatin', 'persons.0.dateOfBirth', 'persons.0.uci', 'persons.0.id'] });
   const [query, setQuery] = useState<Query | null>(null);
   useEffect(() => {
     const q: Query = {};
@@ -29,10 +31,11 @@ export function useDuplicateCheck(control: Control<IntakeValues>, excludeCaseId?
       if ((written ?? '').trim()) q.nameAsWritten = written.trim();
       if ((latin ?? '').trim()) q.nameLatin = latin.trim();
     }
+    if (personId) q.personId = personId;
     const next = q.uci || q.dateOfBirth ? q : null;
     const timer = setTimeout(() => setQuery(next), 300);
     return () => clearTimeout(timer);
-  }, [written, latin, dob, uci]);
+  }, [written, latin, dob, uci, personId]);
   const result = useQuery({
     queryKey: ['duplicates', query, excludeCaseId],
     queryFn: () => call('case.findDuplicates', { ...query, ...(excludeCaseId ? { excludeCaseId } : {}) }),

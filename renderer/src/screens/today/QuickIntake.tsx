@@ -139,7 +139,7 @@ export function QuickIntake(props: { userId: string; resume: DraftRecord | null;
             <ChannelField />
             <h3>{t('intake.principal')}</h3>
             <PersonIdentity index={0} />
-            <DuplicateWarning matches={matches} onOpenInstead={(caseId) => void openInstead(caseId)} />
+            <DuplicateWarning matches={matches} personId={initial.persons[0]?.id ?? ''} onOpenInstead={(caseId) => void openInstead(caseId)} />
             {matches.length > 0 && (
               <div className="field checkbox-field">
                 <label>
