@@ -26,10 +26,13 @@ export function computeReport(cases: readonly ReportCase[], query: ReportQuery, 
   const scope = cellScope(cases, query, ctx);
   const acc = new Accumulator();
   for (const c of cases) visitCase(c, scope, acc);
-  return acc.report(cases, query, ctx, scope);
+  return acc.report(query, ctx, scope);
 }
 
 const count = (n: number, cell: Cell): Count => ({ n, cell: cellId(cell) });
+
+/** Case-number order (ids for equal numbers). */
+const before = (a: ReportCase, b: ReportCase) => a.caseNumber < b.caseNumber || (a.caseNumber === b.caseNumber && a.id < b.id);
 
 function dayStats(days: Values, cell: Cell): DayStats {
   const s = days.summarize();
@@ -255,8 +258,8 @@ export class Accumulator implements CellSink {
     a.deliveredCad += this.amount(deliveredCad);
   }
 
-  /** The report of what was added up; `cases` are those visited, in the order the integrity rows follow for equal case numbers. */
-  report(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext, scope: CellScope): Report {
+  /** The report of what was added up. */
+  report(query: ReportQuery, ctx: ReportContext, scope: CellScope): Report {
     const n = (a: ArrayLike<number>, i: number) => a[i] ?? 0;
     const funnel: FunnelRow[] = funnelSteps.map((step, s) => {
       const row: FunnelRow = {
@@ -330,20 +333,34 @@ export class Accumulator implements CellSink {
       },
       integrity: {
         counts: integrityIssues.map((issue, i) => ({ issue, count: count(n(this.issueN, i), { kind: 'issue', issue }) })),
-        rows: this.flaggedRows(cases, scope),
+        rows: this.flaggedRows(scope),
         truncated: this.flagged.size > INTEGRITY_ROWS_MAX,
       },
     };
   }
 
-  /** The first INTEGRITY_ROWS_MAX cases with an issue by case number (equal numbers: in the order of `cases`). */
-  private flaggedRows(cases: readonly ReportCase[], scope: CellScope): IntegrityRow[] {
-    const flagged: ReportCase[] = [];
-    if (this.flagged.size > 0) for (const c of cases) if (this.flagged.has(c)) flagged.push(c);
-    return flagged
-      .sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0))
-      .slice(0, INTEGRITY_ROWS_MAX)
-      .flatMap((c) => integrityRow(c, scope) ?? []);
+  /**
+   * The rows of the first INTEGRITY_ROWS_MAX cases with an issue, by case number (unique; equal
+   * ones, which only hand-made lists have, by id): picked from the cases flagged, in whatever order
+   * they were added, without sorting them all.
+   */
+  private flaggedRows(scope: CellScope): IntegrityRow[] {
+    const first: ReportCase[] = [];
+    for (const c of this.flagged.keys()) {
+      const last = first[first.length - 1];
+      if (first.length === INTEGRITY_ROWS_MAX && last !== undefined && !before(c, last)) continue;
+      let lo = 0;
+      let hi = first.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = first[mid];
+        if (m !== undefined && before(m, c)) lo = mid + 1;
+        else hi = mid;
+      }
+      first.splice(lo, 0, c);
+      if (first.length > INTEGRITY_ROWS_MAX) first.pop();
+    }
+    return first.flatMap((c) => integrityRow(c, scope) ?? []);
   }
 
   /** Every month from the first to the last with something (months between them with nothing: zeros). */

@@ -66,7 +66,7 @@ export function keptReport(cases: readonly ReportCase[], query: ReportQuery, ctx
     if (held !== undefined) scope = cellScope(cases, query, ctx);
     k = build(cases, scope, calendar);
   }
-  const report = k.acc.report(k.list, query, ctx, scope);
+  const report = k.acc.report(query, ctx, scope);
   // Summarized: every day count is sorted now, and new ones are put at their place.
   k.acc.keepSorted = true;
   if (!k.acc.inexact) {

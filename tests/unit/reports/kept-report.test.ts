@@ -30,9 +30,11 @@ const edit = fc.record({
   from: fc.nat(),
 });
 
+let added = 0;
+
 function apply(list: ReportCase[], e: { kind: string; at: number; from: number }, pool: readonly ReportCase[]): ReportCase[] {
   const fresh = pool[e.from % Math.max(1, pool.length)];
-  if (list.length === 0) return e.kind === 'add' && fresh ? [{ ...fresh, id: 'added-0', caseNumber: 'AVRR-900000' }] : list;
+  if (list.length === 0) return e.kind === 'add' && fresh ? [{ ...fresh, id: `added-${++added}`, caseNumber: `AVRR-9${String(added).padStart(5, '0')}` }] : list;
   const at = e.at % list.length;
   const c = list[at]!;
   const other = list[e.from % list.length]!;
@@ -61,7 +63,11 @@ function apply(list: ReportCase[], e: { kind: string; at: number; from: number }
       next[at] = { ...c, persons: c.persons + 1, identities: [...c.identities, ...other.identities.slice(0, 1)] };
       break;
     case 'add':
-      if (fresh) next.splice(at, 0, { ...fresh, id: `added-${list.length}-${at}`, caseNumber: `AVRR-9${String(list.length).padStart(3, '0')}${String(at).padStart(3, '0')}` });
+      // A new case: a number and id of its own (as the register gives).
+      if (fresh) {
+        added++;
+        next.splice(at, 0, { ...fresh, id: `added-${added}`, caseNumber: `AVRR-9${String(added).padStart(5, '0')}` });
+      }
       break;
     case 'remove':
       next.splice(at, 1);
