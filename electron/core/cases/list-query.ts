@@ -62,9 +62,12 @@ interface Sql {
  * trigram full-text index; names shorter than three characters, like many two-character Chinese
  * names, fall back to a scan.
  */
+/** Shorter than a trigram: the full-text index cannot find it. */
+const isShort = (text: string): boolean => [...foldForSearch(text)].length < 3;
+
 function nameMatch(text: string): Sql {
   const folded = foldForSearch(text);
-  if ([...folded].length >= 3) {
+  if (!isShort(text)) {
     return {
       sql: 'SELECT f.rowid AS r, p.case_id FROM persons_fts f CROSS JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ?',
       args: [`"${folded.replace(/"/g, '""')}"`],
@@ -163,6 +166,14 @@ function page(items: CaseSummary[], offset: number, counted: number, understood:
   return { items, total: offset + Math.min(counted, TOTAL_CAP), more: counted > TOTAL_CAP, understood };
 }
 
+/** The list rows of these cases, in the order given. */
+function summariesInOrder(sqlite: Sqlite, ids: string[]): CaseSummary[] {
+  if (ids.length === 0) return [];
+  const rows = caseSummaryRows.parse(sqlite.prepare(`${summarySelect} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
  * One page of cases and how many match from this page on (up to TOTAL_CAP more), so every page
  * can be reached with "next" however many there are. Without a search or filter: newest change
@@ -176,6 +187,14 @@ export function listCases(sqlite: Sqlite, input: CaseListRequest, viewer: ListVi
   const m = understood ? personMatch(understood) : null;
   const defaultOrder = (input.sort ?? 'updated') === 'updated' && input.dir !== 'asc';
 
+  if (m && filters.length === 0 && defaultOrder && understood?.kind === 'name' && isShort(understood.text)) {
+    // One or two letters match most persons: read them newest save first and stop at the page
+    // (and at the count's cap), instead of grouping every match before sorting.
+    const scan = 'SELECT DISTINCT case_id FROM persons WHERE instr(search_text, ?) > 0 ORDER BY rowid DESC';
+    const ids = caseIds.parse(sqlite.prepare(`${scan} LIMIT ? OFFSET ?`).pluck().all(...m.args, input.limit, input.offset));
+    const counted = count.parse(sqlite.prepare(`SELECT count(*) FROM (${scan} LIMIT ? OFFSET ?)`).pluck().get(...m.args, TOTAL_CAP + 1, input.offset));
+    return page(forViewer(summariesInOrder(sqlite, ids), viewer), input.offset, counted, understood);
+  }
   if (m && filters.length === 0 && defaultOrder) {
     const ids = caseIds.parse(
       sqlite
@@ -183,9 +202,7 @@ export function listCases(sqlite: Sqlite, input: CaseListRequest, viewer: ListVi
         .pluck()
         .all(...m.args, input.limit, input.offset),
     );
-    const rows = ids.length === 0 ? [] : caseSummaryRows.parse(sqlite.prepare(`${summarySelect} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const items = ids.flatMap((id) => byId.get(id) ?? []);
+    const items = summariesInOrder(sqlite, ids);
     const counted = count.parse(
       sqlite.prepare(`SELECT count(*) FROM (SELECT DISTINCT case_id FROM (${m.sql}) LIMIT ? OFFSET ?)`).pluck().get(...m.args, TOTAL_CAP + 1, input.offset),
     );
@@ -203,7 +220,12 @@ export function listCases(sqlite: Sqlite, input: CaseListRequest, viewer: ListVi
   }
   const whereSql = where.length === 0 ? '' : `WHERE ${where.map((w) => w.sql).join(' AND ')}`;
   const args = where.flatMap((w) => w.args);
-  const items = caseSummaryRows.parse(sqlite.prepare(`${summarySelect} ${whereSql} ORDER BY ${orderBy(input)} LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset));
+  // Two steps: the page's ids from the narrow list indexes (cases_list_*: every filter and order
+  // column, never the case rows with their intake), then the rows of those ids only; in one
+  // query SQLite would build every matching row (names, persons count) before sorting.
+  const principal = (input.sort ?? 'updated') === 'name' ? 'CROSS JOIN persons p ON p.case_id = c.id AND p.position = 0' : '';
+  const ids = caseIds.parse(sqlite.prepare(`SELECT c.id FROM cases c ${principal} ${whereSql} ORDER BY ${orderBy(input)} LIMIT ? OFFSET ?`).pluck().all(...args, input.limit, input.offset));
+  const items = summariesInOrder(sqlite, ids);
   const counted = count.parse(sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM cases c ${whereSql} LIMIT ? OFFSET ?)`).pluck().get(...args, TOTAL_CAP + 1, input.offset));
   return page(forViewer(items, viewer), input.offset, counted, understood);
 }

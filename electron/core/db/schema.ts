@@ -63,6 +63,16 @@ export const cases = sqliteTable(
      * on each report to find the cases changed since it last read them (the rows hold the intake).
      */
     index('cases_id_version').on(t.id, t.version),
+    /**
+     * The Cases screen (cases/list-query.ts): every column its filters, orders and rows read of a
+     * case, so a filtered page is read from these narrow indexes and never from the case rows,
+     * whose intake JSON makes each row most of a page. By status (and stage), newest change
+     * first; by application date (date range, that order).
+     */
+    index('cases_list_status').on(t.status, t.updatedAt, t.id, t.caseNumber, t.channel, t.createdBy, t.updatedBy, t.applicationDate, t.attentionOn),
+    index('cases_list_application').on(t.applicationDate, t.updatedAt, t.id, t.caseNumber, t.status, t.channel, t.createdBy, t.updatedBy, t.attentionOn),
+    /** The same columns by id: the cases a search found, checked against the filters without reading their rows. */
+    index('cases_list_id').on(t.id, t.updatedAt, t.status, t.caseNumber, t.channel, t.createdBy, t.updatedBy, t.applicationDate, t.attentionOn),
   ],
 );
 
@@ -140,6 +150,8 @@ export const persons = sqliteTable(
     index('persons_case').on(t.caseId, t.position),
     index('persons_uci').on(t.uci),
     index('persons_dob').on(t.dateOfBirth),
+    /** The Cases screen's order by name: the principal's Latin name read with the join, not from the person row. */
+    index('persons_case_name').on(t.caseId, t.position, t.nameLatin),
   ],
 );
 

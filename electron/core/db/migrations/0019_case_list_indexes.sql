@@ -1,0 +1,4 @@
+CREATE INDEX `cases_list_status` ON `cases` (`status`,`updated_at`,`id`,`case_number`,`channel`,`created_by`,`updated_by`,`application_date`,`attention_on`);--> statement-breakpoint
+CREATE INDEX `cases_list_application` ON `cases` (`application_date`,`updated_at`,`id`,`case_number`,`status`,`channel`,`created_by`,`updated_by`,`attention_on`);--> statement-breakpoint
+CREATE INDEX `cases_list_id` ON `cases` (`id`,`updated_at`,`status`,`case_number`,`channel`,`created_by`,`updated_by`,`application_date`,`attention_on`);--> statement-breakpoint
+CREATE INDEX `persons_case_name` ON `persons` (`case_id`,`position`,`name_latin`);
