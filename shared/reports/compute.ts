@@ -117,6 +117,8 @@ export class Accumulator implements CellSink {
   issueN = new Int32Array(integrityIssues.length);
   /** The cases with an issue, with how many (their rows are made for the first INTEGRITY_ROWS_MAX only). */
   flagged = new Map<ReportCase, number>();
+  /** The first INTEGRITY_ROWS_MAX of them by case number, as last picked (null: to pick again). */
+  private firstFlagged: ReportCase[] | null = null;
   readonly details = false;
 
   /**
@@ -248,6 +250,10 @@ export class Accumulator implements CellSink {
     const n = (this.flagged.get(c) ?? 0) + this.sign;
     if (n === 0) this.flagged.delete(c);
     else this.flagged.set(c, n);
+    // Only a case up to the last one picked can change which are first.
+    const first = this.firstFlagged;
+    const last = first?.[first.length - 1];
+    if (first !== null && (first.length < INTEGRITY_ROWS_MAX || last === undefined || !before(last, c))) this.firstFlagged = null;
   }
 
   private add(a: AmountAcc, persons: number, maxCad: number, committedCad: number, deliveredCad: number): void {
@@ -342,9 +348,16 @@ export class Accumulator implements CellSink {
   /**
    * The rows of the first INTEGRITY_ROWS_MAX cases with an issue, by case number (unique; equal
    * ones, which only hand-made lists have, by id): picked from the cases flagged, in whatever order
-   * they were added, without sorting them all.
+   * they were added, without sorting them all, and kept until a case that could be among them is
+   * flagged or no longer is (a kept report: most changes are not). The rows themselves are made
+   * each time (their details follow the duplicate index and today).
    */
   private flaggedRows(scope: CellScope): IntegrityRow[] {
+    this.firstFlagged ??= this.pickFirstFlagged();
+    return this.firstFlagged.flatMap((c) => integrityRow(c, scope) ?? []);
+  }
+
+  private pickFirstFlagged(): ReportCase[] {
     const first: ReportCase[] = [];
     for (const c of this.flagged.keys()) {
       const last = first[first.length - 1];
@@ -360,7 +373,7 @@ export class Accumulator implements CellSink {
       first.splice(lo, 0, c);
       if (first.length > INTEGRITY_ROWS_MAX) first.pop();
     }
-    return first.flatMap((c) => integrityRow(c, scope) ?? []);
+    return first;
   }
 
   /** Every month from the first to the last with something (months between them with nothing: zeros). */

@@ -41,13 +41,26 @@ interface Kept {
 
 /** Reports kept at once (a screen's periods and bases, an export), the one used longest ago dropped first. */
 const KEPT_MAX = 8;
-const kept = new Map<string, Kept>();
+/**
+ * The reports kept, per holder: the app passes its database connection, so that what is kept of
+ * one database goes with it (a restore, another folder, signing out) instead of staying in memory.
+ */
+const keptBy = new WeakMap<object, Map<string, Kept>>();
+const anyHolder = {};
 
 const keyOf = (query: ReportQuery, ctx: ReportContext) => `${query.basis}|${query.from}|${query.to}|${ctx.today}|${ctx.currentPolicyVersion}`;
 
-/** The report of these cases for this query: computeReport's, from the sums kept for the query when there are some. */
-export function keptReport(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext): Report {
+/**
+ * The report of these cases for this query: computeReport's, from the sums kept for the query when
+ * there are some. `holder`: what the sums are kept with (the database connection the cases are of).
+ */
+export function keptReport(cases: readonly ReportCase[], query: ReportQuery, ctx: ReportContext, holder: object = anyHolder): Report {
   const calendar = ctx.calendar ?? OFFICE_CALENDAR;
+  let kept = keptBy.get(holder);
+  if (kept === undefined) {
+    kept = new Map();
+    keptBy.set(holder, kept);
+  }
   const key = keyOf(query, ctx);
   const held = kept.get(key);
   kept.delete(key);
@@ -79,9 +92,9 @@ export function keptReport(cases: readonly ReportCase[], query: ReportQuery, ctx
   return report;
 }
 
-/** Forget every kept report (tests; a report made afterwards visits every case). */
-export function clearKeptReports(): void {
-  kept.clear();
+/** Forget the reports kept with this holder (tests; a report made afterwards visits every case). */
+export function clearKeptReports(holder: object = anyHolder): void {
+  keptBy.delete(holder);
 }
 
 function build(cases: readonly ReportCase[], scope: CellScope, calendar: OfficeCalendar): Kept {

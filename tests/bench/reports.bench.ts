@@ -14,6 +14,8 @@
  *   `stage.record` (a follow-up, as IOM reports them) before each call, so each call also re-reads
  *   the changed cases and brings the query's sums up to date;
  * - csv: report.exportCsv (warm), and report.cases on the funnel's largest number;
+ * - auditedRead: report.targets (one small read): what dispatch and the audit entry (a write, the
+ *   anchor file) cost any audited call, report.get included;
  * - breakdown: on a read-only connection of its own, the facts' first read, a later read (nothing
  *   changed), computeReport alone (every case visited) and keptReport (the sums kept per query,
  *   as report.get uses them), to tell the back end's reading from the computation; and whether
@@ -178,6 +180,8 @@ export default async function reportsBench(): Promise<object> {
         csv.push(r.ms);
         csvBytes = r.value.content.length;
       }
+      const audited: number[] = [];
+      for (let i = 0; i < 10; i++) audited.push((await time(() => ok(core, 'report.targets', {}))).ms);
       const biggest = cold.value.funnel[0];
       const drill: number[] = [];
       for (let i = 0; i < 5; i++) drill.push((await time(() => ok(core, 'report.cases', { query: queries[0], cell: biggest?.count.cell ?? 'cases' }))).ms);
@@ -200,6 +204,7 @@ export default async function reportsBench(): Promise<object> {
         },
         exportCsvMs: { ...csvStats, bytes: csvBytes },
         reportCasesMs: { ...summarize(drill), cases: biggest?.count.n ?? null },
+        auditedReadMs: summarize(audited),
         breakdown,
         memory: { signedIn: memorySignedIn, afterCold: memoryCold, end: memoryEnd },
         target,

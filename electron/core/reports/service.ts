@@ -51,7 +51,7 @@ export function reportInputs(open: Open, env: ReportEnv): { cases: ReportCase[];
 
 export function buildReport(open: Open, query: ReportQuery, env: ReportEnv): Report {
   const { cases, ctx } = reportInputs(open, env);
-  return keptReport(cases, query, ctx);
+  return keptReport(cases, query, ctx, open.sqlite);
 }
 
 /** The query as audit tokens (dates and a basis: no personal data). */
