@@ -65,7 +65,7 @@ test('accounts: one-time password, forced change, role-limited navigation, wrong
 test('lock and resume keeps what was typed; another person can sign in at the lock screen', async ({ page, harness }) => {
   await setUpSupervisor(page, harness);
   const otp = await createAccount(page, 'Fatima Front', 'fatima.front', 'Front-counter officer');
-  await page.getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('button', { name: "Today's cases" }).click();
 
   const form = page.getByRole('region', { name: 'New intake' });
   await form.getByLabel('Name as written in documents').fill('கிருஷ்ணன் சுப்பிரமணியம்');
