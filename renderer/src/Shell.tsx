@@ -33,7 +33,7 @@ const AppointmentsScreen = lazy(() => import('./screens/appointments/Appointment
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [route, setRoute] = useState<Route>(() => initialRoute({ name: 'today' }));
+  const [route, setRoute] = useState<Route>(() => initialRoute({ name: 'today' }, user.userId));
   // A change within a screen (a filter of the Cases list) leaves the focus where it is.
   const keepFocus = useRef(false);
   const mainRef = useRef<HTMLElement>(null);

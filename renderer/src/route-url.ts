@@ -52,9 +52,16 @@ export function recordRoute(route: Route, replace: boolean): void {
   }
 }
 
-/** The first route after signing in (or a reload): what the address names; the entry is made ours. */
-export function initialRoute(fallback: Route): Route {
-  const route = routeFromSearch(location.search) ?? fallback;
+/** Whose screens the address holds in this page (someone else may sign in at the lock screen). */
+let owner: string | null = null;
+
+/**
+ * The first route after signing in (or a reload): what the address names, unless it was another
+ * person's (their search stays theirs); the entry is made ours.
+ */
+export function initialRoute(fallback: Route, userId: string): Route {
+  const route = owner === null || owner === userId ? (routeFromSearch(location.search) ?? fallback) : fallback;
+  owner = userId;
   visited.push(route);
   history.replaceState({ avrrRoute: visited.length - 1, pageLoad }, '', `${location.pathname}${routeToSearch(route)}`);
   return route;
