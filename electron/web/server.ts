@@ -111,7 +111,13 @@ export async function startHarnessServer(core: AppCore, opts: { rendererDir: str
     origin: `http://${hostOk}`,
     token,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Stops at once: a browser still holding a connection open (a keepalive request, a tab left
+    // open) must not keep the harness, and its data folder, alive.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 
