@@ -1,4 +1,5 @@
 import { inForce } from '../../../shared/case/stages';
+import { ledTo } from '../../../shared/case/guard';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { ApplyImportInput, ConflictKind, ImportApplied, ImportClass, ImportCounts, ImportPreview, ImportReason, ImportRow, PreviewImportInput } from '../../../shared/schema/iom-import';
@@ -109,7 +110,7 @@ function classify(ctx: SignedInContext, rows: readonly FileRow[], confirm: (row:
       out.push(as(null, 'conflicting', 'unknown_packet', { key: 'iomImport.conflict.unknown_packet' }));
       continue;
     }
-    if (c.status === 'withdrawn') {
+    if (ledTo('withdraw', c.status)) {
       out.push(as(c, 'conflicting', 'case_withdrawn', { key: 'iomImport.conflict.case_withdrawn' }));
       continue;
     }

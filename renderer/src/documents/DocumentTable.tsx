@@ -1,9 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
-import { ErrorBanner } from '../components/ErrorBanner';
-import { call, errorOf } from '../ipc';
-import { downloadPdf } from './download';
+import { useDocumentActions } from './useDocumentActions';
 
 export interface DocumentRights {
   print(d: DocumentInfo): boolean;
@@ -19,25 +16,11 @@ const everything: DocumentRights = { print: () => true, view: () => true };
  */
 export function DocumentTable({ documents, caption, showCase, may = everything }: { documents: DocumentInfo[]; caption: string; showCase?: boolean; may?: DocumentRights }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const when = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' });
-  const print = useMutation({
-    mutationFn: (p: { id: string; forFile?: boolean }) => call('document.print', { documentId: p.id, ...(p.forFile ? { forFile: true } : {}) }),
-    onSuccess: (r) => {
-      downloadPdf(r);
-      void qc.invalidateQueries({ queryKey: ['documents'] });
-    },
-  });
-  const view = useMutation({ mutationFn: (id: string) => call('document.view', { documentId: id }), onSuccess: downloadPdf });
+  const { print, view, outcome } = useDocumentActions();
   return (
     <>
-      {print.error && <ErrorBanner error={errorOf(print.error)} />}
-      {view.error && <ErrorBanner error={errorOf(view.error)} />}
-      {print.data && (
-        <p role="status" className="banner banner-ok">
-          {print.data.copy ? t('documents.reprinted', { file: print.data.filename }) : t('documents.printed', { file: print.data.filename })}
-        </p>
-      )}
+      {outcome}
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

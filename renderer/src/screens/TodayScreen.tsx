@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ledTo } from '../../../shared/case/guard';
 import { can } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schema/auth';
 import type { CaseDetail, DraftRecord, TodayCase } from '../../../shared/schema/case-api';
@@ -95,7 +96,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
       <SearchBox />
       {created && (
         <div role="status" className="banner banner-ok" tabIndex={-1} ref={createdRef}>
-          {t(created.status === 'screened' ? 'cases.createdScreened' : 'cases.created', { number: created.caseNumber })}{' '}
+          {t(ledTo('screen', created.status) ? 'cases.createdScreened' : 'cases.created', { number: created.caseNumber })}{' '}
           <button type="button" onClick={() => go({ name: 'case', caseId: created.id })}>
             {t('cases.openNamed', { number: created.caseNumber })}
           </button>
