@@ -94,6 +94,8 @@ const words = {
 
 /** Choose an option of a focused <select> by typing the start of its text, as a keyboard user does. */
 async function typeToSelect(page: Page, select: ReturnType<Page['getByLabel']>, prefix: string, value: string): Promise<void> {
+  // The day's free times arrive from the back end: type once they are listed, as a person would.
+  await expect(select.locator(`option[value="${value}"]`)).toHaveCount(1);
   await select.focus();
   await page.keyboard.type(prefix);
   await expect(select).toHaveValue(value);
