@@ -34,6 +34,9 @@ export const permissions = [
   'report.export_cases', // the case-level export of a report (personal data leaving the protected store)
   'document.check', // check a signed PDF handed back: ours, valid, whole, which register document (docs/documents.md)
   'appointment.manage', // see a day's appointments, book, reschedule, cancel, check in, mark a no-show (front counter and interviews)
+  'backup.manage', // backups (folder, schedule, run), restore into a new folder, rotation of the database key
+  'retention.manage', // the retention period, the list of cases past it, their disposal
+  'privacy.request', // export everything held about a person who asks (Privacy Act request)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,7 +55,7 @@ const matrix = {
     'case.read', 'case.read_facts', 'case.read_medical', 'case.create', 'case.edit', 'case.screen', 'case.decide', 'case.review',
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'document.read', 'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
-    'report.read', 'report.export_cases', 'appointment.manage',
+    'report.read', 'report.export_cases', 'appointment.manage', 'backup.manage', 'retention.manage', 'privacy.request',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -12,6 +12,9 @@ import { todayHandlers } from './today/handlers';
 import { appointmentHandlers } from './appointments/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
 import { reportHandlers } from './reports/handlers';
+import { backupHandlers } from './backup/handlers';
+import { retentionHandlers } from './retention/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -77,6 +80,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     registerHandlers(sessions, register),
     reportHandlers(register),
     checkDocumentHandlers,
+    backupHandlers(),
+    retentionHandlers(),
+    privacyHandlers(),
   );
   const deps = {
     handlers,

@@ -58,6 +58,16 @@ import {
   withdrawCaseInput,
 } from '../schema/case-api';
 import type { CaseDetail, CaseOverview, DraftRecord, DraftSaved, DuplicateCandidate, TaskList, TodaySummary } from '../schema/case-api';
+import {
+  backupSettingsInput,
+  deleteBackupInput,
+  disposeCasesInput,
+  informationRequestInput,
+  restorePreviewInput,
+  restoreSwitchInput,
+  retentionYearsInput,
+} from '../schema/data-safety';
+import type { BackupRecord, BackupStatus, DisposalResult, InformationRequestExport, KeyRotated, KeyStatus, RestorePreview, RetentionView } from '../schema/data-safety';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -181,6 +191,23 @@ export const contract = {
   'report.exportCases': channel<ReportFile>()({ input: reportExportInput, access: 'report.export_cases' }),
   'report.targets': channel<RemovalTarget[]>()({ input: empty, access: 'report.read' }),
   'report.setTarget': channel<RemovalTarget[]>()({ input: setTargetInput, access: 'settings.manage' }),
+
+  // Data safety (supervisor, docs/data-safety.md). A backup runs beside the other calls: `backup.run`
+  // starts it and returns, `backup.status` shows its progress and the result.
+  'backup.status': channel<BackupStatus>()({ input: empty, access: 'backup.manage', audited: false }),
+  'backup.setSettings': channel<BackupStatus>()({ input: backupSettingsInput, access: 'backup.manage' }),
+  'backup.run': channel<BackupStatus>()({ input: empty, access: 'backup.manage' }),
+  'backup.delete': channel<BackupStatus>()({ input: deleteBackupInput, access: 'backup.manage' }),
+  'backup.history': channel<BackupRecord[]>()({ input: empty, access: 'backup.manage', audited: false }),
+  // Restore into a new folder beside the data folder, verified; the switch keeps the current folder aside.
+  'restore.preview': channel<RestorePreview>()({ input: restorePreviewInput, access: 'backup.manage' }),
+  'restore.switch': channel<AuthStatus>()({ input: restoreSwitchInput, access: 'backup.manage' }),
+  'keys.status': channel<KeyStatus>()({ input: empty, access: 'backup.manage', audited: false }),
+  'keys.rotate': channel<KeyRotated>()({ input: empty, access: 'backup.manage' }),
+  'retention.get': channel<RetentionView>()({ input: empty, access: 'retention.manage' }),
+  'retention.setYears': channel<RetentionView>()({ input: retentionYearsInput, access: 'retention.manage' }),
+  'retention.dispose': channel<DisposalResult>()({ input: disposeCasesInput, access: 'retention.manage' }),
+  'privacy.export': channel<InformationRequestExport>()({ input: informationRequestInput, access: 'privacy.request' }),
 
   // Autosave of what the officer types (per person, per case or new intake).
   'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
