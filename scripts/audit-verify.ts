@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deriveAuditKey } from '../electron/core/audit/chain';
+import { derivedKeysOf } from '../electron/core/keys/derived-keys';
 import { AUDIT_ANCHOR_FILE, readAnchorFile } from '../electron/core/audit/anchor-file';
 import { verifyTrail } from '../electron/core/audit/verify-trail';
 import type { AuditHead } from '../electron/core/audit/verify';
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     // An explicit --head wins; otherwise the anchor the app keeps next to the database, if any.
     const head = args.head ?? readAnchorFile(join(args.dataDir, AUDIT_ANCHOR_FILE)) ?? store.auditHead() ?? undefined;
     if (!head) process.stderr.write('no head anchor: entries cut from the end of the trail cannot be detected\n');
-    const result = verifyTrail(db.sqlite, deriveAuditKey(unlocked.dbKey), head ?? null);
+    const result = verifyTrail(db.sqlite, derivedKeysOf(db.db, unlocked.dbKey).audit, head ?? null);
     if (result.ok) {
       process.stdout.write('ok\n');
       process.stderr.write(`${result.count} entries verified${result.head ? `; head ${result.head.seq}:${result.head.mac}` : ''}\n`);

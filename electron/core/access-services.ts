@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { FieldIssue } from '../../shared/ipc/errors';
-import { deriveAuditKey } from './audit/chain';
 import { appendAudit } from './audit/writer';
 import { KeySlotStore } from './auth/key-slots';
 import type { KeySlotStoreOptions } from './auth/key-slots';
@@ -38,8 +37,8 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
   };
   return {
     vault,
-    auditWriterFor(dbKey: Buffer) {
-      const auditKey = deriveAuditKey(dbKey);
+    /** The audit key: electron/core/keys/derived-keys.ts (pinned across key rotations). */
+    auditWriterFor(auditKey: Buffer) {
       return (sqlite: Sqlite, record: AuditRecord) => {
         appendAudit(sqlite, auditKey, record);
       };

@@ -1,7 +1,6 @@
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { AuditAnchorFileError } from '../audit/anchor-file';
 import type { AuditHead } from '../audit/verify';
-import { deriveAuditKey } from '../audit/chain';
 import type { Handlers } from '../dispatch';
 import type { SessionManager } from '../session/manager';
 import { exportAudit, listAudit, verifyAudit } from './service';
@@ -35,7 +34,7 @@ export function auditHandlers(sessions: SessionManager) {
       // An unreadable anchor is refused before anything is written.
       const anchor = readableAnchor(sessions);
       ctx.tx(null, () => undefined);
-      return verifyAudit(ctx.db().sqlite, deriveAuditKey(sessions.key()), anchor);
+      return verifyAudit(ctx.db().sqlite, sessions.derivedKeys().audit, anchor);
     },
     'audit.exportCsv': (input, ctx) => ctx.tx(null, () => exportAudit(ctx.db().sqlite, input, ctx.clock.timeZone, ctx.now())),
   } satisfies Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.exportCsv'>;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { CertificateInfo } from '../../../shared/schema/documents-api';
@@ -9,15 +9,13 @@ import { activeCertificateRow, insertActiveCertificate, previousCertificateRows 
 import type { CertificateRow } from './certificate-rows';
 import { documentStep } from './document-failure';
 
-/** Key for sealing the office certificate, derived from the database key (never stored). */
-function certificateKey(dbKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'avrr-office-certificate-v1', 32));
-}
-
-/** AES-256-GCM over {p12, passphrase}: the passphrase is never kept in plaintext, not even in the encrypted database. */
-function seal(dbKey: Buffer, p12: Uint8Array, passphrase: string): Buffer {
+/**
+ * `certKey`: the office-certificate key (electron/core/keys/derived-keys.ts), derived once from the
+ * database key and kept unchanged when the database key is rotated.
+ * AES-256-GCM over {p12, passphrase}: the passphrase is never kept in plaintext, not even in the encrypted database. */
+function seal(certKey: Buffer, p12: Uint8Array, passphrase: string): Buffer {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', certificateKey(dbKey), iv);
+  const cipher = createCipheriv('aes-256-gcm', certKey, iv);
   const plain = Buffer.from(JSON.stringify({ p12: Buffer.from(p12).toString('base64'), passphrase }), 'utf8');
   const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
   plain.fill(0);
@@ -26,8 +24,8 @@ function seal(dbKey: Buffer, p12: Uint8Array, passphrase: string): Buffer {
 
 const sealedContent = z.object({ p12: z.string(), passphrase: z.string() });
 
-function unseal(dbKey: Buffer, sealed: Buffer): { p12: Buffer; passphrase: string } {
-  const decipher = createDecipheriv('aes-256-gcm', certificateKey(dbKey), sealed.subarray(0, 12));
+function unseal(certKey: Buffer, sealed: Buffer): { p12: Buffer; passphrase: string } {
+  const decipher = createDecipheriv('aes-256-gcm', certKey, sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(12, 28));
   const plain = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
   const v = sealedContent.parse(JSON.parse(plain.toString('utf8')));
@@ -65,31 +63,31 @@ export function activeCertificateInfo(sqlite: Sqlite): CertificateInfo | null {
 }
 
 /** The active office certificate, opened for signing; `null` when none was set up. */
-export function openActiveCertificate(sqlite: Sqlite, dbKey: Buffer): { id: string; cert: OfficeCertificate } | null {
+export function openActiveCertificate(sqlite: Sqlite, certKey: Buffer): { id: string; cert: OfficeCertificate } | null {
   const r = activeRow(sqlite);
   if (!r) return null;
-  const { p12, passphrase } = unseal(dbKey, r.sealed);
+  const { p12, passphrase } = unseal(certKey, r.sealed);
   return { id: r.id, cert: readOfficeCertificate(p12, passphrase) };
 }
 
-export function requireCertificate(sqlite: Sqlite, dbKey: Buffer): { id: string; cert: OfficeCertificate } {
-  const c = openActiveCertificate(sqlite, dbKey);
+export function requireCertificate(sqlite: Sqlite, certKey: Buffer): { id: string; cert: OfficeCertificate } {
+  const c = openActiveCertificate(sqlite, certKey);
   if (!c) throw new IpcFailure(ipcError('rejected', { messageKey: 'errors.no_certificate' }));
   return c;
 }
 
 /** Check a .p12 (wrong passphrase, no key, expired: typed errors) and prepare its row. */
-export async function prepareImport(p12: Uint8Array, passphrase: string, label: string | undefined, dbKey: Buffer) {
+export async function prepareImport(p12: Uint8Array, passphrase: string, label: string | undefined, certKey: Buffer) {
   const cert = await documentStep(async () => readOfficeCertificate(p12, passphrase));
-  return { cert, sealed: seal(dbKey, p12, passphrase), label: label ?? cert.subject };
+  return { cert, sealed: seal(certKey, p12, passphrase), label: label ?? cert.subject };
 }
 
 /** A clearly labelled self-signed certificate, to sign from day one until the office's own is imported. */
-export async function prepareSelfSigned(dbKey: Buffer, now: Date) {
+export async function prepareSelfSigned(certKey: Buffer, now: Date) {
   const passphrase = randomBytes(24).toString('base64url');
   const made = await documentStep(async () => createSelfSignedOfficeCertificate({ passphrase, now }));
   const cert = readOfficeCertificate(made.p12, passphrase);
-  return { cert, sealed: seal(dbKey, made.p12, passphrase), label: SELF_SIGNED_LABEL };
+  return { cert, sealed: seal(certKey, made.p12, passphrase), label: SELF_SIGNED_LABEL };
 }
 
 /** Store a prepared certificate as the active one (inside the caller's transaction). */

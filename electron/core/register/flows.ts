@@ -51,7 +51,7 @@ export async function generateConsentForm(ctx: SignedInContext, deps: RegisterDe
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'consent_form');
   const data = consentFormData(c, officerOf(ctx.session), number, ctx.clock.today());
-  const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
+  const rendered = await renderAndSign('consent_form', data, openActiveCertificate(sqlite, deps.certificateKey()), deps, now);
   return ctx.tx(c.id, () => {
     const fresh = readCaseDetail(db, c.id, ctx.clock.timeZone);
     requireVersion(fresh, input.baseVersion);
@@ -118,7 +118,7 @@ export async function referCase(ctx: SignedInContext, deps: RegisterDeps, input:
   requireAction(ctx, c, 'refer');
   const consent = latestConsentRecorded(db, c.id);
   if (!c.consent || !c.consentForm || !consent) throw new IpcFailure(ipcError('rejected', { messageKey: 'lifecycle.blocked', gaps: [{ key: 'lifecycle.gap.consent_missing', section: null }] }));
-  const cert = requireCertificate(sqlite, deps.dbKey());
+  const cert = requireCertificate(sqlite, deps.certificateKey());
   const me = officerOf(ctx.session);
   const officers = officerById(db, me);
   const now = ctx.now();
@@ -156,7 +156,7 @@ export async function withdrawWithDocuments(ctx: SignedInContext, deps: Register
   const packet = latestPacketNumber(db, c.id);
   const now = ctx.now();
   const data = withdrawalData(c, officerOf(ctx.session), packet, input.date, input.reason ?? null);
-  const cert = packet ? requireCertificate(sqlite, deps.dbKey()) : openActiveCertificate(sqlite, deps.dbKey());
+  const cert = packet ? requireCertificate(sqlite, deps.certificateKey()) : openActiveCertificate(sqlite, deps.certificateKey());
   const formNo = nextDocumentNumber(db, c.id, c.caseNumber, 'withdrawal_form');
   const form = await renderAndSign('withdrawal_form', data, cert, deps, now);
   const noticeNo = packet ? nextDocumentNumber(db, c.id, c.caseNumber, 'withdrawal_notice') : null;

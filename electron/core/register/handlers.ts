@@ -15,7 +15,7 @@ export interface RegisterOptions {
 
 /** What the register needs from the session and the shell: the database key, fonts, the printer. */
 export function registerDeps(sessions: SessionManager, options: RegisterOptions): RegisterDeps {
-  return { dbKey: () => sessions.key(), fontsDir: options.fontsDir, printer: options.printer };
+  return { certificateKey: () => sessions.derivedKeys().certificate, fontsDir: options.fontsDir, printer: options.printer };
 }
 
 /** Certificates, the document register, consent, referral, the ineligibility letter, printing and its log (withdrawal is a case channel). */
@@ -24,16 +24,16 @@ export function registerHandlers(sessions: SessionManager, deps: RegisterDeps) {
     'certificate.status': (_input, ctx) => activeCertificateInfo(ctx.db().sqlite),
     'certificate.history': (_input, ctx) => certificateHistory(ctx.db().sqlite),
     'certificate.import': async (input, ctx) => {
-      const prepared = await prepareImport(Buffer.from(input.p12Base64.replace(/\s+/g, ''), 'base64'), input.passphrase, input.label || undefined, sessions.key());
+      const prepared = await prepareImport(Buffer.from(input.p12Base64.replace(/\s+/g, ''), 'base64'), input.passphrase, input.label || undefined, sessions.derivedKeys().certificate);
       return ctx.tx(null, () => storeCertificate(ctx.db().sqlite, prepared, ctx.session.userId, ctx.now().toISOString()));
     },
     'certificate.generateSelfSigned': async (_input, ctx) => {
-      const prepared = await prepareSelfSigned(sessions.key(), ctx.now());
+      const prepared = await prepareSelfSigned(sessions.derivedKeys().certificate, ctx.now());
       return ctx.tx(null, () => storeCertificate(ctx.db().sqlite, prepared, ctx.session.userId, ctx.now().toISOString()));
     },
     'document.list': (input, ctx) => ctx.tx(input.caseId, () => listCaseDocuments(ctx.db().sqlite, input.caseId)),
     'document.printQueue': (_input, ctx) => printQueue(ctx.db().sqlite),
-    'document.print': (input, ctx) => printDocument(ctx, deps, input, openActiveCertificate(ctx.db().sqlite, sessions.key())),
+    'document.print': (input, ctx) => printDocument(ctx, deps, input, openActiveCertificate(ctx.db().sqlite, sessions.derivedKeys().certificate)),
     'document.view': (input, ctx) => viewDocument(ctx, input.documentId),
     'consent.generateForm': (input, ctx) => generateConsentForm(ctx, deps, input),
     'consent.get': (input, ctx) => ctx.tx(input.caseId, () => consentOf(ctx.db().sqlite, input.caseId)),

@@ -30,7 +30,7 @@ export async function generateIneligibilityLetter(ctx: SignedInContext, deps: Re
   const now = ctx.now();
   const { number, version } = nextDocumentNumber(db, c.id, c.caseNumber, 'ineligibility_letter');
   const data = ineligibilityLetterData(c, me, number, ctx.clock.today(), officers, ctx.clock.timeZone);
-  const rendered = await renderAndSign('ineligibility_letter', data, openActiveCertificate(sqlite, deps.dbKey()), deps, now);
+  const rendered = await renderAndSign('ineligibility_letter', data, openActiveCertificate(sqlite, deps.certificateKey()), deps, now);
   return ctx.tx(c.id, () => {
     const fresh = readCaseDetail(db, c.id, ctx.clock.timeZone);
     if (fresh.version !== input.baseVersion) throw new IpcFailure(ipcError('conflict'));

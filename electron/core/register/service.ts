@@ -18,7 +18,8 @@ export { listCaseDocuments, printQueue, supersedePackets } from './document-rows
 export { consentOf } from './consent-rows';
 
 export interface RegisterDeps {
-  dbKey(): Buffer;
+  /** The office-certificate key (electron/core/keys/derived-keys.ts): opens the sealed signing certificate. */
+  certificateKey(): Buffer;
   fontsDir?: string | undefined;
   /** Electron: the system print dialog. Absent in the browser harness, which downloads instead. */
   printer?: ((pdf: Uint8Array) => Promise<{ printed: boolean }>) | undefined;

@@ -10,12 +10,12 @@ import { recordRemovalTarget, removalTargets } from './targets';
  * for a target, a change) naming what it was about in the audit entry's detail: the query, the
  * number opened and how many cases it listed, the fiscal year of a target.
  */
-export function reportHandlers(deps: Pick<RegisterDeps, 'dbKey' | 'fontsDir'>) {
+export function reportHandlers(deps: Pick<RegisterDeps, 'certificateKey' | 'fontsDir'>) {
   return {
     'report.get': (input, ctx) => getReport(ctx, input),
     'report.cases': (input, ctx) => reportCases(ctx, input),
     'report.exportCsv': (input, ctx) => exportCsv(ctx, input),
-    'report.exportPdf': (input, ctx) => exportPdf(ctx, input, { certificate: () => requireCertificate(ctx.db().sqlite, deps.dbKey()).cert, fontsDir: deps.fontsDir }),
+    'report.exportPdf': (input, ctx) => exportPdf(ctx, input, { certificate: () => requireCertificate(ctx.db().sqlite, deps.certificateKey()).cert, fontsDir: deps.fontsDir }),
     'report.exportCases': (input, ctx) => exportCases(ctx, input),
     'report.targets': (_input, ctx) => removalTargets(ctx.db().db),
     'report.setTarget': (input, ctx) => {

@@ -18,6 +18,8 @@ import { readOfficeTimeZone } from './office-settings';
 import { oneTimePasswordExpired } from './one-time-password';
 import { IDLE_LOCK_MINUTES_KEY, readSetting } from './settings-rows';
 import type { SlotVault } from './vault';
+import { derivedKeysOf } from '../keys/derived-keys';
+import type { DerivedKeys } from '../keys/derived-keys';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 export const DB_FILE_NAME = 'avrr.db';
@@ -31,8 +33,8 @@ export interface SessionManagerOptions {
   migrationsDir?: string;
   workstation: string;
   now: () => Date;
-  /** Builds the audit writer for a database key (the chain's MAC key is derived from it). */
-  auditWriterFor(dbKey: Buffer): (sqlite: Sqlite, record: AuditRecord) => void;
+  /** Builds the audit writer for the audit key (electron/core/keys/derived-keys.ts). */
+  auditWriterFor(auditKey: Buffer): (sqlite: Sqlite, record: AuditRecord) => void;
   /** Password strength rules (issues use "password.*" message keys). */
   checkPassword(password: string, who: { username: string; displayName?: string }): FieldIssue[];
   /** Where the audit trail's head is anchored outside the database (default: audit-anchor.json in dataDir). */
@@ -47,6 +49,7 @@ export interface SessionManagerOptions {
 export class SessionManager {
   private open: OpenDatabase | null = null;
   private dbKey: Buffer | null = null;
+  private derived: DerivedKeys | null = null;
   private writeAudit: ((sqlite: Sqlite, record: AuditRecord) => void) | null = null;
   private session: Session | null = null;
   private locked = false;
@@ -234,6 +237,12 @@ export class SessionManager {
     return this.dbKey;
   }
 
+  /** The audit and certificate keys of the open database (pinned across key rotations). */
+  derivedKeys(): DerivedKeys {
+    if (!this.derived) throw new IpcFailure(ipcError('not_signed_in'));
+    return this.derived;
+  }
+
   get vault(): SlotVault {
     return this.o.vault;
   }
@@ -273,7 +282,8 @@ export class SessionManager {
     protectDataFolder(this.o.dataDir);
     this.open = open;
     this.dbKey = Buffer.from(dbKey);
-    this.writeAudit = this.o.auditWriterFor(this.dbKey);
+    this.derived = derivedKeysOf(open.db, this.dbKey);
+    this.writeAudit = this.o.auditWriterFor(this.derived.audit);
   }
 
   private get anchorFile(): string {
@@ -364,6 +374,9 @@ export class SessionManager {
     this.open = null;
     this.dbKey?.fill(0);
     this.dbKey = null;
+    this.derived?.audit.fill(0);
+    this.derived?.certificate.fill(0);
+    this.derived = null;
     this.writeAudit = null;
   }
 
