@@ -10,8 +10,9 @@ import { ProtectedBanner } from './components/ProtectedBanner';
 import { flushAll } from './flush';
 import { call } from './ipc';
 import { NavContext } from './navigation';
+import { applySignedOut } from './signed-out';
 import type { NavigateHow, Route } from './navigation';
-import { clearRouteUrl, initialRoute, recordRoute, routeOfEntry } from './route-url';
+import { initialRoute, recordRoute, routeOfEntry } from './route-url';
 import { defaultCaseListState } from './screens/cases/list-state';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { TodayScreen } from './screens/TodayScreen';
@@ -27,6 +28,7 @@ const IomImportScreen = lazy(() => import('./screens/IomImportScreen').then((m) 
 const CheckDocumentScreen = lazy(() => import('./screens/CheckDocumentScreen').then((m) => ({ default: m.CheckDocumentScreen })));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const CasesScreen = lazy(() => import('./screens/cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
+const DataSafetyScreen = lazy(() => import('./screens/data-safety/DataSafetyScreen').then((m) => ({ default: m.DataSafetyScreen })));
 const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen').then((m) => ({ default: m.AppointmentsScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
@@ -50,12 +52,8 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
       await flushAll();
       return call('auth.signOut', {});
     },
-    onSuccess: (s) => {
-      setStatus(s);
-      // Nothing of the last person's data stays in memory after sign-out (nor their search in the address).
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      clearRouteUrl();
-    },
+    // Nothing of the last person's data stays in memory after sign-out (nor their search in the address).
+    onSuccess: (s) => applySignedOut(qc, s),
   });
   const go = useCallback((r: Route, how?: NavigateHow) => {
     keepFocus.current = how?.keepFocus === true;
@@ -91,6 +89,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
     { route: { name: 'users' }, label: t('nav.users'), show: can(user.role, 'user.manage') },
     { route: { name: 'certificate' }, label: t('nav.certificate'), show: can(user.role, 'certificate.manage') },
     { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
+    { route: { name: 'dataSafety' }, label: t('dataSafety.nav'), show: can(user.role, 'backup.manage') },
   ];
 
   return (
@@ -151,6 +150,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'iomImport' && can(user.role, 'stage.record') && <IomImportScreen />}
               {route.name === 'reports' && can(user.role, 'report.read') && <ReportsScreen user={user} />}
               {route.name === 'checkDocument' && can(user.role, 'document.check') && <CheckDocumentScreen />}
+              {route.name === 'dataSafety' && can(user.role, 'backup.manage') && <DataSafetyScreen />}
               {route.name === 'appointments' && can(user.role, 'appointment.manage') && <AppointmentsScreen date={route.date} />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>

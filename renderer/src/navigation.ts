@@ -16,6 +16,8 @@ export type Route =
   | { name: 'certificate' }
   | { name: 'iomImport' }
   | { name: 'reports' }
+  /** Supervisor: backups, restore, the database key, retention (screens/data-safety). */
+  | { name: 'dataSafety' }
   | { name: 'checkDocument' }
   | { name: 'appointments'; date?: string }
   | { name: 'password' };

@@ -24,6 +24,9 @@ export function routeToSearch(route: Route): string {
   } else if (route.name === 'case') {
     params.set('screen', 'case');
     params.set('id', route.caseId);
+  } else if (route.name === 'dataSafety') {
+    // A restore or a backup in progress is watched here: a reload comes back to it.
+    params.set('screen', 'dataSafety');
   }
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -34,6 +37,7 @@ export function routeFromSearch(search: string): Route | null {
   const params = new URLSearchParams(search);
   const screen = params.get('screen');
   if (screen === 'cases') return { name: 'cases', list: caseListFromParams(params) };
+  if (screen === 'dataSafety') return { name: 'dataSafety' };
   const id = params.get('id');
   if (screen === 'case' && id !== null && UUID.test(id)) return { name: 'case', caseId: id };
   return null;
