@@ -19,6 +19,7 @@ import { SearchBox } from './today/SearchBox';
 import { TaskList } from './today/TaskList';
 import { DiscardDraftButton } from './today/DiscardDraftButton';
 import { CertificateExpiryWarning } from '../documents/certificate/CertificateExpiryWarning';
+import { BackupOverdueNotice } from './data-safety/BackupOverdueNotice';
 
 /** Walk-in hours at the office (shared/time/office-hours.ts), on the office's clock whatever this machine's zone. */
 function counterOpen(now: Date, timeZone: string): boolean {
@@ -88,6 +89,7 @@ export function TodayScreen({ user }: { user: SessionUser }) {
     <>
       <h1>{t('today.title')}</h1>
       {can(user.role, 'certificate.manage') && <CertificateExpiryWarning />}
+      {can(user.role, 'backup.manage') && <BackupOverdueNotice />}
       {canAct && tasks.data && <TaskList list={tasks.data} />}
       {canAct && tasks.error && <ErrorBanner error={errorOf(tasks.error)} />}
       <p className="hint">
