@@ -31,6 +31,7 @@ import { NextAppointmentNote } from '../appointments/NextAppointmentNote';
 import { useCaseWorkspace } from './useCaseWorkspace';
 import { WithdrawDialog } from './WithdrawDialog';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { InformationRequest } from './InformationRequest';
 import { CaseHistory } from './CaseHistory';
 import { useOfficeToday } from '../../office-time';
 import { hasStageWork, StagesSection } from './stages/StagesSection';
@@ -142,6 +143,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
               <DecisionView detail={detail} />
               <StepsPanel w={w} />
               {can(user.role, 'appointment.manage') && <CaseAppointments detail={detail} />}
+              {can(user.role, 'privacy.request') && <InformationRequest detail={detail} />}
             </aside>
           </div>
           <AttachmentsPanel detail={detail} user={user} />

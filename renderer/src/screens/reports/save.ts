@@ -7,10 +7,15 @@ import type { ReportFile } from '../../../../shared/schema/reports-api';
 export function saveReportFile(file: ReportFile): void {
   const body = file.mediaType === 'application/pdf' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
   const type = file.mediaType === 'text/csv' ? 'text/csv;charset=utf-8' : file.mediaType;
+  saveDownload(file.filename, body, type);
+}
+
+/** Any file the app hands over as a download (a report's, an information request's PDF and JSON). */
+export function saveDownload(filename: string, body: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([body], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.filename;
+  a.download = filename;
   document.body.append(a);
   a.click();
   a.remove();
