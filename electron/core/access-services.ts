@@ -21,7 +21,7 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
       const r = await store.unlock(username, password, now);
       if (!r.ok) return { ok: false, reason: r.reason };
       // A slot made with weaker KDF settings was already re-wrapped inside unlock (key-slots.ts upgradeSlot).
-      return { ok: true, userId: r.userId, dbKey: r.dbKey };
+      return r.pendingKey ? { ok: true, userId: r.userId, dbKey: r.dbKey, pendingKey: r.pendingKey } : { ok: true, userId: r.userId, dbKey: r.dbKey };
     },
     rewrap: (userId, newPassword, dbKey) => store.rewrap(userId, newPassword, dbKey),
     removeSlot: (userId) => {
@@ -34,6 +34,11 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
       return { dropped: batch.dropped, events: batch.events.map((e) => ({ at: e.at, action: e.action, username: e.username, userId: e.userId ?? null })) };
     },
     requeuePendingEvents: (batch) => store.requeuePendingEvents(batch),
+    legacyAccounts: () => store.legacyAccounts(),
+    lastRotatedAt: () => store.lastRotatedAt(),
+    beginRotation: (currentKey, newKey, now) => store.beginRotation(currentKey, newKey, now),
+    finishRotation: (newKey, now) => store.finishRotation(newKey, now),
+    abandonRotation: () => store.abandonRotation(),
   };
   return {
     vault,

@@ -11,6 +11,9 @@ import { readSlotFile, writeSlotFile } from './slot-file';
 import type { PendingAuthEvent, Slot, SlotFile, Throttle } from './slot-file';
 import { slotAad, unwrapKey, wrapKey } from './wrap';
 import type { WrappedKey } from './wrap';
+import { newBoxKeyPair, openSealed, sealTo } from './sealed-box';
+import type { SealedKey } from './sealed-box';
+import type { SealedKeyJson } from './slot-file';
 
 export type { PendingAuthEvent } from './slot-file';
 
@@ -27,6 +30,11 @@ export type UnlockResult =
       ok: true;
       userId: string;
       dbKey: Buffer;
+      /**
+       * The new key of a rotation that was under way when the app stopped (keys/rotation.ts): the
+       * database file is in one of the two keys; the caller opens it with whichever works.
+       */
+      pendingKey?: Buffer;
       /**
        * Always false: unlock itself re-wraps a slot made with weaker KDF parameters (see
        * upgradeSlot). Kept so callers written before that still compile; calling rewrap after
@@ -87,6 +95,14 @@ export class WeakPasswordError extends Error {
     this.name = 'WeakPasswordError';
   }
 }
+/** Slots made before rotation existed cannot receive a new key without their password. */
+export class LegacySlotsError extends Error {
+  constructor(readonly usernames: string[]) {
+    super(`These accounts must sign in once (or be reset) before the key can be rotated: ${usernames.join(', ')}`);
+    this.name = 'LegacySlotsError';
+  }
+}
+
 /** The key given to createSlot/rewrap is not this installation's database key. */
 export class WrongDatabaseKeyError extends Error {
   constructor() {
@@ -115,6 +131,7 @@ function isPlausibleName(name: string): boolean {
   return AUDIT_USERNAME_PATTERN.test(name);
 }
 
+/** What a password opens: the database key itself (legacy slots) or the slot's private key (box slots). */
 interface LiveSlot {
   userId: string;
   kdf: KdfParams;
@@ -135,8 +152,8 @@ interface LiveSlot {
  *   counters and lockout), so the reply and its timing do not reveal which accounts exist.
  * - A disabled account has its slot REMOVED (not flagged): nothing left in the file can open
  *   the database with that password. Re-enabling it = a password reset, which creates a slot.
- *   (Copies of an older slot file still hold the old slot; rotating the database key itself
- *   would be needed to revoke those: not done here.)
+ *   Copies of an older slot file still hold the old slot: the database key is rotated
+ *   (keys/rotation.ts, with beginRotation/finishRotation here) so that they open nothing.
  * - Failures and lockouts are queued in the file as pending events; the caller writes them into
  *   the audit trail after the next successful sign-in (`takePendingEvents`).
  *
@@ -217,7 +234,7 @@ export class KeySlotStore {
   unlock(username: string, password: string, now: Date = new Date()): Promise<UnlockResult> {
     return this.serialize(async () => {
       const { reply, opened } = await this.tryUnlock(username, password, now);
-      if (reply.ok && opened && weakerThan(opened.kdf, this.kdfParams)) {
+      if (reply.ok && opened && (weakerThan(opened.kdf, this.kdfParams) || !opened.slot.box)) {
         try {
           await this.upgradeSlot(opened.slot, password, reply.dbKey, now);
         } catch (e) {
@@ -248,20 +265,22 @@ export class KeySlotStore {
 
     const target = slot ? liveSlot(slot) : this.dummy;
     const kek = await deriveKek(password, target.salt, target.kdf);
-    const dbKey = unwrapKey(kek, target.wrapped, slotAad(target.userId));
+    const secret = unwrapKey(kek, target.wrapped, slotAad(target.userId));
     kek.fill(0);
 
     // Re-read under the lock: the slot may have been removed or re-wrapped while argon2 ran
-    // (then this is no sign-in), and the counters may have moved in another process.
+    // (then this is no sign-in), and the counters may have moved in another process. A rotation
+    // finished meanwhile re-sealed the key: it is opened from the slot as it is now.
     const reply = this.mutate((): UnlockResult => {
       const current = this.findByName(name);
       const unchanged = slot !== undefined && current !== undefined && sameSlot(slot, current);
-      if (current && dbKey && unchanged) {
+      const keys = current && secret && unchanged ? this.keysOf(current, secret) : null;
+      secret?.fill(0);
+      if (current && keys) {
         current.failedAttempts = 0;
         current.lockedUntil = null;
-        return { ok: true, userId: current.userId, dbKey, needsRewrap: false };
+        return { ok: true, userId: current.userId, ...keys, needsRewrap: false };
       }
-      dbKey?.fill(0);
 
       const counter = current ?? this.unknownThrottle(name, now);
       const at = now.toISOString();
@@ -281,8 +300,19 @@ export class KeySlotStore {
     return reply.ok && slot ? { reply, opened: { slot, kdf: target.kdf } } : { reply };
   }
 
+  /** The database key (and an unfinished rotation's new key) from a slot and what its password opened. */
+  private keysOf(slot: Slot, secret: Buffer): { dbKey: Buffer; pendingKey?: Buffer } | null {
+    const aad = slotAad(slot.userId);
+    if (!slot.box) return { dbKey: Buffer.from(secret) };
+    const dbKey = openSealed(secret, sealedKey(slot.box.sealedKey), aad);
+    if (!dbKey) return null;
+    const pending = this.state.rotation?.sealed.find((p) => p.userId === slot.userId);
+    const pendingKey = pending ? openSealed(secret, sealedKey(pending.sealedKey), aad) : null;
+    return pendingKey ? { dbKey, pendingKey } : { dbKey };
+  }
+
   /**
-   * Re-wrap the key a sign-in just opened under today's KDF parameters, while the password is at
+   * Re-wrap the key a sign-in just opened under today's KDF parameters (and as a box slot), while the password is at
    * hand: argon2 runs outside the lock (other processes keep signing in meanwhile), and the new
    * slot replaces the old one under the lock only if that is still the slot the password opened.
    * A password change or reset made meanwhile (here or in another process) stands; so do the
@@ -385,6 +415,68 @@ export class KeySlotStore {
     });
   }
 
+  // ---- rotation of the database key (keys/rotation.ts drives the steps) ----
+
+  /** Accounts whose slot predates rotation (no key pair): a rotation would lock them out. */
+  legacyAccounts(): string[] {
+    return this.reload()
+      .slots.filter((s) => !s.box)
+      .map((s) => s.username);
+  }
+
+  lastRotatedAt(): string | null {
+    return this.reload().lastRotatedAt;
+  }
+
+  rotationPending(): boolean {
+    return this.reload().rotation !== null;
+  }
+
+  /**
+   * Step 1: seal the new key to every slot, beside the current one (the file then opens either
+   * key). Refuses a wrong current key, and legacy slots (their owners would be locked out).
+   */
+  beginRotation(currentKey: Buffer, newKey: Buffer, now: Date = new Date()): void {
+    this.mutate(() => {
+      this.requireDbKey(currentKey);
+      if (newKey.length !== DB_KEY_BYTES) throw new WrongDatabaseKeyError();
+      const legacy = this.state.slots.filter((s) => !s.box).map((s) => s.username);
+      if (legacy.length > 0) throw new LegacySlotsError(legacy);
+      this.state.rotation = {
+        keyCheck: keyCheck(newKey).toString('base64'),
+        startedAt: now.toISOString(),
+        sealed: this.state.slots.map((s) => ({ userId: s.userId, sealedKey: sealedKeyJson(sealToSlot(s, newKey)) })),
+      };
+    });
+  }
+
+  /**
+   * Step 3, once the database file is in the new key: every slot holds the new key only, so a
+   * copy of an older slot file opens nothing in the current database. Re-seals every slot (also
+   * one created meanwhile). Idempotent for the key already in force.
+   */
+  finishRotation(newKey: Buffer, now: Date = new Date()): void {
+    this.mutate(() => {
+      const check = keyCheck(newKey).toString('base64');
+      if (this.state.rotation === null && this.state.keyCheck === check) return;
+      if (this.state.rotation === null || this.state.rotation.keyCheck !== check) throw new WrongDatabaseKeyError();
+      for (const slot of this.state.slots) {
+        if (slot.box) slot.box.sealedKey = sealedKeyJson(sealToSlot(slot, newKey));
+      }
+      this.state.keyCheck = check;
+      this.state.lastRotatedAt = now.toISOString();
+      this.state.rotation = null;
+    });
+  }
+
+  /** The database file never changed key (the app stopped before): forget the new key. */
+  abandonRotation(): void {
+    if (this.reload().rotation === null) return;
+    this.mutate(() => {
+      this.state.rotation = null;
+    });
+  }
+
   // ---- internals ----
 
   private serialize<T>(fn: () => Promise<T>): Promise<T> {
@@ -466,20 +558,22 @@ export class KeySlotStore {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new WrongDatabaseKeyError();
   }
 
+  /** A new slot: a fresh salt and key pair, the private half under the password, the database key sealed to the public half. */
   private async makeSlot(userId: string, username: string, password: string, dbKey: Buffer, createdAt: Date, now: Date): Promise<Slot> {
     const salt = newSalt();
     const kek = await deriveKek(password, salt, this.kdfParams);
-    const wrapped = wrapKey(kek, dbKey, slotAad(userId));
+    const pair = newBoxKeyPair();
+    const wrappedPrivate = wrapKey(kek, pair.privateKey, slotAad(userId));
     kek.fill(0);
+    pair.privateKey.fill(0);
     return {
       userId,
       username,
       kdf: { ...this.kdfParams, salt: salt.toString('base64') },
-      wrappedKey: {
-        cipher: 'aes-256-gcm',
-        iv: wrapped.iv.toString('base64'),
-        tag: wrapped.tag.toString('base64'),
-        ciphertext: wrapped.ciphertext.toString('base64'),
+      box: {
+        publicKey: pair.publicKey.toString('base64'),
+        wrappedPrivateKey: gcmJson(wrappedPrivate),
+        sealedKey: sealedKeyJson(sealTo(pair.publicKey, dbKey, slotAad(userId))),
       },
       failedAttempts: 0,
       lockedUntil: null,
@@ -493,23 +587,52 @@ export class KeySlotStore {
   }
 }
 
+type GcmJson = { cipher: 'aes-256-gcm'; iv: string; tag: string; ciphertext: string };
+
+/** What the password unwraps: the private key of a box slot, the database key of a legacy one. */
+function passwordWrapped(slot: Slot): GcmJson {
+  const w = slot.box?.wrappedPrivateKey ?? slot.wrappedKey;
+  if (!w) throw new Error('slot without a wrapped key'); // the schema's refine rules this out
+  return w;
+}
+
 function liveSlot(slot: Slot): LiveSlot {
   const { salt, ...kdf } = slot.kdf;
+  const w = passwordWrapped(slot);
   return {
     userId: slot.userId,
     kdf,
     salt: Buffer.from(salt, 'base64'),
-    wrapped: {
-      iv: Buffer.from(slot.wrappedKey.iv, 'base64'),
-      tag: Buffer.from(slot.wrappedKey.tag, 'base64'),
-      ciphertext: Buffer.from(slot.wrappedKey.ciphertext, 'base64'),
-    },
+    wrapped: { iv: Buffer.from(w.iv, 'base64'), tag: Buffer.from(w.tag, 'base64'), ciphertext: Buffer.from(w.ciphertext, 'base64') },
   };
 }
 
-/** The same wrapped key (not re-wrapped meanwhile): same user, same salt, same IV and ciphertext. */
+function gcmJson(w: WrappedKey): GcmJson {
+  return { cipher: 'aes-256-gcm', iv: w.iv.toString('base64'), tag: w.tag.toString('base64'), ciphertext: w.ciphertext.toString('base64') };
+}
+
+function sealedKeyJson(s: SealedKey): SealedKeyJson {
+  return { ...gcmJson(s), epk: s.epk.toString('base64') };
+}
+
+function sealedKey(j: SealedKeyJson): SealedKey {
+  const b = (v: string) => Buffer.from(v, 'base64');
+  return { iv: b(j.iv), tag: b(j.tag), ciphertext: b(j.ciphertext), epk: b(j.epk) };
+}
+
+function sealToSlot(slot: Slot, key: Buffer): SealedKey {
+  if (!slot.box) throw new LegacySlotsError([slot.username]);
+  return sealTo(Buffer.from(slot.box.publicKey, 'base64'), key, slotAad(slot.userId));
+}
+
+/**
+ * The same password-wrapped secret (not re-wrapped meanwhile): same user, salt, IV and
+ * ciphertext. The sealed database key may differ: a rotation re-seals it without the password.
+ */
 function sameSlot(a: Slot, b: Slot): boolean {
-  return a.userId === b.userId && a.kdf.salt === b.kdf.salt && a.wrappedKey.iv === b.wrappedKey.iv && a.wrappedKey.ciphertext === b.wrappedKey.ciphertext;
+  const wa = passwordWrapped(a);
+  const wb = passwordWrapped(b);
+  return a.userId === b.userId && a.kdf.salt === b.kdf.salt && wa.iv === wb.iv && wa.ciphertext === wb.ciphertext;
 }
 
 function keyCheck(dbKey: Buffer): Buffer {

@@ -18,15 +18,43 @@ const throttleSchema = z.object({
   lockedUntil: isoTime.nullable(),
 });
 
+const gcm = z.object({ cipher: z.literal('aes-256-gcm'), iv: b64, tag: b64, ciphertext: b64 }).strict();
+/** A secret sealed to a slot's public key (./sealed-box.ts): the ephemeral public key and the GCM box. */
+export const sealedKeySchema = gcm.extend({ epk: b64 }).strict();
+
 export const slotSchema = throttleSchema
   .extend({
     userId: z.uuid(),
     /** NFC + lower case: the lookup form. */
     username: z.string().min(1).max(256),
     kdf: kdfParamsSchema.extend({ salt: b64 }),
-    wrappedKey: z.object({ cipher: z.literal('aes-256-gcm'), iv: b64, tag: b64, ciphertext: b64 }).strict(),
+    /**
+     * Slots made before key rotation existed: the database key wrapped directly under the
+     * password-derived key. Re-made as `box` slots at the owner's next sign-in.
+     */
+    wrappedKey: gcm.optional(),
+    /**
+     * The slot's X25519 key pair (private half wrapped under the password-derived key) and the
+     * database key sealed to its public half, so a rotation can seal a new key without the password.
+     */
+    box: z.object({ publicKey: b64, wrappedPrivateKey: gcm, sealedKey: sealedKeySchema }).strict().optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
+  })
+  .strict()
+  .refine((s) => (s.wrappedKey === undefined) !== (s.box === undefined), { error: 'a slot holds either wrappedKey or box' });
+
+/**
+ * A rotation of the database key under way (keys/rotation.ts): the new key sealed to every
+ * slot, written before the database file is replaced. If the app stops between the two, the
+ * next sign-in opens whichever key the file is in, and finishes or forgets the rotation.
+ */
+export const rotationSchema = z
+  .object({
+    /** HMAC of the new key (same recipe as keyCheck). */
+    keyCheck: b64,
+    startedAt: isoTime,
+    sealed: z.array(z.object({ userId: z.uuid(), sealedKey: sealedKeySchema }).strict()),
   })
   .strict();
 
@@ -60,6 +88,9 @@ export const slotFileSchema = z
       .strict()
       .nullable()
       .default(null),
+    rotation: rotationSchema.nullable().default(null),
+    /** When the database key was last rotated (null: never). */
+    lastRotatedAt: isoTime.nullable().default(null),
   })
   .strict();
 
@@ -67,9 +98,11 @@ export type Slot = z.infer<typeof slotSchema>;
 export type SlotFile = z.infer<typeof slotFileSchema>;
 export type PendingAuthEvent = z.infer<typeof pendingEventSchema>;
 export type Throttle = z.infer<typeof throttleSchema>;
+export type Rotation = z.infer<typeof rotationSchema>;
+export type SealedKeyJson = z.infer<typeof sealedKeySchema>;
 
 export function emptySlotFile(): SlotFile {
-  return { format: 'avrr-keyslots', version: 1, keyCheck: null, slots: [], unknownNames: [], pendingEvents: [], droppedEvents: 0, auditHead: null };
+  return { format: 'avrr-keyslots', version: 1, keyCheck: null, slots: [], unknownNames: [], pendingEvents: [], droppedEvents: 0, auditHead: null, rotation: null, lastRotatedAt: null };
 }
 
 /** The slot file exists but cannot be unsealed or is not a valid key-slot file. */

@@ -2,7 +2,7 @@
  * What the session manager needs from the key-slot store (electron/core/auth/key-slots.ts):
  * the database key, wrapped once per account under that account's password.
  */
-export type UnlockResult = { ok: true; userId: string; dbKey: Buffer } | { ok: false; reason: 'invalid_credentials' | 'locked' };
+export type UnlockResult = { ok: true; userId: string; dbKey: Buffer; pendingKey?: Buffer } | { ok: false; reason: 'invalid_credentials' | 'locked' };
 
 /** Sign-in events that happen while the database is still closed, written to the audit trail at the next sign-in. */
 export interface PendingAuthEvent {
@@ -30,4 +30,10 @@ export interface SlotVault {
   /** The audit trail's last (seq, mac), kept outside the database: a trail cut short is then noticed. */
   auditHead(): { seq: number; mac: string } | null;
   setAuditHead(head: { seq: number; mac: string } | null): void;
+  /** Rotation of the database key (electron/core/keys/rotation.ts). */
+  legacyAccounts(): string[];
+  lastRotatedAt(): string | null;
+  beginRotation(currentKey: Buffer, newKey: Buffer, now: Date): void;
+  finishRotation(newKey: Buffer, now: Date): void;
+  abandonRotation(): void;
 }

@@ -6,7 +6,7 @@ import { KeySlotStore } from '../../../electron/core/auth/key-slots';
 import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
 import { PASSWORD_MIN_CODE_POINTS } from '../../../shared/security/password-length';
 import { withOneSlot } from './helpers';
-import { storedSlot, writeLegacySlot } from './legacy-slot';
+import { passwordWrapped, storedSlot, writeLegacySlot } from './legacy-slot';
 
 /** Real parameters on both sides: the slot as the app made it before issue 12 point 7, and today's. */
 describe('slots made with older KDF parameters are re-wrapped at the next sign-in', () => {
@@ -23,7 +23,10 @@ describe('slots made with older KDF parameters are re-wrapped at the next sign-i
     const after = storedSlot(f.file, f.userId);
     expect(after.kdf).toMatchObject(DEFAULT_KDF_PARAMS);
     expect(after.kdf.salt).not.toBe(before.kdf.salt);
-    expect(after.wrappedKey.iv).not.toBe(before.wrappedKey.iv);
+    expect(passwordWrapped(after).iv).not.toBe(passwordWrapped(before).iv);
+    // Re-made as a slot a rotation can re-key (a key pair), no longer a bare wrapped key.
+    expect(after.box).toBeDefined();
+    expect(after.wrappedKey).toBeUndefined();
     // Opens with the same password in this process and in a fresh one, and holds the same key.
     for (const store of [f.store, KeySlotStore.open(f.file, devPlaintextSealer)]) {
       const again = await store.unlock(f.username, f.password);
@@ -41,6 +44,7 @@ describe('slots made with older KDF parameters are re-wrapped at the next sign-i
     const after = storedSlot(f.file, f.userId);
     expect(after.kdf).toEqual(before.kdf);
     expect(after.wrappedKey).toEqual(before.wrappedKey);
+    expect(after.box).toBeUndefined();
   });
 
   it('a password long enough under the old 12-character rule still signs in, and is upgraded', async () => {

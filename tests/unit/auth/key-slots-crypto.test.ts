@@ -72,18 +72,25 @@ describe('key slots protect the database key (real argon2id defaults)', () => {
   it('uses a 16-byte salt, a 12-byte IV and a 16-byte tag, all fresh per slot', async () => {
     const f = await withOneSlot(DEFAULT_KDF_PARAMS);
     await f.store.createSlot(randomUUID(), 'other', 'a second honest passphrase', f.dbKey);
-    const parsed = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { kdf: { salt: string }; wrappedKey: { iv: string; tag: string; ciphertext: string } }[] };
+    type Gcm = { iv: string; tag: string; ciphertext: string };
+    const parsed = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { kdf: { salt: string }; box: { publicKey: string; wrappedPrivateKey: Gcm; sealedKey: Gcm & { epk: string } } }[] };
     const [a, b] = parsed.slots;
     if (!a || !b) throw new Error('two slots expected');
+    const bytes = (v: string) => Buffer.from(v, 'base64');
     for (const s of [a, b]) {
-      expect(Buffer.from(s.kdf.salt, 'base64')).toHaveLength(16);
-      expect(Buffer.from(s.wrappedKey.iv, 'base64')).toHaveLength(12);
-      expect(Buffer.from(s.wrappedKey.tag, 'base64')).toHaveLength(16);
-      expect(Buffer.from(s.wrappedKey.ciphertext, 'base64')).toHaveLength(32);
+      expect(bytes(s.kdf.salt)).toHaveLength(16);
+      for (const box of [s.box.wrappedPrivateKey, s.box.sealedKey]) {
+        expect(bytes(box.iv)).toHaveLength(12);
+        expect(bytes(box.tag)).toHaveLength(16);
+        expect(bytes(box.ciphertext)).toHaveLength(32);
+      }
+      expect(bytes(s.box.publicKey)).toHaveLength(32);
+      expect(bytes(s.box.sealedKey.epk)).toHaveLength(32);
     }
     expect(a.kdf.salt).not.toBe(b.kdf.salt);
-    expect(a.wrappedKey.iv).not.toBe(b.wrappedKey.iv);
-    expect(a.wrappedKey.ciphertext).not.toBe(b.wrappedKey.ciphertext);
+    expect(a.box.wrappedPrivateKey.iv).not.toBe(b.box.wrappedPrivateKey.iv);
+    expect(a.box.publicKey).not.toBe(b.box.publicKey);
+    expect(a.box.sealedKey.ciphertext).not.toBe(b.box.sealedKey.ciphertext);
   });
 
   it('a password change keeps the data readable with the new password only', async () => {
@@ -105,11 +112,14 @@ describe('key slots protect the database key (real argon2id defaults)', () => {
     again.close();
 
     // New salt and IV; neither password in the file; the slot survives a restart.
-    const oldSlot = (JSON.parse(before) as { slots: { kdf: { salt: string }; wrappedKey: { iv: string } }[] }).slots[0];
+    type Stored = { slots: { kdf: { salt: string }; box: { publicKey: string; wrappedPrivateKey: { iv: string } } }[] };
+    const oldSlot = (JSON.parse(before) as Stored).slots[0];
     const after = readFileSync(f.file);
-    const newSlot = (JSON.parse(after.toString('utf8')) as { slots: { kdf: { salt: string }; wrappedKey: { iv: string } }[] }).slots[0];
+    const newSlot = (JSON.parse(after.toString('utf8')) as Stored).slots[0];
     expect(newSlot?.kdf.salt).not.toBe(oldSlot?.kdf.salt);
-    expect(newSlot?.wrappedKey.iv).not.toBe(oldSlot?.wrappedKey.iv);
+    expect(newSlot?.box.wrappedPrivateKey.iv).not.toBe(oldSlot?.box.wrappedPrivateKey.iv);
+    // A new key pair: the old password's private key opens nothing the new slot holds.
+    expect(newSlot?.box.publicKey).not.toBe(oldSlot?.box.publicKey);
     expect(leaks(after, { password: newPassword, key: f.dbKey })).toEqual([]);
     expect(leaks(after, { password: f.password })).toEqual([]);
     const reopened = KeySlotStore.open(f.file, devPlaintextSealer);
@@ -123,13 +133,13 @@ describe('key slots: binding and passwords (cheap KDF)', () => {
     const f = await withOneSlot();
     const otherId = randomUUID();
     await f.store.createSlot(otherId, 'dbouchard', 'a completely different passphrase', f.dbKey);
-    const parsed = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { userId: string; kdf: unknown; wrappedKey: unknown }[] };
+    const parsed = JSON.parse(readFileSync(f.file, 'utf8')) as { slots: { userId: string; kdf: unknown; box: unknown }[] };
     const mine = parsed.slots.find((s) => s.userId === f.userId);
     const theirs = parsed.slots.find((s) => s.userId === otherId);
     if (!mine || !theirs) throw new Error('slots expected');
     // Attacker copies mlavoie's salt and wrapped key into dbouchard's slot, hoping mlavoie's password opens it as dbouchard.
     theirs.kdf = mine.kdf;
-    theirs.wrappedKey = mine.wrappedKey;
+    theirs.box = mine.box;
     writeFileSync(f.file, JSON.stringify(parsed));
     const tampered = KeySlotStore.open(f.file, devPlaintextSealer, { kdfParams: TEST_KDF });
     expect(await tampered.unlock('dbouchard', f.password)).toEqual({ ok: false, reason: 'invalid_credentials' });
