@@ -82,7 +82,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     checkDocumentHandlers,
     backupHandlers(),
     retentionHandlers(),
-    privacyHandlers(),
+    privacyHandlers(register),
   );
   const deps = {
     handlers,

@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../../shared/schema/case-api';
+import type { InformationRequestExport } from '../../../shared/schema/data-safety';
+import { informationRequestJson } from '../../../shared/schema/information-request';
+import type { IntakeDocumentInput } from '../../../shared/schema/intake';
+import type { AuditPageView } from '../../../shared/schema/audit';
+import { familyIntake } from '../../fixtures/intakes';
+import { caseIn, recordStage } from '../case/support';
+import { makeCore, SUPERVISOR_LOGIN, withAccounts } from '../core/helpers';
+import type { TestCore } from '../core/helpers';
+
+const out = mkdtempSync(join(tmpdir(), 'avrr-privacy-'));
+const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ');
+const pdfText = (file: string) => flat(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+const pdfsig = (file: string) => execFileSync('pdfsig', [file], { encoding: 'utf8' });
+
+/** One family, every person's values distinct from the others' (names, birth dates, client IDs, claim dates, needs). */
+const people = [
+  {
+    relationship: 'principal' as const,
+    nameAsWritten: 'Zeynep Kaya-Örnek',
+    nameLatin: 'Zeynep Kaya-Ornek',
+    dateOfBirth: '1979-03-14',
+    nationality: 'TUR',
+    uci: '11223344',
+    claimDate: '2023-05-17',
+    decisionDate: '2024-08-09',
+    mobility: 'Uses a cane for the left knee',
+    medical: 'Asthma, inhaler twice daily',
+  },
+  {
+    relationship: 'spouse' as const,
+    nameAsWritten: 'Emre Kaya',
+    nameLatin: 'Emre Kaya',
+    dateOfBirth: '1977-12-02',
+    nationality: 'TUR',
+    uci: '5566778899',
+    claimDate: '2023-06-21',
+    decisionDate: '2024-09-30',
+    mobility: 'Wheelchair over long distances',
+    medical: 'Type 2 diabetes, insulin',
+  },
+  {
+    relationship: 'child' as const,
+    nameAsWritten: 'Deniz Kaya',
+    nameLatin: 'Deniz Kaya',
+    dateOfBirth: '2015-07-25',
+    nationality: 'TUR',
+    uci: '99001122',
+    claimDate: '2023-06-22',
+    decisionDate: '2024-10-11',
+    mobility: 'Needs a booster seat',
+    medical: 'Peanut allergy, carries epinephrine',
+  },
+];
+type Fixture = (typeof people)[number];
+
+function kayaIntake(): IntakeDocumentInput {
+  const intake = familyIntake(people.map(({ relationship, nameAsWritten, nameLatin, dateOfBirth, nationality }) => ({ relationship, nameAsWritten, nameLatin, dateOfBirth, nationality })));
+  return {
+    ...intake,
+    // Free text an officer wrote naming the spouse: withheld when the request does not cover him.
+    reintegration: { ...intake.reintegration, notes: 'Emre Kaya wants to reopen the family bakery in Izmir.' },
+    persons: intake.persons.map((p, i) => {
+      const f = people[i]!;
+      return {
+        ...p,
+        uci: f.uci,
+        facts: { ...p.facts, claim: { ...p.facts.claim, claimDate: f.claimDate, decisionDate: f.decisionDate } },
+        specialNeeds: { medicalEscort: false, nonMedicalEscort: i === 1, mobility: f.mobility, medicalConditions: f.medical, shareMedicalWithIom: false },
+      };
+    }),
+  };
+}
+
+/** Every value of the fixture that is this person's alone. */
+function valuesOf(f: Fixture, id: string): string[] {
+  return [id, f.nameAsWritten, f.nameLatin, f.dateOfBirth, f.uci, f.claimDate, f.decisionDate, f.mobility, f.medical, `ETD${id.slice(0, 6)}`];
+}
+
+describe('a person’s information request (privacy.export)', () => {
+  let t: TestCore;
+  let accounts: Awaited<ReturnType<typeof withAccounts>>;
+  let c: CaseDetail;
+  let ids: string[];
+  beforeAll(async () => {
+    t = makeCore();
+    accounts = await withAccounts(t);
+    await t.ok('certificate.generateSelfSigned', {});
+    // Decided, consented, referred, travel documents issued for each person; one stage corrected.
+    c = await caseIn(t, 'ready_to_book', kayaIntake());
+    c = await recordStage(t, c, { action: 'bookFlight', flightDate: '2026-12-05', departureAirport: 'YYZ', itineraryReference: 'TK-018' });
+    c = await t.ok<CaseDetail>('stage.correct', { caseId: c.id, baseVersion: c.version, entryId: c.stages.at(-1)!.id, reason: 'Booked on the wrong date; IOM will send the new one.' });
+    ids = c.intake.persons.map((p) => p.id);
+  }, 60_000);
+  afterAll(() => t.dispose());
+
+  async function exportFor(personIds: string[], name: string, lang: 'en' | 'fr' = 'en') {
+    const r = await t.ok<InformationRequestExport>('privacy.export', { caseId: c.id, personIds, lang });
+    const file = join(out, `${name}.pdf`);
+    writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));
+    writeFileSync(join(out, `${name}.json`), r.json);
+    return { r, file, json: r.json, text: pdfText(file) };
+  }
+
+  it('holds every fact of the person asking, in the JSON and the PDF, and nothing of the others', async () => {
+    const [principal, spouse, child] = people;
+    const { r, file, json, text } = await exportFor([ids[0]!], 'principal');
+    expect(r.baseName).toBe(`information-request-${c.caseNumber}-2026-11-21`);
+    // Valid against its schema, keys in the schema's order, times ISO.
+    const parsed = informationRequestJson.parse(JSON.parse(json));
+    expect(JSON.stringify(parsed, null, 2) + '\n').toBe(json);
+    expect(parsed.persons.map((p) => p.id)).toEqual([ids[0]]);
+    for (const v of valuesOf(principal!, ids[0]!)) {
+      expect(json).toContain(v);
+      expect(text).toContain(flat(v));
+    }
+    for (const [f, id] of [[spouse!, ids[1]!], [child!, ids[2]!]] as const) {
+      for (const v of valuesOf(f, id)) {
+        expect(json).not.toContain(v);
+        expect(text).not.toContain(flat(v));
+      }
+    }
+    // The family's own facts are there; the spouse's name in the officer's note is withheld.
+    expect(json).toContain('wants to reopen the family bakery in Izmir.');
+    expect(json).toContain('[withheld] wants to reopen');
+    expect(text).toContain('[withheld] wants to reopen');
+    // Decisions with reasons, documents with hashes, consents, stages with the correction, the access log.
+    expect(parsed.decisions).toHaveLength(1);
+    expect(parsed.decisions[0]!.persons.map((p) => p.personId)).toEqual([ids[0]]);
+    expect(parsed.decisions[0]!.persons[0]!.reasons[0]!.code).toBe('E0');
+    expect(text).toContain(parsed.decisions[0]!.persons[0]!.reasons[0]!.text.fr.slice(0, 40));
+    expect(parsed.documents.map((d) => d.type)).toEqual(['consent_form', 'referral_packet']);
+    for (const d of parsed.documents) expect(text.replace(/ /g, '')).toContain(d.sha256);
+    expect(parsed.consents[0]!.signers.map((s) => s.personId)).toEqual([ids[0]]);
+    expect(parsed.stages.map((s) => s.action)).toEqual(['acknowledge', 'counsel', 'recordTravelDocument', 'bookFlight', 'correctStage']);
+    expect(parsed.stages[3]!.correctedBySeq).toBe(5);
+    expect(text).toContain('Booked on the wrong date');
+    expect(parsed.accessLog.map((a) => a.action)).toEqual(expect.arrayContaining(['case.create', 'case.decide', 'referral.create', 'stage.correct']));
+    expect(parsed.accessLog.every((a) => a.workstation === 'test-ws')).toBe(true);
+    // Who: display name and sign-in name, as the trail has them.
+    expect(text).toContain('Sam Supervisor (sup.ervisor)');
+    // Signed with the office certificate, and it says so.
+    expect(parsed.pdfSigned).toBe(true);
+    expect(pdfsig(file)).toContain('Signature is Valid.');
+    expect(text).toContain('Signed digitally with the office certificate');
+  });
+
+  it('covers every person the request names, and only them', async () => {
+    const { json, text } = await exportFor([ids[0]!, ids[2]!], 'principal-and-child', 'fr');
+    for (const [f, id] of [[people[0]!, ids[0]!], [people[2]!, ids[2]!]] as const) {
+      for (const v of valuesOf(f, id)) {
+        expect(json).toContain(v);
+        expect(text).toContain(flat(v));
+      }
+    }
+    for (const v of valuesOf(people[1]!, ids[1]!)) {
+      expect(json).not.toContain(v);
+      expect(text).not.toContain(flat(v));
+    }
+    // French first, then English.
+    expect(text).toContain('Demande de renseignements personnels / Personal information request');
+    expect(json).toContain('[caviardé]');
+    const all = await exportFor(ids, 'family');
+    for (const [i, f] of people.entries()) for (const v of valuesOf(f, ids[i]!)) expect(all.text).toContain(flat(v));
+    expect(all.json).toContain('"Emre Kaya wants to reopen');
+  });
+
+  it('is audited with the case and the number of persons, never a name', async () => {
+    await exportFor([ids[1]!], 'spouse');
+    const trail = await t.ok<AuditPageView>('audit.list', { caseId: c.id, limit: 200 });
+    const mine = trail.rows.filter((row) => row.action === 'privacy.export');
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(mine[0]).toMatchObject({ caseId: c.id, outcome: 'ok', username: SUPERVISOR_LOGIN.username, workstation: 'test-ws' });
+    expect(mine.map((row) => row.detail)).toEqual(expect.arrayContaining(['persons=1', 'persons=2', 'persons=3']));
+  });
+
+  it('refuses a person who is not in the case, and anyone but a supervisor', async () => {
+    const other = await caseIn(t, 'decided', kayaIntake());
+    const r = await t.call('privacy.export', { caseId: c.id, personIds: [ids[0]!, other.intake.persons[0]!.id], lang: 'en' });
+    expect(r.ok ? 'ok' : r.error.messageKey).toBe('privacyRequest.errors.personNotInCase');
+    await t.ok('auth.signIn', accounts.interview_officer);
+    const denied = await t.call('privacy.export', { caseId: c.id, personIds: [ids[0]!], lang: 'en' });
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
+    await t.ok('auth.signIn', SUPERVISOR_LOGIN);
+  });
+
+  it('without an office certificate: made unsigned, and the PDF says so', async () => {
+    const bare = makeCore();
+    try {
+      await withAccounts(bare);
+      const k = await caseIn(bare, 'decided', kayaIntake());
+      const r = await bare.ok<InformationRequestExport>('privacy.export', { caseId: k.id, personIds: [k.intake.persons[0]!.id], lang: 'en' });
+      const file = join(out, 'unsigned.pdf');
+      writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));
+      expect(informationRequestJson.parse(JSON.parse(r.json)).pdfSigned).toBe(false);
+      expect(pdfText(file)).toContain('Not signed: no office certificate is set up');
+    } finally {
+      bare.dispose();
+    }
+  }, 60_000);
+});
