@@ -1,0 +1,53 @@
+import { expectAccessible, expect, press, setUpSupervisor, signIn, signOut, supervisor, test } from './fixtures';
+
+/**
+ * Issue 14, the supervisor's Data safety screen, keyboard only: Today says backups are not set up;
+ * a folder is chosen, a backup made and its verification shown; the database key is rotated and
+ * signing in still works; the screen in French. (The back ends' own tests cover restore, disposal
+ * and the information request in depth; one pass through the screen is enough here.)
+ */
+test('a supervisor sets up backups, backs up now, rotates the key and still signs in', async ({ page, harness }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setUpSupervisor(page, harness);
+
+  // Today: nothing is backed up yet, and the notice leads to the screen.
+  await expect(page.getByTestId('backup-overdue')).toContainText('Backups are not set up');
+  await press(page, page.getByRole('button', { name: 'Go to Data safety' }));
+  await expect(page.getByRole('heading', { name: 'Data safety', level: 1 })).toBeFocused();
+
+  // A folder of this test's own (the harness runs on this machine); the schedule's defaults.
+  await expect(page.getByLabel('Back up every (hours)')).toHaveValue('24');
+  await expect(page.getByLabel('Backups kept')).toHaveValue('14');
+  await page.getByLabel('Backup folder').fill(testInfo.outputPath('backups'));
+  await page.getByLabel('Backup folder').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Backup settings saved.' })).toBeVisible();
+
+  await press(page, page.getByRole('button', { name: 'Back up now' }));
+  const last = page.getByTestId('backup-last');
+  await expect(last).toContainText('Last backup made and verified', { timeout: 30_000 });
+  await expect(last).toContainText('Database integrity: correct');
+  await expect(last).toContainText('Audit chain: verified');
+  await expect(last).toContainText('Counts: same as the database');
+  await expect(page.getByRole('table', { name: 'Backup history (latest first)' }).getByRole('row')).toHaveCount(2);
+  await expectAccessible(page);
+
+  // Rotation asks first, the safe choice focused.
+  await press(page, page.getByRole('button', { name: 'Rotate the key now' }));
+  const dialog = page.getByRole('dialog', { name: 'Rotate the database key?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await press(page, dialog.getByRole('button', { name: 'Rotate the key now' }));
+  await expect(page.getByRole('status').filter({ hasText: /^Key rotated .*: 1 account updated in/ })).toBeVisible();
+
+  // Every account keeps signing in with its password.
+  await signOut(page);
+  await signIn(page, supervisor);
+  await press(page, page.getByRole('navigation').getByRole('button', { name: 'Data safety' }));
+  await expect(page.getByRole('heading', { name: 'Data safety', level: 1 })).toBeFocused();
+  await expect(page.getByTestId('backup-last')).toContainText('Last backup made and verified');
+
+  // In French.
+  await press(page, page.getByRole('button', { name: 'Français' }));
+  await expect(page.getByRole('heading', { name: 'Sécurité des données', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('backup-last')).toContainText('Dernière sauvegarde faite et vérifiée');
+  await expectAccessible(page);
+});
