@@ -44,6 +44,15 @@ export const cases = sqliteTable(
     attentionOn: text('attention_on'),
     /** What the task rules read of the stage entries (shared/case/tasks.ts TaskFacts), JSON, kept with attention_on. */
     taskFacts: text('task_facts'),
+    /**
+     * When the case's personal data was disposed of after its retention period (electron/core/
+     * retention): the row stays with what the reports count, nothing that identifies anyone. Who
+     * approved is the disposal's audit entry's user (and `disposed_by`); the supervisor's reason
+     * is kept here, never in the audit trail (code-made tokens only).
+     */
+    disposedAt: text('disposed_at'),
+    disposedBy: text('disposed_by'),
+    disposalReason: text('disposal_reason'),
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
@@ -105,7 +114,11 @@ export const decisions = sqliteTable(
     reopenedBy: text('reopened_by'),
     reopenReason: text('reopen_reason'),
   },
-  (t) => [index('decisions_case').on(t.caseId, t.decidedAt)],
+  (t) => [
+    index('decisions_case').on(t.caseId, t.decidedAt),
+    /** Each case's last administrative use (retention/last-use.ts) from the index alone: the rows hold 7 KB of result. */
+    index('decisions_case_use').on(t.caseId, t.decidedAt, t.reviewedAt, t.reopenedAt),
+  ],
 );
 
 /**
@@ -343,6 +356,8 @@ export const caseStages = sqliteTable(
     index('case_stages_action_date').on(t.action, t.occurredOn),
     /** A case's latest entry of an action (today/tasks.ts: the last follow-up, the flight). */
     index('case_stages_case_action_date').on(t.caseId, t.action, t.occurredOn),
+    /** Each case's latest entry recorded (retention/last-use.ts), from the index alone. */
+    index('case_stages_case_recorded').on(t.caseId, t.recordedAt),
   ],
 );
 
