@@ -24,6 +24,7 @@ export interface InformationPdfOptions {
   fontsDir?: string | undefined;
 }
 
+const PROGRAMME: TextStyle = { size: 8.5, color: COLORS.muted };
 const TITLE: TextStyle = { size: 15, bold: true };
 const HEADING: TextStyle = { size: 11, bold: true, color: COLORS.accent };
 const SUBHEADING: TextStyle = { size: 9.5, bold: true };
@@ -60,8 +61,7 @@ export async function renderInformationPdf(data: InformationRequest, opts: Infor
   const w = await Writer.create(fonts, faces, { title: blocks.title, subject: blocks.reference, createdAt: opts.now });
   w.doc.setLanguage(opts.lang === 'fr' ? 'fr-CA' : 'en-CA');
 
-  w.drawLine(w.page, blocks.programme, w.left, w.y, { size: 8.5, color: COLORS.muted });
-  w.space(16);
+  w.space(w.drawBlock(blocks.programme, w.left, w.y, w.width, PROGRAMME) + 4);
   w.space(w.drawBlock(blocks.title, w.left, w.y, w.width, TITLE) + 4);
   w.rule(COLORS.accent, 1.2);
   w.space(10);
@@ -175,17 +175,17 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
             [p('decision.decidedBy'), `${who(x.decidedBy)}, ${at(x.decidedAt)}`],
           ];
           if (x.caseReasons.length > 0) head.push([p('decision.caseReasons'), x.caseReasons.map(reasonText).join('\n\n')]);
-          const parts: Part[] = [{ kind: 'fields', title: p('decision.heading', { date: at(x.decidedAt) }), fields: head }];
+          const parts: Part[] = [{ kind: 'fields', title: `${p('decision.heading')} — ${at(x.decidedAt)}`, fields: head }];
           for (const pd of x.persons) {
             const fields: Field[] = [
-              [p('decision.outcome'), both(`outcome.${pd.outcome}`)],
+              [p('decision.personResult'), both(`outcome.${pd.outcome}`)],
               [p('decision.reasons'), pd.reasons.length === 0 ? p('none') : pd.reasons.map(reasonText).join('\n\n')],
               [p('decision.missing'), pd.missing.length === 0 ? p('none') : pd.missing.join(', ')],
               [p('decision.tier'), pd.assistance.tier ?? p('person.none')],
               [p('decision.maxAmount'), cad(pd.assistance.maxAmountCad)],
             ];
             if (pd.assistance.basis) fields.push([p('decision.basis'), reasonText(pd.assistance.basis)]);
-            parts.push({ kind: 'fields', title: p('decision.personOutcome', { name: personName(pd.personId) }), fields });
+            parts.push({ kind: 'fields', title: `${personName(pd.personId)} — ${p('decision.personOutcome')}`, fields });
           }
           if (x.review) {
             const r = x.review;
@@ -194,7 +194,7 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
               [p('decision.reviewReason'), r.reason],
               [p('decision.exclusionOverride'), yesNo(r.exclusionOverride)],
               [p('decision.reviewedBy'), `${who(r.reviewedBy)}, ${at(r.reviewedAt)}`],
-              ...r.persons.map((rp): Field => [p('decision.reviewPerson', { name: personName(rp.personId) }), `${both(`outcome.${rp.outcome}`)}; ${p('decision.tier')}: ${rp.tier ?? '—'}; ${p('decision.maxAmount')}: ${cad(rp.maxAmountCad)}`]),
+              ...r.persons.map((rp): Field => [`${personName(rp.personId)} — ${p('decision.reviewPerson')}`, `${both(`outcome.${rp.outcome}`)}; ${p('decision.tier')}: ${rp.tier ?? '—'}; ${p('decision.maxAmount')}: ${cad(rp.maxAmountCad)}`]),
             ];
             parts.push({ kind: 'fields', title: p('decision.review'), fields });
           }
@@ -215,7 +215,7 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
       [p('about.status'), both(`status.${c.status}`)],
       [p('about.made'), at(d.generatedAt)],
       [p('about.madeBy'), who(d.generatedBy)],
-      [p('about.signature'), opts.signedBy === null ? p('unsigned') : p('signed', { subject: opts.signedBy })],
+      [p('about.signature'), opts.signedBy === null ? p('unsigned') : `${p('signed')}:\n${opts.signedBy}`],
     ],
     sections: [
       { title: p('section.persons'), parts: persons },
@@ -233,10 +233,10 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
           ],
           d.documents.map((x) => [
             `${x.number}\nv${x.version}${x.signed ? ` · ${p('col.signed')}` : ''}`,
-            both(`documents.types.${x.type}`) + (x.supersededAt ? `\n${p('superseded', { at: at(x.supersededAt) })}` : ''),
+            both(`documents.types.${x.type}`) + (x.supersededAt ? `\n${p('superseded')}: ${at(x.supersededAt)}` : ''),
             at(x.generatedAt),
             who(x.generatedBy),
-            x.contentHash ? `${x.sha256}\n${p('contentHash', { hash: x.contentHash })}` : x.sha256,
+            x.contentHash ? `${x.sha256}\n${p('contentHash')}:\n${x.contentHash}` : x.sha256,
           ]),
         ),
       },
@@ -265,7 +265,7 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
           d.consents.map((x) => [
             x.documentNumber,
             x.signedOn,
-            x.signers.map((s) => (s.signedBy === 'self' || s.guardianName === null ? p('signer.self', { name: personName(s.personId) }) : p('signer.guardian', { name: personName(s.personId), guardian: s.guardianName }))).join('\n') || p('none'),
+            x.signers.map((s) => (s.signedBy === 'self' || s.guardianName === null ? `${personName(s.personId)}: ${p('signer.self')}` : `${personName(s.personId)}: ${p('signer.guardian')}: ${s.guardianName}`)).join('\n') || p('none'),
             `${who(x.recordedBy)}\n${at(x.recordedAt)}`,
           ]),
         ),
@@ -285,10 +285,11 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
             `${both(`stages.action.${x.action}`)}\n${both(`status.${x.statusBefore}`)} → ${both(`status.${x.statusAfter}`)}`,
             `${x.occurredOn}\n${both(`history.source.${x.source}`)}`,
             [
-              ...detailLines(x.details, personName),
-              ...(x.reason ? [p('reason', { reason: x.reason })] : []),
-              ...(x.correctsSeq !== null ? [p('corrects', { seq: x.correctsSeq })] : []),
-              ...(x.correctedBySeq !== null ? [p('correctedBy', { seq: x.correctedBySeq })] : []),
+              // The reason of a no-show or of IOM declining is the entry's own reason too: said once.
+              ...detailLines(x.details, personName).filter((line) => x.reason === null || line !== `reason: ${x.reason}`),
+              ...(x.reason ? [`${p('reason')}: ${x.reason}`] : []),
+              ...(x.correctsSeq !== null ? [`${p('corrects')}: ${x.correctsSeq}`] : []),
+              ...(x.correctedBySeq !== null ? [`${p('correctedBy')}: ${x.correctedBySeq}`] : []),
             ].join('\n'),
             `${who(x.recordedBy)}\n${at(x.recordedAt)}`,
           ]),
@@ -309,7 +310,7 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
             both(`appointments.kinds.${x.kind}`),
             both(`appointments.statuses.${x.status}`),
             `${who(x.bookedBy)}\n${at(x.bookedAt)}`,
-            [x.statusAt ? `${who(x.statusBy)}, ${at(x.statusAt)}` : '', x.reason ? p('reason', { reason: x.reason }) : ''].filter((s) => s !== '').join('\n'),
+            [x.statusAt ? `${who(x.statusBy)}, ${at(x.statusAt)}` : '', x.reason ? `${p('reason')}: ${x.reason}` : ''].filter((s) => s !== '').join('\n'),
           ]),
         ),
       },
@@ -318,10 +319,10 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
         parts: table(
           [
             { header: p('col.when'), share: 1.7 },
-            { header: p('col.who'), share: 2.4 },
-            { header: p('col.role'), share: 1.6 },
-            { header: p('col.action'), share: 1.8 },
-            { header: p('col.outcome'), share: 1.4 },
+            { header: p('col.who'), share: 2.2 },
+            { header: p('col.role'), share: 2.1 },
+            { header: p('col.action'), share: 1.7 },
+            { header: p('col.outcome'), share: 1.2 },
             { header: p('col.workstation'), share: 1.3 },
           ],
           d.accessLog.map((x) => [
@@ -374,7 +375,8 @@ function printable<T>(value: T, fonts: FontSet): T {
 }
 
 function heading(w: DocumentWriter, title: string): void {
-  w.ensure(lineHeight(HEADING) + 60);
+  // With room for a few lines (or a table header and its first rows) under it: never alone at the foot of a page.
+  w.ensure(lineHeight(HEADING) + 100);
   w.space(8);
   w.drawLine(w.page, title, w.left, w.y, HEADING);
   w.space(lineHeight(HEADING) + 1);

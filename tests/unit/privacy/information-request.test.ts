@@ -9,6 +9,7 @@ import { informationRequestJson } from '../../../shared/schema/information-reque
 import type { IntakeDocumentInput } from '../../../shared/schema/intake';
 import type { AuditPageView } from '../../../shared/schema/audit';
 import { familyIntake } from '../../fixtures/intakes';
+import { pdfWith } from '../attachments/fixtures';
 import { caseIn, recordStage } from '../case/support';
 import { makeCore, SUPERVISOR_LOGIN, withAccounts } from '../core/helpers';
 import type { TestCore } from '../core/helpers';
@@ -96,6 +97,9 @@ describe('a person’s information request (privacy.export)', () => {
     c = await recordStage(t, c, { action: 'bookFlight', flightDate: '2026-12-05', departureAirport: 'YYZ', itineraryReference: 'TK-018' });
     c = await t.ok<CaseDetail>('stage.correct', { caseId: c.id, baseVersion: c.version, entryId: c.stages.at(-1)!.id, reason: 'Booked on the wrong date; IOM will send the new one.' });
     ids = c.intake.persons.map((p) => p.id);
+    // A follow-up visit booked, then cancelled with a reason naming the spouse.
+    const [booked] = await t.ok<{ id: string }[]>('appointment.book', { caseId: c.id, date: '2026-11-24', time: '10:00', kind: 'follow_up' });
+    await t.ok('appointment.cancel', { appointmentId: booked!.id, reason: 'Emre Kaya called: the family is at the hospital.' });
   }, 60_000);
   afterAll(() => t.dispose());
 
@@ -140,6 +144,8 @@ describe('a person’s information request (privacy.export)', () => {
     expect(parsed.stages.map((s) => s.action)).toEqual(['acknowledge', 'counsel', 'recordTravelDocument', 'bookFlight', 'correctStage']);
     expect(parsed.stages[3]!.correctedBySeq).toBe(5);
     expect(text).toContain('Booked on the wrong date');
+    expect(parsed.appointments).toMatchObject([{ localDate: '2026-11-24', localTime: '10:00', kind: 'follow_up', status: 'cancelled', reason: '[withheld] called: the family is at the hospital.' }]);
+    expect(text).toContain('Follow-up visit');
     expect(parsed.accessLog.map((a) => a.action)).toEqual(expect.arrayContaining(['case.create', 'case.decide', 'referral.create', 'stage.correct']));
     expect(parsed.accessLog.every((a) => a.workstation === 'test-ws')).toBe(true);
     // Who: display name and sign-in name, as the trail has them.
@@ -188,6 +194,29 @@ describe('a person’s information request (privacy.export)', () => {
     expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
     await t.ok('auth.signIn', SUPERVISOR_LOGIN);
   });
+
+  it('wraps long text and runs over many pages: a long note whole, every access listed, a file name no font draws kept in the JSON', async () => {
+    let k = await caseIn(t, 'referred', kayaIntake());
+    k = await recordStage(t, k, { action: 'acknowledge', iomReference: 'IOM-CA-2026-0077' });
+    const sentence = 'The person explained at length how the family plans to settle near relatives, which school the children will attend, and what work is available. ';
+    const note = `${sentence.repeat(13)}END-OF-NOTE-7731`.slice(-2000);
+    k = await recordStage(t, k, { action: 'iomDecline', reason: note });
+    await t.ok('attachment.add', { caseId: k.id, kind: 'other', fileName: 'letter ፓ.pdf', contentBase64: pdfWith('letter').toString('base64') });
+    for (let i = 0; i < 120; i++) await t.ok('case.get', { caseId: k.id });
+    const r = await t.ok<InformationRequestExport>('privacy.export', { caseId: k.id, personIds: [k.intake.persons[0]!.id], lang: 'en' });
+    const file = join(out, 'long.pdf');
+    writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));
+    const data = informationRequestJson.parse(JSON.parse(r.json));
+    expect(data.accessLog.filter((a) => a.action === 'case.get')).toHaveLength(120);
+    expect(data.attachments[0]!.fileName).toBe('letter ፓ.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(6);
+    const text = pdfText(file);
+    expect(text).toContain(flat(note.slice(-300)));
+    expect(text).toContain('letter U+1353.pdf');
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(pdfsig(file)).toContain('Signature is Valid.');
+  }, 60_000);
 
   it('without an office certificate: made unsigned, and the PDF says so', async () => {
     const bare = makeCore();
