@@ -195,6 +195,38 @@ describe('a person’s information request (privacy.export)', () => {
     await t.ok('auth.signIn', SUPERVISOR_LOGIN);
   });
 
+  it('a review and a reopening: only the covered person\u2019s lines, reasons naming others withheld, the family-wide reason naming only them', async () => {
+    // The principal's claim was found manifestly unfounded: the family's outcomes differ, a supervisor reviews.
+    const intake = kayaIntake();
+    const [first, ...rest] = intake.persons;
+    let k = await t.ok<CaseDetail>('case.create', { intake: { ...intake, persons: [{ ...first!, facts: { ...first!.facts, claim: { ...first!.facts.claim, manifestlyUnfounded: true } } }, ...rest] } });
+    k = await t.ok<CaseDetail>('case.decide', { caseId: k.id, baseVersion: k.version });
+    expect(k.status).toBe('under_review');
+    const [pa, pb, pc] = k.intake.persons.map((x) => x.id);
+    k = await t.ok<CaseDetail>('case.review', {
+      caseId: k.id, baseVersion: k.version, confirmExclusionOverride: true,
+      persons: [{ personId: pa!, outcome: 'ineligible' }, { personId: pb!, outcome: 'eligible' }, { personId: pc!, outcome: 'eligible' }],
+      reason: 'Read the claim file of Zeynep Kaya-Örnek (UCI 11223344) in full; the family cannot leave apart.',
+    });
+    k = await t.ok<CaseDetail>('case.reopen', { caseId: k.id, baseVersion: k.version, reason: 'Emre Kaya brought a new letter from the Federal Court.' });
+    const r = await t.ok<InformationRequestExport>('privacy.export', { caseId: k.id, personIds: [pc!], lang: 'en' });
+    const file = join(out, 'reviewed-child.pdf');
+    writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));
+    const text = pdfText(file);
+    const data = informationRequestJson.parse(JSON.parse(r.json));
+    const [d] = data.decisions;
+    expect(d!.caseReasons.map((x) => x.code)).toEqual(['R2']);
+    expect(d!.caseReasons[0]!.text.en).toContain(pc!);
+    expect(d!.review!.persons.map((x) => x.personId)).toEqual([pc]);
+    expect(d!.review!.reason).toBe('Read the claim file of [withheld] (UCI [withheld]) in full; the family cannot leave apart.');
+    expect(d!.reopen!.reason).toBe('[withheld] brought a new letter from the Federal Court.');
+    expect(text).toContain('[withheld] brought a new letter');
+    for (const v of [pa!, pb!, 'Zeynep', 'Emre Kaya', '11223344', '5566778899', '1979-03-14', '1977-12-02']) {
+      expect(r.json).not.toContain(v);
+      expect(text).not.toContain(v);
+    }
+  });
+
   it('wraps long text and runs over many pages: a long note whole, every access listed, a file name no font draws kept in the JSON', async () => {
     let k = await caseIn(t, 'referred', kayaIntake());
     k = await recordStage(t, k, { action: 'acknowledge', iomReference: 'IOM-CA-2026-0077' });
