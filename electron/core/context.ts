@@ -29,9 +29,10 @@ export interface CallContext {
   tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T;
   /**
    * One more audit entry inside the running `tx` (a call that changes many cases, like an IOM
-   * file import, records each change on its own line).
+   * file import, records each change on its own line), with its own detail if it needs one
+   * (a disposal names each case's number).
    */
-  auditEach(action: string, caseId: string | null): void;
+  auditEach(action: string, caseId: string | null, detail?: string): void;
   /**
    * What exactly this call's audit entry is about, when the case id does not say it: the account
    * a supervisor creates, disables or resets (`target=<user id>`), the report number opened.

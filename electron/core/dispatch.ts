@@ -102,11 +102,11 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       auditedInTx = def.audited;
       return out;
     },
-    auditEach(action: string, caseId: string | null): void {
+    auditEach(action: string, caseId: string | null, detail?: string): void {
       // Only inside `tx`: the entry commits or rolls back with the change it records.
       const { sqlite } = ctx.db();
       if (!sqlite.inTransaction) throw new Error('auditEach outside a transaction');
-      deps.audit(sqlite, record(deps, action, session, caseId, 'ok'));
+      deps.audit(sqlite, record(deps, action, session, caseId, 'ok', detail ?? null));
     },
     auditDetail(detail: string): void {
       detailSeen = detail;

@@ -115,7 +115,8 @@ export function deriveReportCase(c: StoredReportCase, timeZone: string): ReportC
     exit: exitOf(c, held, decision),
     assistance: c.decision ? assistanceOf(c.decision, held) : [],
     attachments: [...c.attachments],
-    identities: c.persons.map((p) => ({ uci: p.uci, nameDob: `${p.nameFolded}|${p.dateOfBirth}` })),
+    // A person without a name (disposed of after the retention period) matches nobody by name.
+    identities: c.persons.map((p) => ({ uci: p.uci, nameDob: p.nameFolded === '' ? '' : `${p.nameFolded}|${p.dateOfBirth}` })),
   };
 }
 

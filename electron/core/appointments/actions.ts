@@ -7,6 +7,7 @@ import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { appointmentKind, appointmentStatus } from '../../../shared/schema/appointments';
 import type { AppointmentInfo, AppointmentKind, BookAppointmentInput } from '../../../shared/schema/appointments';
 import type { SignedInContext } from '../context';
+import { requireNotDisposed } from '../cases/guard';
 import { caseRow, statusOf } from '../cases/rows';
 import { appointmentRow, caseAppointments, currentAppointment, insertAppointment, setAppointmentStatus, takenSlots } from './rows';
 
@@ -28,7 +29,9 @@ function refused(messageKey: string): IpcFailure {
 }
 
 function requireOpenCase(ctx: SignedInContext, caseId: string): void {
-  const why = appointmentRefusal(statusOf(caseRow(ctx.db().db, caseId)));
+  const row = caseRow(ctx.db().db, caseId);
+  requireNotDisposed(row);
+  const why = appointmentRefusal(statusOf(row));
   if (why) throw refused(why);
 }
 

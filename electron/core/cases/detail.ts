@@ -4,11 +4,13 @@ import type { Db } from '../db/open';
 import { currentAppointment } from '../appointments/rows';
 import type { AppointmentRow } from '../appointments/rows';
 import { readStages } from '../stages/rows';
+import { requireNotDisposed } from './guard';
 import { caseRow, decisionRow, intakeOf, latestConsent, latestConsentForm, statusOf, toDecision } from './rows';
 
 /** The whole case as the interview screen and the lifecycle checks see it. */
 export function readCaseDetail(db: Db, caseId: string, timeZone: string): CaseDetail {
   const c = caseRow(db, caseId);
+  requireNotDisposed(c);
   const d = c.decisionId ? decisionRow(db, c.decisionId) : undefined;
   const status = statusOf(c);
   return {

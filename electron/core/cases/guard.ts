@@ -4,6 +4,7 @@ import type { CaseState } from '../../../shared/case/requirements';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { CaseStatus } from '../../../shared/schema/case';
 import type { SignedInContext } from '../context';
+import type { CaseRow } from './rows';
 
 /**
  * The back end's only question before changing a case: does the lifecycle table allow this
@@ -28,4 +29,15 @@ export function requireAction(ctx: SignedInContext, state: CaseState, action: Ca
 export function pick(next: readonly CaseStatus[], wanted: CaseStatus): CaseStatus {
   if (!next.includes(wanted)) throw new Error(`lifecycle: ${wanted} is not a next status here (${next.join(', ')})`);
   return wanted;
+}
+
+/**
+ * A case whose personal data was disposed of after its retention period (electron/core/retention)
+ * keeps only what the reports count: it can no longer be read as a whole or changed. Every read
+ * of the whole case and every action starts from the row, so this is asked there.
+ */
+export function requireNotDisposed(row: Pick<CaseRow, 'caseNumber' | 'disposedAt'>): void {
+  if (row.disposedAt !== null) {
+    throw new IpcFailure(ipcError('rejected', { messageKey: 'retention.case_disposed', params: { caseNumber: row.caseNumber, disposedOn: row.disposedAt.slice(0, 10) } }));
+  }
 }

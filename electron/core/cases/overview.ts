@@ -2,6 +2,7 @@ import { caseOverview } from '../../../shared/schema/case-api';
 import type { CaseOverview } from '../../../shared/schema/case-api';
 import type { Db } from '../db/open';
 import { latestPacketNumber } from '../register/document-rows';
+import { requireNotDisposed } from './guard';
 import { caseRow, intakeOf, statusOf } from './rows';
 
 /**
@@ -11,6 +12,7 @@ import { caseRow, intakeOf, statusOf } from './rows';
  */
 export function readCaseOverview(db: Db, caseId: string): CaseOverview {
   const c = caseRow(db, caseId);
+  requireNotDisposed(c);
   return caseOverview.parse({
     id: c.id,
     caseNumber: c.caseNumber,
