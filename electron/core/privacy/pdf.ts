@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { reintegrationCategories } from '../../../shared/schema/intake';
+import { travelDocumentTypes } from '../../../shared/schema/stages';
 import type { InformationRequest, InformationRequestReason, StaffRef } from '../../../shared/schema/information-request';
 import type { FontSet } from '../documents/fonts/registry';
 import { faceFor, loadFontSet } from '../documents/fonts/registry';
@@ -286,7 +289,7 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
             `${x.occurredOn}\n${both(`history.source.${x.source}`)}`,
             [
               // The reason of a no-show or of IOM declining is the entry's own reason too: said once.
-              ...detailLines(x.details, personName).filter((line) => x.reason === null || line !== `reason: ${x.reason}`),
+              ...detailLines(x.details, both, personName).filter((line) => x.reason === null || line !== `${p('reason')}: ${x.reason}`),
               ...(x.reason ? [`${p('reason')}: ${x.reason}`] : []),
               ...(x.correctsSeq !== null ? [`${p('corrects')}: ${x.correctsSeq}`] : []),
               ...(x.correctedBySeq !== null ? [`${p('correctedBy')}: ${x.correctedBySeq}`] : []),
@@ -339,18 +342,44 @@ function informationBlocks(d: InformationRequest, opts: InformationPdfOptions): 
   };
 }
 
-/** A stage's recorded facts, one "name: value" per line; lists (per-person lines) one item per line, persons by name. */
-function detailLines(details: Record<string, unknown>, personName: (id: string) => string): string[] {
+/** The labels of a stage's recorded facts (the stage form's own words), by field. */
+const STAGE_FIELD: Readonly<Record<string, string>> = {
+  iomReference: 'stages.field.iomReference',
+  outcome: 'stages.field.outcome',
+  flightDate: 'stages.field.flightDate',
+  departureAirport: 'stages.field.departureAirport',
+  itineraryReference: 'stages.field.itineraryReference',
+  place: 'stages.field.place',
+  notes: 'stages.field.notes',
+  reason: 'privacyRequest.reason',
+};
+const travelDocumentLine = z.object({ personId: z.string(), type: z.enum(travelDocumentTypes), number: z.string(), expiryDate: z.string() });
+const assistanceLine = z.object({ personId: z.string(), category: z.enum(reintegrationCategories), committedCad: z.number(), deliveredCad: z.number() });
+
+/**
+ * A stage's recorded facts, one "label: value" per line, in both languages; the per-person lines
+ * (travel documents, assistance) one per line, the person by name. A field this file does not
+ * know yet is still printed, under its code name.
+ */
+function detailLines(details: Record<string, unknown>, both: Translate, personName: (id: string) => string): string[] {
   const show = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null ? '—' : JSON.stringify(v));
   return Object.entries(details)
     .filter(([key, v]) => key !== 'action' && !(typeof v === 'string' && v === ''))
     .flatMap(([key, v]) => {
-      if (!Array.isArray(v)) return [`${key}: ${show(v)}`];
+      if (!Array.isArray(v)) {
+        const label = STAGE_FIELD[key];
+        const value = key === 'outcome' && typeof v === 'string' ? both(`stages.outcome.${v}`) : show(v);
+        return [`${label ? both(label) : key}: ${value}`];
+      }
       return v.map((item: unknown) => {
-        if (item === null || typeof item !== 'object') return `${key}: ${show(item)}`;
-        return Object.entries(item)
-          .map(([k, x]) => (k === 'personId' && typeof x === 'string' ? personName(x) : `${k}: ${show(x)}`))
-          .join(', ');
+        const doc = travelDocumentLine.safeParse(item);
+        if (doc.success) return `${personName(doc.data.personId)}: ${both(`stages.documentType.${doc.data.type}`)} ${doc.data.number}; ${both('travel.expiryDate')}: ${doc.data.expiryDate}`;
+        const help = assistanceLine.safeParse(item);
+        if (help.success) {
+          const h = help.data;
+          return `${personName(h.personId)}: ${both(`reintegration.category.${h.category}`)}; ${both('assistance.committed')}: ${h.committedCad} CAD; ${both('assistance.delivered')}: ${h.deliveredCad} CAD`;
+        }
+        return `${key}: ${show(item)}`;
       });
     });
 }
