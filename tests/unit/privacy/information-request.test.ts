@@ -187,8 +187,12 @@ describe('a person’s information request (privacy.export)', () => {
 
   it('refuses a person who is not in the case, and anyone but a supervisor', async () => {
     const other = await caseIn(t, 'decided', kayaIntake());
+    const exportsOk = async () => (await t.ok<AuditPageView>('audit.list', { caseId: c.id, limit: 500 })).rows.filter((row) => row.action === 'privacy.export' && row.outcome === 'ok').length;
+    const before = await exportsOk();
     const r = await t.call('privacy.export', { caseId: c.id, personIds: [ids[0]!, other.intake.persons[0]!.id], lang: 'en' });
     expect(r.ok ? 'ok' : r.error.messageKey).toBe('privacyRequest.errors.personNotInCase');
+    // Nothing handed out, so no disclosure recorded against the case.
+    expect(await exportsOk()).toBe(before);
     await t.ok('auth.signIn', accounts.interview_officer);
     const denied = await t.call('privacy.export', { caseId: c.id, personIds: [ids[0]!], lang: 'en' });
     expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
