@@ -13,6 +13,7 @@ import { appointmentHandlers } from './appointments/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
 import { reportHandlers } from './reports/handlers';
 import { backupHandlers } from './backup/handlers';
+import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
 import type { RegisterOptions } from './register/handlers';
@@ -81,6 +82,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     reportHandlers(register),
     checkDocumentHandlers,
     backupHandlers(),
+    keyHandlers(sessions),
     retentionHandlers(),
     privacyHandlers(register),
   );

@@ -14,7 +14,5 @@ export function backupHandlers() {
     'backup.history': todo,
     'restore.preview': todo,
     'restore.switch': todo,
-    'keys.status': todo,
-    'keys.rotate': todo,
-  } satisfies Pick<Handlers, 'backup.status' | 'backup.setSettings' | 'backup.run' | 'backup.delete' | 'backup.history' | 'restore.preview' | 'restore.switch' | 'keys.status' | 'keys.rotate'>;
+  } satisfies Pick<Handlers, 'backup.status' | 'backup.setSettings' | 'backup.run' | 'backup.delete' | 'backup.history' | 'restore.preview' | 'restore.switch'>;
 }

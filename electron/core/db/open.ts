@@ -92,3 +92,21 @@ function applyKey(sqlite: Sqlite, key: Buffer): void {
 export function backupEncrypted(sqlite: Sqlite, target: string): void {
   sqlite.prepare('VACUUM INTO ?').run(target);
 }
+
+/**
+ * Re-encrypt a database file that nothing else has open under a new key (a copy made for a
+ * rotation or a restore). SQLite3 Multiple Ciphers rekeys only outside WAL mode; the file is
+ * left in DELETE mode and the next openEncryptedDatabase turns WAL back on.
+ */
+export function rekeyClosedFile(file: string, currentKey: Buffer, newKey: Buffer): void {
+  if (newKey.length !== DB_KEY_BYTES) throw new DatabaseKeyError(file, new Error('key must be 32 bytes'));
+  const sqlite = new Database(file);
+  try {
+    applyKey(sqlite, currentKey);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  } finally {
+    sqlite.close();
+  }
+}

@@ -19,6 +19,7 @@ import { oneTimePasswordExpired } from './one-time-password';
 import { IDLE_LOCK_MINUTES_KEY, readSetting } from './settings-rows';
 import type { SlotVault } from './vault';
 import { derivedKeysOf } from '../keys/derived-keys';
+import { openUnlocked, rotateDatabaseKey } from '../keys/rotation';
 import type { DerivedKeys } from '../keys/derived-keys';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -140,8 +141,12 @@ export class SessionManager {
       this.flushPendingEvents();
       throw signInFailed();
     }
-    const open = this.open ?? openEncryptedDatabase(this.dbFile, result.dbKey, this.migrations());
-    if (!this.open) this.attach(open, result.dbKey);
+    if (!this.open) {
+      // The key a rotation left half-done may be the one the file is in (keys/rotation.ts).
+      const opened = openUnlocked(this.dbFile, result, this.o.vault, this.o.now, this.migrations());
+      this.attach(opened.open, opened.key);
+    }
+    const open = this.requireOpen();
     const row = userById(open.db, result.userId);
     if (!row || row.status !== 'active') {
       open.sqlite.transaction(() => this.audit(open.sqlite, this.record('auth.signIn', null, 'denied', input.username))).immediate();
@@ -215,6 +220,49 @@ export class SessionManager {
     }).immediate();
     this.session = { ...s, mustChangePassword: false };
     return this.status();
+  }
+
+  /**
+   * Rotate the database key (supervisor, or the app after disabling or resetting an account):
+   * keys/rotation.ts. The session stays signed in on the reopened database. `reason` names the
+   * entry (`reason=manual|account_disabled|password_reset`). Returns the time it took.
+   */
+  rotateKey(reason: 'manual' | 'account_disabled' | 'password_reset'): { rotatedAt: string; durationMs: number } {
+    const s = this.requireSession();
+    const open = this.requireOpen();
+    const started = performance.now();
+    const rotated = rotateDatabaseKey(open, this.dbFile, this.key(), this.o.vault, this.o.now, this.migrations());
+    const keepDeferred = this.deferred;
+    this.open = null;
+    this.dbKey?.fill(0);
+    this.attach(rotated.open, rotated.key);
+    this.deferred = keepDeferred;
+    rotated.key.fill(0);
+    rotated.open.sqlite.transaction(() => this.audit(rotated.open.sqlite, { ...this.record('keys.rotate', s, 'ok'), detail: `reason=${reason}` })).immediate();
+    return { rotatedAt: this.o.now().toISOString(), durationMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * After disabling an account or resetting its password: rotate, so a copy of the slot file
+   * taken before (holding the old slot) no longer opens the database. Slots from before rotation
+   * existed cannot be re-sealed without their password: then the rotation waits (an entry says
+   * so) until those accounts have signed in once, and the supervisor can rotate by hand.
+   */
+  rotateKeyAfterAccountChange(reason: 'account_disabled' | 'password_reset'): boolean {
+    const legacy = this.o.vault.legacyAccounts();
+    if (legacy.length === 0) {
+      this.rotateKey(reason);
+      return true;
+    }
+    const open = this.requireOpen();
+    const entry = { ...this.record('keys.rotationDeferred', this.requireSession(), 'denied'), detail: `reason=${reason};legacy_accounts=${legacy.length}` };
+    open.sqlite.transaction(() => this.audit(open.sqlite, entry)).immediate();
+    return false;
+  }
+
+  /** For the supervisor's Data safety screen. */
+  keyStatus(): { lastRotatedAt: string | null; legacyAccounts: string[] } {
+    return { lastRotatedAt: this.o.vault.lastRotatedAt(), legacyAccounts: this.o.vault.legacyAccounts() };
   }
 
   idleLockMinutes(): number {

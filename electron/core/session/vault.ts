@@ -32,6 +32,7 @@ export interface SlotVault {
   setAuditHead(head: { seq: number; mac: string } | null): void;
   /** Rotation of the database key (electron/core/keys/rotation.ts). */
   legacyAccounts(): string[];
+  slotCount(): number;
   lastRotatedAt(): string | null;
   beginRotation(currentKey: Buffer, newKey: Buffer, now: Date): void;
   finishRotation(newKey: Buffer, now: Date): void;

@@ -92,6 +92,8 @@ export function disableUser(ctx: CallContext, sessions: SessionManager, userId: 
     return getUser(db, userId);
   });
   sessions.vault.removeSlot(userId);
+  // A copy of the slot file taken before still holds the account's slot: a new key makes it useless.
+  sessions.rotateKeyAfterAccountChange('account_disabled');
   return toRow(row);
 }
 
@@ -168,5 +170,7 @@ export async function resetPassword(ctx: CallContext, sessions: SessionManager, 
     db.update(users).set({ mustChangePassword: true, passwordChangedAt: ctx.now().toISOString() }).where(eq(users.id, userId)).run();
     return getUser(db, userId);
   });
+  // The old password (perhaps known to someone else) opens the old slot in any copy: a new key.
+  sessions.rotateKeyAfterAccountChange('password_reset');
   return { user: toRow(row), oneTimePassword: otp };
 }

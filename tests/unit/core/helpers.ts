@@ -23,8 +23,8 @@ export const SUPERVISOR = { username: 'sup.ervisor', displayName: 'Sam Superviso
 export const SUPERVISOR_LOGIN = { username: SUPERVISOR.username, password: SUPERVISOR.password };
 
 /** A real core (real key slots, real encrypted database) in a temp folder, with a clock the test moves. */
-export function makeCore(options: Pick<AppCoreOptions, 'keySlots' | 'printer'> = {}): TestCore {
-  const dataDir = mkdtempSync(join(tmpdir(), 'avrr-core-'));
+export function makeCore(options: Pick<AppCoreOptions, 'keySlots' | 'printer'> = {}, existingDataDir?: string): TestCore {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'avrr-core-'));
   const clock = {
     now: new Date('2026-11-21T14:00:00Z'),
     advanceMinutes(m: number) {
