@@ -85,7 +85,8 @@ const STATEMENTS = {
   drafts: `DELETE FROM drafts WHERE case_id = :caseId`,
   printLog: `DELETE FROM print_log WHERE document_id IN (SELECT id FROM documents WHERE case_id = :caseId)`,
   documents: `DELETE FROM documents WHERE case_id = :caseId AND id NOT IN (SELECT document_id FROM consents WHERE case_id = :caseId)`,
-  consentForms: `UPDATE documents SET pdf = x'', input = '{}', person_ids = NULL, content_hash = NULL WHERE case_id = :caseId`,
+  // Superseded too: the register never offers it for printing as current.
+  consentForms: `UPDATE documents SET pdf = x'', input = '{}', person_ids = NULL, content_hash = NULL, superseded_at = coalesce(superseded_at, :at) WHERE case_id = :caseId`,
   consents: `UPDATE consents SET signers = '[]' WHERE case_id = :caseId`,
   attachments: `UPDATE attachments SET bytes = x'', file_name = '', size = 0, sha256 = '' WHERE case_id = :caseId`,
   appointments: `UPDATE appointments SET reason = NULL WHERE case_id = :caseId`,
@@ -122,7 +123,7 @@ export function disposeCase(sqlite: Sqlite, d: Disposal): void {
   sqlite.prepare(STATEMENTS.drafts).run(caseId);
   sqlite.prepare(STATEMENTS.printLog).run(caseId);
   sqlite.prepare(STATEMENTS.documents).run(caseId);
-  sqlite.prepare(STATEMENTS.consentForms).run(caseId);
+  sqlite.prepare(STATEMENTS.consentForms).run({ ...caseId, at: d.at });
   sqlite.prepare(STATEMENTS.consents).run(caseId);
   sqlite.prepare(STATEMENTS.attachments).run(caseId);
   sqlite.prepare(STATEMENTS.appointments).run(caseId);
