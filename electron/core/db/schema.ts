@@ -82,6 +82,14 @@ export const cases = sqliteTable(
     index('cases_list_application').on(t.applicationDate, t.updatedAt, t.id, t.caseNumber, t.status, t.channel, t.createdBy, t.updatedBy, t.attentionOn),
     /** The same columns by id: the cases a search found, checked against the filters without reading their rows. */
     index('cases_list_id').on(t.id, t.updatedAt, t.status, t.caseNumber, t.channel, t.createdBy, t.updatedBy, t.applicationDate, t.attentionOn),
+    /**
+     * The cases not yet disposed of, with what the disposal list reads of them (retention/last-use.ts):
+     * read from this index, not from the rows (their intake makes each most of a page; 1.2 s on
+     * 50,000 cases instead of 0.2 s).
+     */
+    index('cases_retention')
+      .on(t.id, t.caseNumber, t.status, t.updatedAt, t.withdrawnAt, t.disposedAt)
+      .where(sql`${t.disposedAt} IS NULL`),
   ],
 );
 

@@ -16,7 +16,7 @@ import type { Sqlite } from '../db/open';
  * never the decisions' 7 KB rows; instants are compared as text (ISO UTC), then turned into office
  * dates here. The withdrawal is an office date already (the date the officer gave).
  */
-const LAST_USE_SQL = `
+export const LAST_USE_SQL = `
 SELECT c.id, c.case_number, c.status, c.updated_at, c.withdrawn_at, u.at
 FROM cases c
 LEFT JOIN (

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/core/db/open';
 import type { OpenDatabase } from '../../../electron/core/db/open';
-import { disposableOn, disposalCandidates, lastUses } from '../../../electron/core/retention/last-use';
+import { disposableOn, disposalCandidates, LAST_USE_SQL, lastUses } from '../../../electron/core/retention/last-use';
 import { makeDataDir, randomKey, removeDataDir } from '../db/helpers';
 
 /**
@@ -103,5 +103,17 @@ describe('last administrative use', () => {
     expect(disposableOn('2024-02-29', 2)).toBe('2026-03-01');
     expect(disposableOn('2024-02-29', 4)).toBe('2028-02-29');
     expect(disposableOn('2023-12-31', 2)).toBe('2025-12-31');
+  });
+
+  it('reads every source from an index, never a case or decision row (50,000 cases in about 0.2 s, tests/bench/retention.bench.ts)', () => {
+    const plan = open.sqlite.prepare(`EXPLAIN QUERY PLAN ${LAST_USE_SQL}`).all().map((r) => (typeof r === 'object' && r !== null && 'detail' in r ? String(r.detail) : ''));
+    const scans = plan.filter((d) => d.startsWith('SCAN') && !d.startsWith('SCAN (subquery'));
+    expect(scans).toEqual([
+      'SCAN decisions USING COVERING INDEX decisions_case_use',
+      'SCAN case_stages USING COVERING INDEX case_stages_case_recorded',
+      'SCAN documents USING COVERING INDEX documents_case_type_at',
+      'SCAN consents USING INDEX consents_case',
+      'SCAN c USING COVERING INDEX cases_retention',
+    ]);
   });
 });
