@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BackupRecord } from '../../../../shared/schema/data-safety';
+import { failureText } from './failure';
 import type { SafetyFormat } from './format';
 
 /** Every backup recorded, the latest first: when, how, its outcome, its file and size. */
@@ -29,12 +30,10 @@ export function BackupHistory({ history, f }: { history: BackupRecord[]; f: Safe
               <td>{f.instant(r.startedAt)}</td>
               <td>
                 {r.ok ? t('dataSafety.history.ok') : t('dataSafety.history.failed')}
-                {r.failure && <span className="hint"> — {t(r.failure)}</span>}
+                {r.failure && <span className="hint"> — {failureText(t, r.failure)}</span>}
               </td>
               <td>{t(`dataSafety.trigger.${r.trigger}`)}</td>
-              <td>
-                <code className="wrap">{r.fileName}</code>
-              </td>
+              <td>{r.fileName ? <code className="wrap">{r.fileName}</code> : '—'}</td>
               <td className="num">{r.bytes !== null ? f.bytes(r.bytes) : '—'}</td>
               <td>{r.byUsername ?? t('dataSafety.history.byApp')}</td>
             </tr>

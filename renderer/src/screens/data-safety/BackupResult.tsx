@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BackupRecord } from '../../../../shared/schema/data-safety';
+import { failureText } from './failure';
 import { AuditHeadFacts, CountsFacts, VerificationFacts } from './BackupFacts';
 import type { SafetyFormat } from './format';
 
@@ -9,12 +10,16 @@ export function BackupResult({ record, f }: { record: BackupRecord; f: SafetyFor
   return (
     <div className={record.ok ? 'banner banner-ok' : 'banner banner-error'} data-testid="backup-last">
       <h3>{t(record.ok ? 'dataSafety.backup.lastOk' : 'dataSafety.backup.lastFailed', { time: f.instant(record.finishedAt) })}</h3>
-      {record.failure && <p>{t(record.failure)}</p>}
+      {record.failure && <p>{failureText(t, record.failure)}</p>}
       <dl className="facts">
-        <dt>{t('dataSafety.backup.file')}</dt>
-        <dd>
-          <code className="wrap">{record.fileName}</code>
-        </dd>
+        {record.fileName && (
+          <>
+            <dt>{t('dataSafety.backup.file')}</dt>
+            <dd>
+              <code className="wrap">{record.fileName}</code>
+            </dd>
+          </>
+        )}
         {record.bytes !== null && (
           <>
             <dt>{t('dataSafety.backup.size')}</dt>
