@@ -36,6 +36,7 @@ export function openAccessServices(dataDir: string, sealer: SecretSealer, option
     requeuePendingEvents: (batch) => store.requeuePendingEvents(batch),
     legacyAccounts: () => store.legacyAccounts(),
     slotCount: () => store.listSlots().length,
+    slotsForBackup: () => store.slotsForBackup(),
     lastRotatedAt: () => store.lastRotatedAt(),
     beginRotation: (currentKey, newKey, now) => store.beginRotation(currentKey, newKey, now),
     finishRotation: (newKey, now) => store.finishRotation(newKey, now),

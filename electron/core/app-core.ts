@@ -12,7 +12,9 @@ import { todayHandlers } from './today/handlers';
 import { appointmentHandlers } from './appointments/handlers';
 import { iomImportHandlers } from './iom-import/handlers';
 import { reportHandlers } from './reports/handlers';
+import { renameSync } from 'node:fs';
 import { backupHandlers } from './backup/handlers';
+import { BackupService } from './backup/service';
 import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
@@ -52,6 +54,64 @@ export interface AppCore {
  * person at it), so a sign-in cannot race a save.
  */
 export function createAppCore(options: AppCoreOptions): AppCore {
+  let pendingSwitch: string | null = null;
+  const build = () =>
+    buildCore(options, (restoredDir) => {
+      pendingSwitch = restoredDir;
+    });
+  let inner = build();
+  // Scheduled backups: checked every minute (not keeping the process alive) and after each call.
+  const ticker = setInterval(() => inner.tick(), 60_000);
+  ticker.unref();
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    invoke(channel, input) {
+      const run = async () => {
+        const result = await inner.invoke(channel, input);
+        if (pendingSwitch) {
+          const restoredDir = pendingSwitch;
+          pendingSwitch = null;
+          inner.close();
+          switchToRestoredFolder(options.dataDir, restoredDir, (options.now ?? (() => new Date()))());
+          inner = build();
+        }
+        inner.tick();
+        return result;
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    close: () => {
+      clearInterval(ticker);
+      inner.close();
+    },
+  };
+}
+
+/**
+ * The restored folder takes the data folder's place; the data folder is kept aside beside it
+ * (`<data>.before-restore-<time>`), never overwritten. If the second rename fails, the first is undone.
+ */
+function switchToRestoredFolder(dataDir: string, restoredDir: string, at: Date): void {
+  const aside = `${dataDir}.before-restore-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
+  renameSync(dataDir, aside);
+  try {
+    renameSync(restoredDir, dataDir);
+  } catch (e) {
+    renameSync(aside, dataDir);
+    throw e;
+  }
+}
+
+interface InnerCore {
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  tick(): void;
+  close(): void;
+}
+
+function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDir: string) => void): InnerCore {
   const now = options.now ?? (() => new Date());
   protectDataFolder(options.dataDir);
   const access = openAccessServices(options.dataDir, options.sealer, options.keySlots);
@@ -66,6 +126,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     checkPassword: access.checkPassword,
   });
   const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
+  const backups = new BackupService(sessions, now);
   const handlers: Handlers = combineHandlers(
     sessionHandlers(sessions),
     userHandlers(sessions),
@@ -81,7 +142,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     registerHandlers(sessions, register),
     reportHandlers(register),
     checkDocumentHandlers,
-    backupHandlers(),
+    backupHandlers({
+      sessions,
+      backups,
+      dataDir: options.dataDir,
+      sealer: options.sealer,
+      keySlots: options.keySlots,
+      migrationsDir: options.migrationsDir,
+      switchDataFolder,
+    }),
     keyHandlers(sessions),
     retentionHandlers(),
     privacyHandlers(register),
@@ -98,16 +167,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logError: (channel: string, e: unknown) => console.error(`[core] ${channel} failed:`, e),
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
   return {
     invoke(channel, input) {
-      const run = async () => {
-        sessions.enforceIdleLock();
-        return dispatch(deps, channel, input);
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
+      sessions.enforceIdleLock();
+      return dispatch(deps, channel, input);
+    },
+    tick: () => {
+      try {
+        backups.tick();
+      } catch (e) {
+        console.error('[core] scheduled backup could not start:', e);
+      }
     },
     close: () => sessions.close(),
   };

@@ -63,6 +63,13 @@ export interface KeySlotStoreOptions {
   maxPendingEvents?: number;
 }
 
+/** What a backup carries of the slot file (see slotsForBackup). */
+export interface BackupSlots {
+  keyCheck: string | null;
+  lastRotatedAt: string | null;
+  slots: Slot[];
+}
+
 /** The queued sign-in events handed to the audit trail, and how many a flood pushed out. */
 export interface PendingBatch {
   events: PendingAuthEvent[];
@@ -413,6 +420,16 @@ export class KeySlotStore {
     this.mutate(() => {
       this.state.auditHead = head === null ? null : { seq: head.seq, mac: head.mac };
     });
+  }
+
+  /**
+   * The slots as a backup carries them (electron/core/backup): what opens the key the database
+   * is in now, without counters, queued events or a rotation under way.
+   */
+  slotsForBackup(): BackupSlots {
+    const f = this.reload();
+    if (f.rotation !== null) throw new Error('a key rotation is under way: sign in again first');
+    return { keyCheck: f.keyCheck, lastRotatedAt: f.lastRotatedAt, slots: f.slots.map((s) => ({ ...s, failedAttempts: 0, lockedUntil: null })) };
   }
 
   // ---- rotation of the database key (keys/rotation.ts drives the steps) ----

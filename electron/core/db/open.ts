@@ -62,7 +62,8 @@ export function openPlainDatabaseForComparison(file: string, opts: { migrationsD
 }
 
 function configure(sqlite: Sqlite, opts: { migrationsDir?: string; readonly?: boolean }): OpenDatabase {
-  sqlite.pragma('journal_mode = WAL');
+  // A read-only open leaves the file's journal mode as it is (a backup copy is not in WAL mode).
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');

@@ -84,6 +84,14 @@ export class SessionManager {
     this.scheduleAfterWrite();
   }
 
+  /**
+   * An entry the app writes by itself (a scheduled backup's result), inside the caller's
+   * transaction: no one's action, named after the person signed in at the workstation if any.
+   */
+  auditSystem(sqlite: Sqlite, action: string, outcome: AuditRecord['outcome'], detail: string | null): void {
+    this.audit(sqlite, { ...this.record(action, this.session, outcome), detail });
+  }
+
   /** The audit trail's head as anchored outside the database (the anchor file; the key-slot file's copy for older folders). */
   auditAnchor(): AuditHead | null {
     return readAnchorFile(this.anchorFile) ?? this.o.vault.auditHead();

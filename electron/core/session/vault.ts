@@ -1,3 +1,4 @@
+import type { BackupSlots } from '../auth/key-slots';
 /**
  * What the session manager needs from the key-slot store (electron/core/auth/key-slots.ts):
  * the database key, wrapped once per account under that account's password.
@@ -32,6 +33,8 @@ export interface SlotVault {
   setAuditHead(head: { seq: number; mac: string } | null): void;
   /** Rotation of the database key (electron/core/keys/rotation.ts). */
   legacyAccounts(): string[];
+  /** The slots a backup carries (electron/core/auth/key-slots.ts slotsForBackup). */
+  slotsForBackup(): BackupSlots;
   slotCount(): number;
   lastRotatedAt(): string | null;
   beginRotation(currentKey: Buffer, newKey: Buffer, now: Date): void;

@@ -1,0 +1,39 @@
+import type { BackupCounts, BackupVerification } from '../../../shared/schema/data-safety';
+import { verifyTrail } from '../audit/verify-trail';
+import type { AuditHead } from '../audit/verify';
+import { openEncryptedDatabase } from '../db/open';
+import type { Sqlite } from '../db/open';
+import { derivedKeysOf } from '../keys/derived-keys';
+
+/** What a backup's counts are taken from: the same four tables in the live database and in the copy. */
+export function countRows(sqlite: Sqlite): BackupCounts {
+  const n = (table: string): number => {
+    const row: unknown = sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get();
+    return typeof row === 'object' && row !== null && 'n' in row && typeof row.n === 'number' ? row.n : -1;
+  };
+  return { cases: n('cases'), persons: n('persons'), documents: n('documents'), auditEntries: n('audit_log') };
+}
+
+export function auditHeadOf(sqlite: Sqlite): AuditHead | null {
+  const row: unknown = sqlite.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  if (typeof row !== 'object' || row === null || !('seq' in row) || !('mac' in row)) return null;
+  return typeof row.seq === 'number' && typeof row.mac === 'string' ? { seq: row.seq, mac: row.mac } : null;
+}
+
+/**
+ * Open a copy of the database with its key and check it: integrity_check, the audit chain up to
+ * the head expected (or the copy's own head), and the counts expected. Nothing is written.
+ */
+export function checkDatabaseCopy(file: string, key: Buffer, expected: { counts: BackupCounts; auditHead: AuditHead | null }): BackupVerification & { counts: BackupCounts; auditHead: AuditHead | null } {
+  const open = openEncryptedDatabase(file, key, { readonly: true });
+  try {
+    const integrity = open.sqlite.pragma('integrity_check', { simple: true }) === 'ok';
+    const counts = countRows(open.sqlite);
+    const auditHead = auditHeadOf(open.sqlite);
+    const trail = verifyTrail(open.sqlite, derivedKeysOf(open.db, key).audit, expected.auditHead);
+    const countsMatch = (['cases', 'persons', 'documents', 'auditEntries'] as const).every((k) => counts[k] === expected.counts[k]);
+    return { integrity, auditChain: trail.ok, countsMatch, counts, auditHead };
+  } finally {
+    open.close();
+  }
+}
