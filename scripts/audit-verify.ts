@@ -25,21 +25,9 @@ import type { AuditHead } from '../electron/core/audit/verify';
 import { KeySlotStore } from '../electron/core/auth/key-slots';
 import { openEncryptedDatabase } from '../electron/core/db/open';
 import { devPlaintextSealer } from '../electron/core/keys/sealer';
+import { CannotOpenError, UsageError, readPassword } from './cli-sign-in';
 
 const USAGE = 'usage: npm run audit:verify -- --data-dir DIR --username U [--head SEQ:MAC]';
-
-class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-class CannotOpenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CannotOpenError';
-  }
-}
 
 function parse(argv: string[]): { dataDir: string; username: string; head?: AuditHead } {
   let values: { 'data-dir'?: string; username?: string; head?: string };
@@ -60,42 +48,6 @@ function parse(argv: string[]): { dataDir: string; username: string; head?: Audi
   const m = /^(\d+):([0-9a-f]{64})$/.exec(values.head);
   if (!m?.[1] || !m[2]) throw new UsageError('--head must be SEQ:MAC (MAC as 64 lower-case hex digits)');
   return { dataDir, username, head: { seq: Number(m[1]), mac: m[2] } };
-}
-
-/** The password from AVRR_PASSWORD, else typed on a terminal without echo, else the first line of stdin. */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.AVRR_PASSWORD;
-  if (fromEnv !== undefined) return fromEnv;
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
-    let data = '';
-    for await (const chunk of stdin) data += String(chunk);
-    // Only the line break is removed: spaces are part of a passphrase.
-    return data.replace(/\r?\n[\s\S]*$/, '');
-  }
-  process.stderr.write('Password: ');
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const done = (fn: () => void) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', onData);
-      process.stderr.write('\n');
-      fn();
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done(() => resolve(typed));
-        if (ch === '\u0003') return done(() => reject(new UsageError('cancelled')));
-        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
-        else typed += ch;
-      }
-    };
-    stdin.on('data', onData);
-    stdin.resume();
-  });
 }
 
 async function main(): Promise<number> {

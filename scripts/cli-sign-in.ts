@@ -1,0 +1,54 @@
+/**
+ * What the command lines that sign in share (audit:verify, backup, restore): the password read
+ * from AVRR_PASSWORD, a terminal without echo, or the first line of stdin, and the two errors
+ * their exit codes are made from (usage: 2, cannot open or sign in: 3).
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+export class CannotOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotOpenError';
+  }
+}
+
+/** The password from AVRR_PASSWORD, else typed on a terminal without echo, else the first line of stdin. */
+export async function readPassword(): Promise<string> {
+  const fromEnv = process.env.AVRR_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    let data = '';
+    for await (const chunk of stdin) data += String(chunk);
+    // Only the line break is removed: spaces are part of a passphrase.
+    return data.replace(/\r?\n[\s\S]*$/, '');
+  }
+  process.stderr.write('Password: ');
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (fn: () => void) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      fn();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done(() => resolve(typed));
+        if (ch === '\u0003') return done(() => reject(new UsageError('cancelled')));
+        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
