@@ -131,6 +131,14 @@ describe('disposal of cases past their retention period', () => {
     expect(later.candidates.map((c) => c.caseId)).not.toContain(history.canaryCaseId);
     const page = await t.ok<{ total: number }>('case.list', { query: 'Zyxwqcanary' });
     expect(page.total).toBe(0);
+    // The other screens still answer: the Cases list (the disposed case without a name), Today, the day's appointments, its documents.
+    const all = await t.ok<{ total: number; items: { id: string }[] }>('case.list', { sort: 'updated', dir: 'desc', limit: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(60);
+    expect(all.items.some((r) => r.id === history.canaryCaseId)).toBe(true);
+    await t.ok('today.summary', {});
+    await t.ok('today.tasks', {});
+    await t.ok('appointment.day', { date: '2024-02-02' });
+    expect(await t.ok<unknown[]>('document.list', { caseId: history.canaryCaseId })).toHaveLength(1);
     expect(refusedKey(await t.call('case.get', { caseId: history.canaryCaseId }))).toBe('retention.case_disposed');
     expect(refusedKey(await t.call('case.overview', { caseId: history.canaryCaseId }))).toBe('retention.case_disposed');
   });
