@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupProgress as Progress } from '../../../../shared/schema/data-safety';
 import { localeOf, useLang } from '../../lang';
@@ -10,9 +10,15 @@ export function BackupProgress({ running }: { running: Progress | null }) {
   const id = useId();
   const percent = running ? Math.max(0, Math.min(100, Math.round(running.percent))) : 0;
   const pct = new Intl.NumberFormat(localeOf(lang), { style: 'percent' }).format(percent / 100);
+  // A backup watched here that has just ended is said so (its outcome follows below).
+  const [watched, setWatched] = useState(false);
+  useEffect(() => {
+    if (running) setWatched(true);
+  }, [running]);
   // The live region stays in the page, so the first words of a new backup are read out too.
   return (
     <div role="status" aria-live="polite" className="backup-progress">
+      {!running && watched && <p>{t('dataSafety.progress.done')}</p>}
       {running && (
         <>
           <label htmlFor={id}>{t('dataSafety.progress.label', { phase: t(`dataSafety.phase.${running.phase}`), percent: pct })}</label>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -34,6 +34,11 @@ export function RestoreSection({ history, f }: { history: BackupRecord[]; f: Saf
   const choice = picked ?? latest;
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [asking, setAsking] = useState(false);
+  // What the backup holds takes the focus when it appears: read out, then Tab reaches "Switch".
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview) previewRef.current?.focus();
+  }, [preview]);
   const form = useForm<Values, unknown, z.output<typeof restorePreviewInput>>({ resolver: zodResolver(restorePreviewInput), defaultValues: { fileName: files[0] ?? '', password: '' } });
   const { error, onSubmit } = useBackEndSubmit(form, async (v) => {
     setPreview(null);
@@ -85,7 +90,7 @@ export function RestoreSection({ history, f }: { history: BackupRecord[]; f: Saf
       </form>
       {preview && (
         <div className={preview.ok ? 'banner banner-ok' : 'banner banner-error'} data-testid="restore-preview">
-          <h3>{t(preview.ok ? 'dataSafety.restore.previewOk' : 'dataSafety.restore.previewBad')}</h3>
+          <h3 tabIndex={-1} ref={previewRef}>{t(preview.ok ? 'dataSafety.restore.previewOk' : 'dataSafety.restore.previewBad')}</h3>
           <dl className="facts">
             <dt>{t('dataSafety.backup.file')}</dt>
             <dd>
