@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { caseStatus } from '../../../shared/schema/case';
+import { caseStatuses } from '../../../shared/case/lifecycle';
+import type { CaseStatus } from '../../../shared/case/lifecycle';
 import type { DisposalCandidate } from '../../../shared/schema/data-safety';
-import { officeDate, parseLocalDate } from '../../../shared/time/office-time';
+import { addDays, officeDate, officeDayBounds, parseLocalDate } from '../../../shared/time/office-time';
 import type { LocalDate } from '../../../shared/time/office-time';
 import type { Sqlite } from '../db/open';
 
@@ -29,8 +29,6 @@ LEFT JOIN (
 ) u ON u.case_id = c.id
 WHERE c.disposed_at IS NULL`;
 
-const row = z.tuple([z.string(), z.string(), caseStatus, z.string(), z.string().nullable(), z.string().nullable()]);
-
 export interface LastUse {
   caseId: string;
   caseNumber: string;
@@ -38,16 +36,47 @@ export interface LastUse {
   lastUseOn: LocalDate;
 }
 
+const statusOf: ReadonlyMap<string, CaseStatus> = new Map(caseStatuses.map((st) => [st, st]));
+const text = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The office date of stored UTC instants (ISO text), one day's bounds looked up per UTC date
+ * (a few hundred dates for 50,000 cases): the office date of an instant is its UTC date, the day
+ * before or the day after, by where it falls against that office day's first and end instants.
+ */
+function officeDates(timeZone: string): (instant: string) => LocalDate {
+  const bounds = new Map<string, { start: string; end: string } | null>();
+  return (instant) => {
+    const day = instant.slice(0, 10);
+    let b = bounds.get(day);
+    if (b === undefined) {
+      const d = officeDayBounds(day, timeZone);
+      b = d ? { start: d.start.toISOString(), end: d.end.toISOString() } : null;
+      bounds.set(day, b);
+    }
+    // Not an ISO UTC instant as stored (never written by the app): asked the long way.
+    if (b === null || instant.length !== 24 || !instant.endsWith('Z')) return officeDate(new Date(instant), timeZone);
+    return instant < b.start ? addDays(day, -1) : instant >= b.end ? addDays(day, 1) : day;
+  };
+}
+
 /** Every case not yet disposed of, with the office date of its last administrative use. */
 export function lastUses(sqlite: Sqlite, timeZone: string): LastUse[] {
+  const dateOf = officeDates(timeZone);
   const out: LastUse[] = [];
-  for (const raw of sqlite.prepare(LAST_USE_SQL).raw().all()) {
-    const [caseId, caseNumber, status, updatedAt, withdrawnOn, at] = row.parse(raw);
-    const used = at !== null && at !== '' ? officeDate(new Date(at), timeZone) : null;
+  // 50,000 rows: checked by hand, not by zod (as reports/load.ts reads its id and version rows).
+  for (const r of sqlite.prepare(LAST_USE_SQL).raw().all()) {
+    if (!Array.isArray(r)) throw new Error('retention: a cases row of another shape');
+    const [caseId, caseNumber, statusName, updatedAt, withdrawnOn, at]: unknown[] = r;
+    const status = text(statusName) ? statusOf.get(statusName) : undefined;
+    if (!text(caseId) || !text(caseNumber) || !text(updatedAt) || status === undefined || !(withdrawnOn === null || text(withdrawnOn)) || !(at === null || text(at))) {
+      throw new Error('retention: a cases row of another shape');
+    }
+    const used = at !== null && at !== '' ? dateOf(at) : null;
     // An office date as the officer gave it (an instant in rows written before that: its office date).
-    const withdrawn = withdrawnOn === null ? null : parseLocalDate(withdrawnOn) ? withdrawnOn : officeDate(new Date(withdrawnOn), timeZone);
+    const withdrawn = withdrawnOn === null ? null : parseLocalDate(withdrawnOn) ? withdrawnOn : dateOf(withdrawnOn);
     const latest = used !== null && withdrawn !== null ? (used > withdrawn ? used : withdrawn) : (used ?? withdrawn);
-    out.push({ caseId, caseNumber, status, lastUseOn: latest ?? officeDate(new Date(updatedAt), timeZone) });
+    out.push({ caseId, caseNumber, status, lastUseOn: latest ?? dateOf(updatedAt) });
   }
   return out;
 }
@@ -59,8 +88,10 @@ export function lastUses(sqlite: Sqlite, timeZone: string): LastUse[] {
 export function disposableOn(date: LocalDate, years: number): LocalDate {
   const d = parseLocalDate(date);
   if (!d) throw new Error(`retention: not a date: ${date}`);
-  const t = new Date(Date.UTC(d.year + years, d.month - 1, d.day));
-  return t.toISOString().slice(0, 10);
+  const year = d.year + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (d.month === 2 && d.day === 29 && !leap) return `${String(year).padStart(4, '0')}-03-01`;
+  return `${String(year).padStart(4, '0')}${date.slice(4)}`;
 }
 
 const byLastUse = (a: DisposalCandidate, b: DisposalCandidate) =>
