@@ -51,6 +51,13 @@ describe('last administrative use', () => {
     expect(useOf(id)).toBe('2020-12-31');
   });
 
+  it('in an office east of Greenwich, an evening instant is already the next day', () => {
+    const id = addCase('2021-01-01T20:00:00.000Z');
+    const late = addCase('2021-01-01T18:29:00.000Z');
+    const uses = new Map(lastUses(open.sqlite, 'Asia/Kolkata').map((u) => [u.caseId, u.lastUseOn]));
+    expect([uses.get(id), uses.get(late)]).toEqual(['2021-01-02', '2021-01-01']);
+  });
+
   it('the latest of decided, reviewed and reopened (a later update of the row does not count)', () => {
     const decided = addCase(LATER_UPDATE);
     addDecision(decided, '2021-03-01T15:00:00.000Z');
