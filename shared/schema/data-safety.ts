@@ -149,7 +149,7 @@ export const retentionYearsInput = z.object({ years: int(RETENTION_LIMITS.minYea
 export const disposeCasesInput = z
   .object({
     caseIds: z.array(z.uuid()).min(1, { error: 'retention.none_chosen' }).max(MAX_DISPOSAL_BATCH),
-    reason: z.string().trim().min(3, { error: 'validation.required' }).max(500, { error: 'validation.too_long' }),
+    reason: z.string().trim().min(3, { error: 'validation.reason_min' }).max(500, { error: 'validation.too_long' }),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import { openEncryptedDatabase } from '../db/open';
 import type { SecretSealer } from '../keys/sealer';
 import { DB_FILE_NAME } from '../session/manager';
 import { checkDatabaseCopy } from './check';
+import { writeRunningMarker } from './records';
 import { extractDatabase, readHeader } from './container';
 
 /**
@@ -70,8 +71,15 @@ export async function restoreBackup(job: RestoreJob): Promise<RestoredBackup> {
       throw new RestoreRefusedError('altered');
     }
     const checked = checkDatabaseCopy(dbFile, unlocked.dbKey, { counts: header.counts, auditHead: header.auditHead });
-    // Up to this version's schema (a backup made by an older version), then the anchor.
-    openEncryptedDatabase(dbFile, unlocked.dbKey, job.migrationsDir ? { migrationsDir: job.migrationsDir } : {}).close();
+    // Up to this version's schema (a backup made by an older version), then the anchor. The
+    // backup that made this copy was under way when it was taken (its "running" mark is in the
+    // copy): it finished, since its file exists, so the mark goes rather than read as interrupted.
+    const migrated = openEncryptedDatabase(dbFile, unlocked.dbKey, job.migrationsDir ? { migrationsDir: job.migrationsDir } : {});
+    try {
+      migrated.sqlite.transaction(() => writeRunningMarker(migrated.db, null)).immediate();
+    } finally {
+      migrated.close();
+    }
     unlocked.dbKey.fill(0);
     if (header.auditHead) writeAnchorFile(join(job.targetDir, AUDIT_ANCHOR_FILE), header.auditHead);
     // The failed attempts of the sign-in above are not the restored office's: a clean slot file.

@@ -153,6 +153,9 @@ describe('backups', () => {
     const page = await t.ok<{ total: number }>('case.list', {});
     expect(page.total).toBe(1);
     expect(await t.ok('audit.verify', {})).toMatchObject({ ok: true });
+    // Regression: the backup that made the copy was "running" inside it, and read as interrupted after the switch.
+    const restoredStatus = await t.ok<BackupStatus>('backup.status', {});
+    expect(restoredStatus.history.filter((r) => r.failure === 'backup.failure.interrupted')).toEqual([]);
     const aside = readdirSync(join(t.dataDir, '..')).filter((n) => n.startsWith(`${t!.dataDir.split('/').pop()}.before-restore-`));
     expect(aside).toHaveLength(1);
     dirs.push(join(t.dataDir, '..', aside[0]!));
