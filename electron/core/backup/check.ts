@@ -20,6 +20,8 @@ export function auditHeadOf(sqlite: Sqlite): AuditHead | null {
   return typeof row.seq === 'number' && typeof row.mac === 'string' ? { seq: row.seq, mac: row.mac } : null;
 }
 
+const CHECK_CACHE_KIB = -262_144;
+
 /**
  * Open a copy of the database with its key and check it: integrity_check, the audit chain up to
  * the head expected (or the copy's own head), and the counts expected. Nothing is written.
@@ -27,6 +29,9 @@ export function auditHeadOf(sqlite: Sqlite): AuditHead | null {
 export function checkDatabaseCopy(file: string, key: Buffer, expected: { counts: BackupCounts; auditHead: AuditHead | null }): BackupVerification & { counts: BackupCounts; auditHead: AuditHead | null } {
   const open = openEncryptedDatabase(file, key, { readonly: true });
   try {
+    // integrity_check looks every index entry up in its table: with 256 MB of cache instead of the
+    // connection's 64 MB, 50,000 cases are checked in about 13 s instead of 17 (tests/bench/data-safety).
+    open.sqlite.pragma(`cache_size = ${CHECK_CACHE_KIB}`);
     const integrity = open.sqlite.pragma('integrity_check', { simple: true }) === 'ok';
     const counts = countRows(open.sqlite);
     const auditHead = auditHeadOf(open.sqlite);

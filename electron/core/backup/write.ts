@@ -8,16 +8,15 @@ import { backupEncrypted } from '../db/open';
 import type { Sqlite } from '../db/open';
 import { isDiskFull } from '../disk-full';
 import { auditHeadOf, checkDatabaseCopy, countRows } from './check';
-import { BACKUP_EXTENSION, hashContainedDatabase, sha256OfFile, writeContainer } from './container';
+import { BACKUP_EXTENSION, appendTrailer, readHeader, sha256OfFile } from './container';
 
 /**
  * Write one backup into `folder` and check it. The order keeps the last good backup safe:
- *  1. `VACUUM INTO` a hidden partial copy in the folder (encrypted with the database key);
- *  2. open that copy with the key: integrity_check, audit chain, counts against the live ones;
- *  3. write the backup file under a hidden partial name (header + the copy's bytes), fsync;
- *  4. read it back and compare the database bytes' SHA-256 with the checked copy's;
- *  5. only then rename it to its final name (atomic) and drop the oldest beyond `generations`.
- * A crash, a full disk or a failed check leaves at most hidden partial files (removed by the
+ *  1. `VACUUM INTO` a hidden partial file in the folder (encrypted with the database key);
+ *  2. open it with the key: integrity_check, audit chain, counts against the live ones;
+ *  3. its SHA-256, then the trailer (container.ts) appended and fsynced, and read back;
+ *  4. only then rename it to its final name (atomic) and drop the oldest beyond `generations`.
+ * A crash, a full disk or a failed check leaves at most a hidden partial file (removed by the
  * next backup) and never touches an earlier backup.
  */
 export const PARTIAL_PREFIX = '.avrr-partial-';
@@ -71,7 +70,6 @@ export async function writeBackup(job: BackupJob): Promise<WrittenBackup> {
     throw new BackupFailedError(isDiskFull(e) ? 'disk_full' : 'folder_unavailable', e);
   }
   const id = randomBytes(6).toString('hex');
-  const copy = join(job.folder, `${PARTIAL_PREFIX}${id}.db`);
   const partial = join(job.folder, `${PARTIAL_PREFIX}${id}${BACKUP_EXTENSION}`);
   try {
     // Read in the same synchronous step as the copy (no yield before it): nothing is written in
@@ -80,26 +78,24 @@ export async function writeBackup(job: BackupJob): Promise<WrittenBackup> {
     const counts = countRows(job.sqlite);
     const auditHead = auditHeadOf(job.sqlite);
     const slots = job.slots();
-    backupEncrypted(job.sqlite, copy);
-    await phase('verifying', 50);
-    const checked = checkDatabaseCopy(copy, job.key, { counts, auditHead });
+    backupEncrypted(job.sqlite, partial);
+    await phase('verifying', 40);
+    const checked = checkDatabaseCopy(partial, job.key, { counts, auditHead });
     const verification = { integrity: checked.integrity, auditChain: checked.auditChain, countsMatch: checked.countsMatch };
     if (!verification.integrity || !verification.auditChain || !verification.countsMatch) throw new BackupFailedError('verification_failed');
-    await phase('writing', 75);
-    const dbBytes = statSync(copy).size;
-    const dbSha256 = sha256OfFile(copy, dbBytes);
-    const createdAt = job.now.toISOString();
-    writeContainer(partial, { format: 'avrr-backup', version: 1, office: job.office, createdAt, counts, auditHead, dbBytes, dbSha256, ...slots }, copy);
-    await phase('checking', 90);
-    if (hashContainedDatabase(partial).sha256 !== dbSha256) throw new BackupFailedError('verification_failed');
+    await phase('writing', 85);
+    const dbBytes = statSync(partial).size;
+    const dbSha256 = sha256OfFile(partial, dbBytes);
+    const header = { format: 'avrr-backup' as const, version: 1 as const, office: job.office, createdAt: job.now.toISOString(), counts, auditHead, dbBytes, dbSha256, ...slots };
+    appendTrailer(partial, header);
+    await phase('checking', 95);
+    if (readHeader(partial).header.dbSha256 !== dbSha256) throw new BackupFailedError('verification_failed');
     const fileName = backupFileName(job.office, job.now, job.folder);
     renameSync(partial, join(job.folder, fileName));
     fsyncDir(job.folder);
-    rmSync(copy, { force: true });
     pruneGenerations(job.folder, job.office, job.generations);
     return { fileName, bytes: statSync(join(job.folder, fileName)).size, counts, auditHead, verification };
   } catch (e) {
-    rmSync(copy, { force: true });
     rmSync(partial, { force: true });
     if (e instanceof BackupFailedError) throw e;
     throw new BackupFailedError(isDiskFull(e) ? 'disk_full' : existsSync(job.folder) ? 'internal' : 'folder_unavailable', e);

@@ -102,6 +102,15 @@ describe('backups', () => {
     const restored = await restoreBackup({ file: join(folder, files[0]!), targetDir: target, ...SUPERVISOR_LOGIN, sealer: devPlaintextSealer, keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS } });
     expect(restored).toMatchObject({ ok: true, counts: status.lastGood?.counts, auditHead: status.lastGood?.auditHead });
 
+    // A backup altered after it was written is refused, and nothing is left behind.
+    const altered = join(tempDir('avrr-altered-'), 'altered.avrrbackup');
+    const bytes = readFileSync(join(folder, files[0]!));
+    bytes[5000] = (bytes[5000] ?? 0) ^ 0xff;
+    writeFileSync(altered, bytes);
+    const alteredTarget = join(tempDir('avrr-restore-'), 'data');
+    await expect(restoreBackup({ file: altered, targetDir: alteredTarget, ...SUPERVISOR_LOGIN, sealer: devPlaintextSealer, keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS } })).rejects.toMatchObject({ reason: 'altered' });
+    expect(readdirSync(join(alteredTarget, '..'))).toEqual([]);
+
     // Row by row: the restored database equals the original as it was at the backup.
     const store = KeySlotStore.open(join(t.dataDir, 'keyslots.json'), devPlaintextSealer, { kdfParams: OWASP_MIN_KDF_PARAMS });
     const unlocked = await store.unlock(SUPERVISOR_LOGIN.username, SUPERVISOR_LOGIN.password);
