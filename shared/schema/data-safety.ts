@@ -44,7 +44,7 @@ export type BackupSettings = z.infer<typeof backupSettingsInput>;
 /** A backup file in the chosen folder, by its name (never a path: nothing outside the folder is touched). */
 export const backupFileName = z
   .string()
-  .regex(/^AVRR-[A-Za-z0-9-]{1,40}-\d{8}-\d{6}(-\d+)?\.avrrbackup$/, { error: 'backup.file_name_invalid' });
+  .regex(/^AVRR-[A-Za-z0-9-]{1,40}-\d{8}-\d{6}(-\d+)?\.avrrbackup$/, { error: 'validation.backup_file_name' });
 
 export const restorePreviewInput = z
   .object({
@@ -148,7 +148,7 @@ export const retentionYearsInput = z.object({ years: int(RETENTION_LIMITS.minYea
 
 export const disposeCasesInput = z
   .object({
-    caseIds: z.array(z.uuid()).min(1, { error: 'retention.none_chosen' }).max(MAX_DISPOSAL_BATCH),
+    caseIds: z.array(z.uuid()).min(1, { error: 'validation.none_chosen' }).max(MAX_DISPOSAL_BATCH),
     reason: z.string().trim().min(3, { error: 'validation.reason_min' }).max(500, { error: 'validation.too_long' }),
   })
   .strict();

@@ -78,7 +78,7 @@ export default async function retentionBench(): Promise<object> {
       );
       const txMs = ms(t0);
       const t1 = process.hrtime.bigint();
-      const scrub = scrubFreedPages(sqlite);
+      const scrub = scrubFreedPages(sqlite, { vacuum: true });
       const scrubMs = ms(t1);
 
       const saveIds = disposalCandidates(sqlite, TZ, 2, today).slice(0, 50).map((c) => c.caseId);
