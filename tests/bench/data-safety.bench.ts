@@ -57,7 +57,15 @@ export default async function dataSafetyBench(): Promise<object> {
     const restoreMs = Math.round(performance.now() - t1);
 
     const t2 = performance.now();
-    const rotated = rotateDatabaseKey(open, dbFile, key, store, () => new Date());
+    const steps: Record<string, number> = {};
+    let stepStart = t2;
+    const rotated = rotateDatabaseKey(open, dbFile, key, store, () => new Date(), {
+      afterStep: (step) => {
+        const now = performance.now();
+        steps[step] = Math.round(now - stepStart);
+        stepStart = now;
+      },
+    });
     const rotationMs = Math.round(performance.now() - t2);
     ({ open, key } = rotated);
     open.close();
@@ -67,7 +75,7 @@ export default async function dataSafetyBench(): Promise<object> {
       database: { bytes: dbBytes, ...written.counts },
       backup: { ms: backupMs, phasesMs: phases, fileBytes: written.bytes, verification: written.verification },
       restore: { ms: restoreMs, ok: restored.ok, verification: restored.verification },
-      rotation: { ms: rotationMs },
+      rotation: { ms: rotationMs, stepsMs: steps },
       target,
       met: { backup: backupMs < target.backupMs, restore: restoreMs < target.restoreMs, rotation: rotationMs < target.rotationMs },
     };
