@@ -29,12 +29,18 @@ export interface BackupHandlerDeps {
 export function backupHandlers(deps: BackupHandlerDeps) {
   const restored = new Map<string, RestorePreview>();
   return {
-    'backup.status': (_input, ctx) => deps.backups.status(ctx.db().db),
+    // A backup that is due starts here rather than after the call, so the answer already shows it under way.
+    'backup.status': (_input, ctx) => {
+      deps.backups.tick();
+      return deps.backups.status(ctx.db().db);
+    },
     'backup.history': (_input, ctx) => deps.backups.status(ctx.db().db).history,
     'backup.setSettings': (input, ctx) => {
       if (!isAbsolute(input.folder)) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['folder'], messageKey: 'backup.errors.folder_not_absolute' }] }));
       if (isInside(input.folder, deps.dataDir)) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['folder'], messageKey: 'backup.errors.folder_inside_data' }] }));
       ctx.tx(null, () => deps.backups.setSettings(ctx.db().db, input));
+      // A new folder with no backup yet: the first one starts now, and the screen follows it.
+      deps.backups.tick();
       return deps.backups.status(ctx.db().db);
     },
     'backup.run': (_input, ctx) => {
