@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import type { RestorePreview } from '../../../shared/schema/data-safety';
@@ -28,6 +28,8 @@ export interface BackupHandlerDeps {
  */
 export function backupHandlers(deps: BackupHandlerDeps) {
   const restored = new Map<string, RestorePreview>();
+  // Previews the app was closed on were never switched to: copies of a backup that still exists.
+  removeStalePreviews(deps.dataDir);
   return {
     // A backup that is due starts here rather than after the call, so the answer already shows it under way.
     'backup.status': (_input, ctx) => {
@@ -84,6 +86,18 @@ export function backupHandlers(deps: BackupHandlerDeps) {
       return { ...status, user: null, locked: false, setupNeeded: false };
     },
   } satisfies Pick<Handlers, 'backup.status' | 'backup.setSettings' | 'backup.run' | 'backup.delete' | 'backup.history' | 'restore.preview' | 'restore.switch'>;
+}
+
+/** `<data>.restore-<id>` folders beside the data folder (restored for a preview, never used). */
+function removeStalePreviews(dataDir: string): void {
+  const prefix = `${basename(dataDir)}.restore-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(dataDir));
+  } catch {
+    return;
+  }
+  for (const name of names) if (/^[0-9a-f]{16}$/.test(name.slice(prefix.length)) && name.startsWith(prefix)) rmSync(join(dirname(dataDir), name), { recursive: true, force: true });
 }
 
 function isInside(folder: string, dataDir: string): boolean {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -154,6 +154,12 @@ describe('backups', () => {
 
     const wrong = await t.call('restore.preview', { fileName: status.last?.fileName, password: 'not the password at all' });
     expect(wrong).toMatchObject({ ok: false, error: { messageKey: 'restore.errors.sign_in_failed' } });
+    const stale = await t.ok<RestorePreview>('restore.preview', { fileName: status.last?.fileName, password: SUPERVISOR_LOGIN.password });
+    // A preview the app was closed on is removed when it starts again (a copy of a backup that still exists).
+    t.core.close();
+    t = makeCore({}, t.dataDir);
+    expect(existsSync(stale.restoredDir)).toBe(false);
+    await t.ok('auth.signIn', SUPERVISOR_LOGIN);
     const preview = await t.ok<RestorePreview>('restore.preview', { fileName: status.last?.fileName, password: SUPERVISOR_LOGIN.password });
     expect(preview).toMatchObject({ ok: true, counts: { cases: 1 } });
     const switched = await t.ok<{ user: unknown }>('restore.switch', { restoreId: preview.restoreId });
