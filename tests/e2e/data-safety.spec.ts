@@ -55,3 +55,33 @@ test('a supervisor sets up backups, backs up now, rotates the key and still sign
   await expect(page.getByTestId('backup-last')).toContainText('Dernière sauvegarde faite et vérifiée');
   await expectAccessible(page);
 });
+
+test('a supervisor restores a backup into a new folder, sees what it holds, switches to it and signs in again', async ({ page, harness }, testInfo) => {
+  await setUpSupervisor(page, harness);
+  await press(page, page.getByRole('navigation').getByRole('button', { name: 'Data safety' }));
+  await page.getByLabel('Backup folder').fill(testInfo.outputPath('backups'));
+  await page.getByLabel('Backup folder').press('Enter');
+  await expect(page.getByTestId('backup-last')).toContainText('Last backup made and verified', { timeout: 30_000 });
+
+  // The backup just made is offered; a wrong password changes nothing and says why.
+  const password = page.getByLabel('Your password when the backup was made');
+  await password.fill('not the password of this backup');
+  await password.press('Enter');
+  await expect(page.getByText('This password does not open the backup.', { exact: false })).toBeVisible();
+  await password.fill(supervisor.password);
+  await password.press('Enter');
+  const preview = page.getByTestId('restore-preview');
+  await expect(preview).toContainText('The backup was restored and verified.');
+  await expect(preview).toContainText('Database integrity: correct');
+  await expectAccessible(page);
+
+  await press(page, preview.getByRole('button', { name: 'Switch to this data' }));
+  const dialog = page.getByRole('dialog', { name: 'Switch to the restored data?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await press(page, dialog.getByRole('button', { name: 'Switch to this data' }));
+  // Everyone signs in again, on the restored data.
+  await expect(page.getByLabel('User name')).toBeVisible();
+  await signIn(page, supervisor);
+  await press(page, page.getByRole('navigation').getByRole('button', { name: 'Data safety' }));
+  await expect(page.getByRole('heading', { name: 'Data safety', level: 1 })).toBeFocused();
+});
