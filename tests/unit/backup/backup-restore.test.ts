@@ -83,8 +83,23 @@ describe('backups', () => {
     // A referred case: a signed consent form and a signed referral packet in the register.
     await caseIn(t, 'referred');
 
+    // The scan finds the name where it is in plaintext (so an empty answer below means something).
+    const plain = tempDir('avrr-plain-');
+    writeFileSync(join(plain, 'x.bin'), Buffer.concat([Buffer.alloc(100), Buffer.from(CANARY, 'utf8')]));
+    expect(filesContaining(plain, CANARY)).toHaveLength(1);
     const tmpBefore = new Set(readdirSync(tmpdir()));
-    await t.ok('backup.run', {});
+    // Files that appeared in the temp folder since (other tests' own folders aside) holding the name.
+    const newTempFilesWithCanary = () =>
+      readdirSync(tmpdir())
+        .filter((n) => !tmpBefore.has(n) && !n.startsWith('avrr-'))
+        .map((n) => join(tmpdir(), n))
+        .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile() && [Buffer.from(CANARY), Buffer.from(CANARY, 'utf16le')].some((c) => readFileSync(p).includes(c)));
+    const started = await t.ok<BackupStatus>('backup.run', {});
+    // During: the copy is written (a hidden partial file), its checks and trailer still to come.
+    expect(started.running).not.toBeNull();
+    expect(readdirSync(folder).some((f) => f.startsWith('.avrr-partial-'))).toBe(true);
+    expect(filesContaining(folder, CANARY)).toEqual([]);
+    expect(newTempFilesWithCanary()).toEqual([]);
     const status = await waitForBackup(t);
     expect(status.last).toMatchObject({ ok: true, trigger: 'manual', verification: { integrity: true, auditChain: true, countsMatch: true } });
     expect(status.lastGood?.counts).toMatchObject({ cases: 2, documents: 2 });
@@ -94,8 +109,7 @@ describe('backups', () => {
     expect(files).toHaveLength(1);
     // Canary: the name is in no file of the backup folder, nor in anything the backup left in the temp folder.
     expect(filesContaining(folder, CANARY)).toEqual([]);
-    const newTmp = readdirSync(tmpdir()).filter((n) => !tmpBefore.has(n) && !n.startsWith('avrr-'));
-    expect(newTmp.flatMap((n) => (statSync(join(tmpdir(), n)).isFile() ? filesContaining(tmpdir(), CANARY).filter((f) => f.endsWith(n)) : []))).toEqual([]);
+    expect(newTempFilesWithCanary()).toEqual([]);
 
     // Restore with the command-line path's function into a new folder, signing in as the supervisor.
     const target = join(tempDir('avrr-restore-'), 'data');
