@@ -211,8 +211,9 @@ function serverAuthority(url: URL, caFingerprint: string | undefined): Promise<X
   return new Promise((ok, fail) => {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const socket = connect({ host, port: Number(url.port || 443), servername: isIP(host) ? undefined : host, rejectUnauthorized: false, minVersion: 'TLSv1.3' }, () => {
-      const leaf = socket.getPeerX509Certificate();
+      // In this order: after getPeerX509Certificate(), Node 22 no longer gives the issuer chain.
       const issuer = socket.getPeerCertificate(true).issuerCertificate;
+      const leaf = socket.getPeerX509Certificate();
       socket.destroy();
       const ca = issuer?.raw ? new X509Certificate(issuer.raw) : null;
       if (!leaf || !ca || !ca.ca || !ca.verify(ca.publicKey) || !leaf.verify(ca.publicKey)) return fail(new EnrolmentError('office.caMismatch'));
