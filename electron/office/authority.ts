@@ -61,7 +61,7 @@ export interface OfficeAuthority {
   caFingerprint(): string;
   /** Signs a workstation certificate for a CSR (checked: its signature proves the key) or a bare SPKI public key. */
   issueWorkstation(request: { name: string; csr?: string; publicKey?: string }, now?: Date): IssuedCertificate;
-  /** Marks it revoked in the registry and re-signs the CRL. Returns false if it was not enrolled. */
+  /** Marks it revoked in the registry and re-signs the CRL. Returns false if it was not enrolled. The registry file is read at open only: one process per data folder. */
   revoke(id: string, now?: Date): boolean;
   list(): Workstation[];
   find(id: string): Workstation | undefined;
@@ -88,11 +88,14 @@ export function openAuthority(dataDir: string, opts: { hosts?: readonly string[]
   const now = opts.now ?? new Date();
 
   if (!existsSync(path('caCert')) || !existsSync(path('caKey'))) {
+    // A new CA would silently cut off every enrolled workstation: if some were enrolled, the
+    // authority's files were lost and must be restored from the backup (or the list removed on purpose).
+    if (existsSync(path('registry'))) throw new OfficeAuthorityError(folder);
     const { certPem, keyPem } = makeCa(now);
     // Key first: a CA certificate without its key would be useless, the reverse is only redone.
     writeAtomic(path('caKey'), keyPem);
     writeAtomic(path('caCert'), certPem);
-    for (const stale of ['serverCert', 'serverKey', 'crl', 'registry'] as const) rmSync(path(stale), { force: true });
+    for (const stale of ['serverCert', 'serverKey', 'crl'] as const) rmSync(path(stale), { force: true });
   }
   const caCertPem = readFileSync(path('caCert'), 'utf8');
   const caKeyPem = readFileSync(path('caKey'), 'utf8');
@@ -120,14 +123,16 @@ export function openAuthority(dataDir: string, opts: { hosts?: readonly string[]
     writeAtomic(path('serverCert'), forge.pki.certificateToPem(cert));
   }
 
-  const readRegistry = (): Workstation[] => {
-    if (!existsSync(path('registry'))) return [];
-    return registrySchema.parse(JSON.parse(readFileSync(path('registry'), 'utf8'))).workstations;
-  };
-  const writeRegistry = (workstations: Workstation[]): void =>
+  // Read once and kept: every handshake looks a workstation up, and this process is the only writer.
+  let registry: Workstation[] = existsSync(path('registry')) ? registrySchema.parse(JSON.parse(readFileSync(path('registry'), 'utf8'))).workstations : [];
+  const readRegistry = (): Workstation[] => [...registry];
+  const writeRegistry = (workstations: Workstation[]): void => {
     writeAtomic(path('registry'), JSON.stringify({ format: 'avrr-office-workstations', version: 1, workstations }, null, 2));
+    registry = workstations;
+  };
   const writeCrl = (at: Date): void => writeAtomic(path('crl'), makeCrl(caCert, caKeyPem, readRegistry(), at));
-  if (!existsSync(path('crl'))) writeCrl(now);
+  // Re-signed at every start from the registry: a revocation cut short between the two files is finished here.
+  writeCrl(now);
 
   return {
     folder,
@@ -178,8 +183,19 @@ export function openAuthority(dataDir: string, opts: { hosts?: readonly string[]
       return true;
     },
     list: readRegistry,
-    find: (id) => readRegistry().find((w) => w.id === id.toLowerCase()),
+    find: (id) => registry.find((w) => w.id === id.toLowerCase()),
   };
+}
+
+/** The folder lists enrolled workstations but their CA is gone. */
+export class OfficeAuthorityError extends Error {
+  constructor(readonly folder: string) {
+    super(
+      `${folder} lists enrolled workstations but its CA certificate or key is missing: restore the folder from the backup, ` +
+        'or delete workstations.json to start a new authority (every workstation must then be enrolled again)',
+    );
+    this.name = 'OfficeAuthorityError';
+  }
 }
 
 /** SHA-256 of a PEM certificate's DER, lower-case hex without colons. */
@@ -247,11 +263,20 @@ function serialHex(): string {
 function requestedPublicKey(request: { csr?: string; publicKey?: string }): forge.pki.rsa.PublicKey {
   if (request.csr) {
     const csr = forge.pki.certificationRequestFromPem(request.csr);
-    if (!csr.verify()) throw new Error('the CSR signature does not verify');
+    if (!verifies(csr)) throw new Error('the CSR signature does not verify');
     return asRsaPublicKey(csr.publicKey);
   }
   if (request.publicKey) return asRsaPublicKey(forge.pki.publicKeyFromPem(request.publicKey));
   throw new Error('a CSR or a public key is needed');
+}
+
+/** forge's verify throws, rather than answering false, on some bad signatures. */
+function verifies(csr: forge.pki.CertificateSigningRequest): boolean {
+  try {
+    return csr.verify();
+  } catch {
+    return false;
+  }
 }
 
 function asRsaPublicKey(key: forge.pki.PublicKey | null): forge.pki.rsa.PublicKey {

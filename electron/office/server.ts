@@ -7,7 +7,7 @@ import type { TLSSocket } from 'node:tls';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BASE64 } from '../../shared/schema/attachments';
 import { openAuthority } from './authority';
-import type { OfficeAuthority, Workstation } from './authority';
+import type { Workstation } from './authority';
 import { createEnrolmentCodes, enrolmentRequestListener } from './enrolment';
 import type { EnrolmentCode } from './enrolment';
 import { failure, parseJson, readBody, sendJson, TOO_LARGE } from './http';
@@ -99,10 +99,15 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
 
   const server: Server = createServer(tlsOptions(), (req, res) => {
     handle(req, res).catch((e: unknown) => {
-      log('office.log.internalError', { error: e instanceof Error ? e.message : String(e) });
+      // The error's name only: its message may quote what was being saved (Protected B).
+      log('office.log.internalError', { error: e instanceof Error ? e.name : typeof e });
       if (!res.headersSent) sendJson(res, 500, failure('internal', 'errors.internal'));
     });
   });
+
+  // Longer than the workstation agent's idle timeout (client.ts), so it is the client that closes
+  // an idle connection: never the server just as the client sends a call on it.
+  server.keepAliveTimeout = 65_000;
 
   server.on('secureConnection', (socket: TLSSocket) => {
     const who = peerOf(socket);
@@ -181,7 +186,7 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
       return code;
     },
     revokeWorkstation(id) {
-      if (!revoke(authority, id)) return false;
+      if (!authority.revoke(id)) return false;
       server.setSecureContext(tlsOptions());
       // New ticket keys: a session ticket issued before the revocation cannot skip the certificate check.
       server.setTicketKeys(randomBytes(48));
@@ -194,10 +199,6 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
       await Promise.all([closeServer(server), closeServer(enrolServer)]);
     },
   };
-}
-
-function revoke(authority: OfficeAuthority, id: string): boolean {
-  return authority.revoke(id);
 }
 
 /** The client certificate's serial and fingerprint as this module writes them, or null. */
