@@ -182,7 +182,7 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
     caFingerprint: authority.caFingerprint(),
     createEnrolmentCode() {
       const code = codes.create();
-      log('office.log.code', { code: code.code, expiresAt: code.expiresAt.toISOString() });
+      log('office.log.code', { code: code.code, expiresAt: code.expiresAt.toISOString(), ca: authority.caFingerprint() });
       return code;
     },
     revokeWorkstation(id) {
