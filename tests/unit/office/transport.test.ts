@@ -79,9 +79,10 @@ beforeAll(async () => {
     dataDir: join(root, 'server'),
     port: 0,
     enrolPort: 0,
-    log: (key, params) => logged.push(`${key} ${params.reason ?? ''}`.trim()),
+    log: (key, params) => logged.push(`${key} ${params.reason ?? params.error ?? ''}`.trim()),
     handler: async (req) => {
       seen.push(req);
+      if (req.body.channel === 'explode') throw new Error('Nguyen, born 1984-02-03');
       return { ok: true, value: { echo: req.body.channel, from: req.workstation.name } };
     },
   });
@@ -103,6 +104,27 @@ describe('enrolment and calls', () => {
       const fingerprint = new X509Certificate(counter.credentials.cert).fingerprint256.replace(/:/g, '').toLowerCase();
       expect(call).toEqual({ workstation: { id: counter.id, name: 'Front counter 1', fingerprint }, path: '/invoke', body: { channel: 'cases.search', input: { text: 'Nguyen' } } });
       expect(office.listWorkstations()).toContainEqual(expect.objectContaining({ id: counter.id, name: 'Front counter 1', fingerprint, revokedAt: null }));
+    } finally {
+      invoke.close();
+    }
+  });
+
+  it('reaches the server by its IP address too, and a failing call is an error value without its message in the log', async () => {
+    const invoke = officeInvoker({ url: `https://127.0.0.1:${office.port}`, credentials: counter.credentials });
+    try {
+      expect(await invoke('ping', {})).toMatchObject({ ok: true });
+      logged.length = 0;
+      expect(await invoke('explode', {})).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+      expect(logged).toEqual(['office.log.internalError Error']);
+    } finally {
+      invoke.close();
+    }
+  });
+
+  it('an unreachable server is an error value the screen can show', async () => {
+    const invoke = officeInvoker({ url: 'https://localhost:1', credentials: counter.credentials });
+    try {
+      expect(await invoke('ping', {})).toEqual({ ok: false, error: { code: 'internal', messageKey: 'office.unreachable', params: { cause: 'ECONNREFUSED' } } });
     } finally {
       invoke.close();
     }
