@@ -261,14 +261,16 @@ describe('refused in the TLS handshake', () => {
 });
 
 describe('after a restart', () => {
-  it('the same authority: enrolled workstations still call, revoked ones are still refused', async () => {
+  it('the same authority: enrolled workstations still call, revoked ones are still refused; an expired code is refused', async () => {
     const desk = await enrol('Supervisor desk');
     expect(office.revokeWorkstation(desk.id)).toBe(true);
     const ca = office.caFingerprint;
     await office.close();
-    office = await startOfficeTransport({ dataDir: join(root, 'server'), port: 0, enrolPort: 0, handler: async () => ({ ok: true, value: null }) });
+    // Restarted with codes that expire as soon as they are made.
+    office = await startOfficeTransport({ dataDir: join(root, 'server'), port: 0, enrolPort: 0, codeTtlMs: 0, handler: async () => ({ ok: true, value: null }) });
     expect(office.caFingerprint).toBe(ca);
     expect(await attempt(counter.credentials)).toMatchObject({ status: 200 });
     expectTlsRefusal(await attempt(desk.credentials));
+    await expect(enrol('Late desk')).rejects.toMatchObject({ messageKey: 'office.codeRefused' });
   });
 });
