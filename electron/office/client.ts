@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ipcError, ipcErrorCodes } from '../../shared/ipc/errors';
 import type { IpcResult } from '../../shared/ipc/errors';
 import type { SecretSealer } from '../core/keys/sealer';
-import { writeAtomic } from './authority';
+import { workstationNameSchema, writeAtomic } from './authority';
 import { enrolResponseSchema } from './enrolment';
 
 /**
@@ -66,6 +66,7 @@ export async function enrolWorkstation(opts: {
   sealer: SecretSealer;
   caFingerprint?: string;
 }): Promise<EnrolledWorkstation> {
+  if (!workstationNameSchema.safeParse(opts.name).success) throw new EnrolmentError('office.badName');
   const { privateKey, publicKey } = await new Promise<{ privateKey: string; publicKey: string }>((ok, fail) =>
     generateKeyPair(
       'rsa',
@@ -102,19 +103,18 @@ export async function enrolWorkstation(opts: {
   if (ca.fingerprint256 !== serverCa.fingerprint256 || !cert.verify(ca.publicKey) || cert.publicKey.export({ type: 'spki', format: 'pem' }).toString() !== publicKey) {
     throw new EnrolmentError('office.enrolFailed');
   }
-  const answer = issued;
 
   writeAtomic(join(opts.folder, credentialFiles.key), opts.sealer.seal(Buffer.from(privateKey, 'utf8')));
-  writeAtomic(join(opts.folder, credentialFiles.cert), answer.certificate);
-  writeAtomic(join(opts.folder, credentialFiles.ca), answer.caCertificate);
-  writeAtomic(join(opts.folder, credentialFiles.info), JSON.stringify({ id: answer.id, name: answer.name, enrolledAt: new Date().toISOString() }, null, 2));
-  return { id: answer.id, name: answer.name, credentials: { key: privateKey, cert: answer.certificate, ca: answer.caCertificate } };
+  writeAtomic(join(opts.folder, credentialFiles.cert), issued.certificate);
+  writeAtomic(join(opts.folder, credentialFiles.ca), issued.caCertificate);
+  writeAtomic(join(opts.folder, credentialFiles.info), JSON.stringify({ id: issued.id, name: issued.name, enrolledAt: new Date().toISOString() }, null, 2));
+  return { id: issued.id, name: issued.name, credentials: { key: privateKey, cert: issued.certificate, ca: issued.caCertificate } };
 }
 
 /** The credentials enrolWorkstation stored in `folder`, or null if it was never enrolled. */
 export function loadWorkstationCredentials(folder: string, sealer: SecretSealer): (EnrolledWorkstation & { enrolledAt: string }) | null {
   const path = (name: keyof typeof credentialFiles): string => join(folder, credentialFiles[name]);
-  if (!Object.keys(credentialFiles).every((k) => existsSync(path(k as keyof typeof credentialFiles)))) return null;
+  if (!(['key', 'cert', 'ca', 'info'] as const).every((k) => existsSync(path(k)))) return null;
   const info = infoSchema.parse(JSON.parse(readFileSync(path('info'), 'utf8')));
   return {
     ...info,

@@ -114,8 +114,9 @@ export const enrolResponseSchema = z
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 /**
- * The enrolment listener's request handler: POST /enrol, nothing else (404). The code is
- * redeemed before the request is looked at further, so a malformed request still uses a try.
+ * The enrolment listener's request handler: POST /enrol, nothing else (404). A request that is
+ * not well formed is refused before its code is looked at (no try used, nothing learnt); a
+ * well-formed one uses its try whatever follows.
  */
 export function enrolmentRequestListener(
   authority: OfficeAuthority,

@@ -157,6 +157,7 @@ describe('enrolment and calls', () => {
 
   it('a wrong code and a used code are refused; a mistyped code does not burn the right one before five tries', async () => {
     const { code } = office.createEnrolmentCode();
+    await expect(enrol('<Interview 1>', code)).rejects.toMatchObject({ messageKey: 'office.badName' });
     await expect(enrol('Interview 1', 'ZZZZZ-ZZZZZ')).rejects.toThrow(EnrolmentError);
     await expect(enrol('Interview 1', 'ZZZZZ-ZZZZZ')).rejects.toMatchObject({ messageKey: 'office.codeRefused' });
     // Lower case and without the dash: the same code.
