@@ -3,7 +3,7 @@ import { createServer } from 'node:https';
 import type { Server, ServerOptions } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BASE64 } from '../../shared/schema/attachments';
 import { openAuthority } from './authority';
@@ -132,10 +132,10 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const socket = req.socket as TLSSocket;
-    const who = peerOf(socket);
+    const socket = req.socket;
+    const who = socket instanceof TLSSocket ? peerOf(socket) : null;
     const known = who ? authority.find(who.id) : undefined;
-    if (!who || !known || known.revokedAt !== null) {
+    if (!who || !known || known.revokedAt !== null || known.fingerprint !== who.fingerprint) {
       // Not reachable through the TLS checks above; kept so no call is ever answered without a workstation.
       socket.destroy();
       return;
