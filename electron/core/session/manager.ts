@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import { readOfficeTimeZone } from './office-settings';
 import { oneTimePasswordExpired } from './one-time-password';
 import { IDLE_LOCK_MINUTES_KEY, readSetting } from './settings-rows';
 import type { SlotVault } from './vault';
-import { derivedKeysOf } from '../keys/derived-keys';
+import { DatabaseStore } from './database-store';
 import { openUnlocked, rotateDatabaseKey } from '../keys/rotation';
 import type { DerivedKeys } from '../keys/derived-keys';
 
@@ -40,6 +40,8 @@ export interface SessionManagerOptions {
   checkPassword(password: string, who: { username: string; displayName?: string }): FieldIssue[];
   /** Where the audit trail's head is anchored outside the database (default: audit-anchor.json in dataDir). */
   anchorFile?: string;
+  /** The office server: one store shared by every workstation's session (default: this session's own). */
+  store?: DatabaseStore;
 }
 
 /**
@@ -48,10 +50,8 @@ export interface SessionManagerOptions {
  * (so a draft and the next person's sign-in can use it) but refuses every privileged call.
  */
 export class SessionManager {
-  private open: OpenDatabase | null = null;
-  private dbKey: Buffer | null = null;
-  private derived: DerivedKeys | null = null;
-  private writeAudit: ((sqlite: Sqlite, record: AuditRecord) => void) | null = null;
+  /** The open database and its key: this session's own, or (office server) shared by every workstation's. */
+  private readonly store: DatabaseStore;
   private session: Session | null = null;
   private locked = false;
   private lastActivity = 0;
@@ -59,7 +59,26 @@ export class SessionManager {
   private deferred: AuditRecord[] = [];
   private afterWriteScheduled = false;
 
-  constructor(private readonly o: SessionManagerOptions) {}
+  constructor(private readonly o: SessionManagerOptions) {
+    this.store = o.store ?? new DatabaseStore(o.auditWriterFor);
+  }
+
+  /** The database as this session sees it: only while it holds the store. */
+  private get open(): OpenDatabase | null {
+    return this.store.isHeldBy(this) ? this.store.open : null;
+  }
+
+  private get dbKey(): Buffer | null {
+    return this.store.isHeldBy(this) ? this.store.dbKey : null;
+  }
+
+  private get derived(): DerivedKeys | null {
+    return this.store.isHeldBy(this) ? this.store.derived : null;
+  }
+
+  private get writeAudit(): ((sqlite: Sqlite, record: AuditRecord) => void) | null {
+    return this.store.isHeldBy(this) ? this.store.writeAudit : null;
+  }
 
   get dbFile(): string {
     return join(this.o.dataDir, DB_FILE_NAME);
@@ -149,7 +168,13 @@ export class SessionManager {
       this.flushPendingEvents();
       throw signInFailed();
     }
-    if (!this.open) {
+    if (!this.open && this.store.open && this.store.dbKey) {
+      // Office server: the database is open for other workstations; this password opened the same key.
+      const same = this.store.dbKey.length === result.dbKey.length && timingSafeEqual(this.store.dbKey, result.dbKey);
+      result.dbKey.fill(0);
+      if (!same) throw signInFailed();
+      this.store.hold(this);
+    } else if (!this.open) {
       // The key a rotation left half-done may be the one the file is in (keys/rotation.ts).
       const opened = openUnlocked(this.dbFile, result, this.o.vault, this.o.now, this.migrations());
       this.attach(opened.open, opened.key);
@@ -240,11 +265,8 @@ export class SessionManager {
     const open = this.requireOpen();
     const started = performance.now();
     const rotated = rotateDatabaseKey(open, this.dbFile, this.key(), this.o.vault, this.o.now, this.migrations());
-    const keepDeferred = this.deferred;
-    this.open = null;
-    this.dbKey?.fill(0);
-    this.attach(rotated.open, rotated.key);
-    this.deferred = keepDeferred;
+    // Every session holding the store now uses the reopened database and the new key.
+    this.store.set(rotated.open, rotated.key);
     rotated.key.fill(0);
     rotated.open.sqlite.transaction(() => this.audit(rotated.open.sqlite, { ...this.record('keys.rotate', s, 'ok'), detail: `reason=${reason}` })).immediate();
     return { rotatedAt: this.o.now().toISOString(), durationMs: Math.round(performance.now() - started) };
@@ -336,10 +358,8 @@ export class SessionManager {
   private attach(open: OpenDatabase, dbKey: Buffer): void {
     // The database files exist now (the first time, just made with the process's umask).
     protectDataFolder(this.o.dataDir);
-    this.open = open;
-    this.dbKey = Buffer.from(dbKey);
-    this.derived = derivedKeysOf(open.db, this.dbKey);
-    this.writeAudit = this.o.auditWriterFor(this.derived.audit);
+    this.store.set(open, dbKey);
+    this.store.hold(this);
   }
 
   private get anchorFile(): string {
@@ -424,16 +444,11 @@ export class SessionManager {
     }
   }
 
+  /** Let go of the database; the last session to do so anchors the trail and closes it. */
   private detach(): void {
-    if (this.open) this.anchorAuditHead();
-    this.open?.close();
-    this.open = null;
-    this.dbKey?.fill(0);
-    this.dbKey = null;
-    this.derived?.audit.fill(0);
-    this.derived?.certificate.fill(0);
-    this.derived = null;
-    this.writeAudit = null;
+    if (!this.store.isHeldBy(this)) return;
+    this.anchorAuditHead();
+    if (this.store.release(this)) this.store.close();
   }
 
   private migrations(): { migrationsDir?: string } {
