@@ -15,6 +15,7 @@ import { reportHandlers } from './reports/handlers';
 import { renameSync } from 'node:fs';
 import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
+import type { DatabaseStore } from './session/database-store';
 import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
@@ -105,13 +106,17 @@ function switchToRestoredFolder(dataDir: string, restoredDir: string, at: Date):
   }
 }
 
-interface InnerCore {
+export interface InnerCore {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
   tick(): void;
   close(): void;
 }
 
-function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDir: string) => void): InnerCore {
+/**
+ * One workstation's back end. `shared` (the office server, electron/core/office-core.ts): the one
+ * database store and the one backup service every workstation's session uses.
+ */
+export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDir: string) => void, shared?: { store: DatabaseStore; backups: BackupService }): InnerCore {
   const now = options.now ?? (() => new Date());
   protectDataFolder(options.dataDir);
   const access = openAccessServices(options.dataDir, options.sealer, options.keySlots);
@@ -124,9 +129,10 @@ function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDir: stri
     now,
     auditWriterFor: access.auditWriterFor,
     checkPassword: access.checkPassword,
+    ...(shared ? { store: shared.store } : {}),
   });
   const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
-  const backups = new BackupService(sessions, now);
+  const backups = shared?.backups ?? new BackupService(sessions, now);
   const handlers: Handlers = combineHandlers(
     sessionHandlers(sessions),
     userHandlers(sessions),

@@ -10,6 +10,17 @@ import { appendBackupRecord, readBackupHistory, readBackupSettings, readRunningM
 import type { RunningMarker } from './records';
 import { BackupFailedError, listBackups, writeBackup } from './write';
 
+/**
+ * What a backup needs of the session layer: the open database, its key, the key slots, whether
+ * someone holds it, and a place to write its own audit entries. A workstation's SessionManager;
+ * on the office server, the shared store (electron/core/office-core.ts).
+ */
+export type BackupHost = Pick<SessionManager, 'database' | 'key' | 'auditSystem'> & {
+  vault: Pick<SessionManager['vault'], 'slotsForBackup'>;
+  /** Non-null while someone is signed in (or locked) and so holds the database. */
+  current(): object | null;
+};
+
 /** The office's short name in backup file names. */
 export const BACKUP_OFFICE = 'Mississauga';
 /** After a failed scheduled backup, the next try waits this long (a share that is down is not hammered). */
@@ -26,7 +37,7 @@ export class BackupService {
   private unsaved: BackupRecord[] = [];
   private lastFailureAt = 0;
 
-  constructor(private readonly sessions: SessionManager, private readonly now: () => Date) {}
+  constructor(private readonly sessions: BackupHost, private readonly now: () => Date) {}
 
   isRunning(): boolean {
     return this.progress !== null;
