@@ -1,8 +1,9 @@
 import { createHash, createSign, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import forge from 'node-forge';
+import { writeFileAtomic } from '../core/durable-file';
 import { z } from 'zod';
 
 /**
@@ -322,34 +323,5 @@ export function makeCrl(caCert: forge.pki.Certificate, caKeyPem: string, worksta
   return `-----BEGIN X509 CRL-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END X509 CRL-----\n`;
 }
 
-/**
- * Whole-file atomic write, owner-only: temp file in the same folder, fsync, rename, fsync the
- * folder (the pattern of core/auth/slot-file.ts). A crash leaves the old file or the new one.
- */
-export function writeAtomic(file: string, content: string | Buffer): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  if (process.platform !== 'win32') {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
+/** Whole-file atomic write, owner-only (electron/core/durable-file.ts). */
+export const writeAtomic = writeFileAtomic;

@@ -1,6 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../durable-file';
 import { z } from 'zod';
 import type { AuditHead } from './verify';
 
@@ -42,20 +41,5 @@ export function readAnchorFile(file: string): AuditHead | null {
 }
 
 export function writeAnchorFile(file: string, head: AuditHead): void {
-  const body = JSON.stringify(anchorSchema.parse({ format: 'avrr-audit-anchor', seq: head.seq, mac: head.mac }));
-  // Same folder as the target, so the rename stays on one file system (atomic).
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, body);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(file, JSON.stringify(anchorSchema.parse({ format: 'avrr-audit-anchor', seq: head.seq, mac: head.mac })));
 }

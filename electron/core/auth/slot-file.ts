@@ -1,9 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SecretSealer } from '../keys/sealer';
 import { kdfParamsSchema } from './kdf';
+import { writeFileAtomic } from '../durable-file';
 
 /**
  * The key-slot file: its JSON shape, and reading/writing it sealed and atomically. It lives
@@ -127,38 +126,9 @@ export function readSlotFile(file: string, sealer: SecretSealer): SlotFile {
 }
 
 /**
- * Write the whole file atomically: a crash leaves either the old or the new file, never a torn
- * one (which would lock every account out). Temp file in the same directory, fsync, rename,
- * fsync the directory so the rename itself is durable.
+ * Write the whole file atomically (../durable-file.ts): a crash leaves either the old or the new
+ * file, never a torn one (which would lock every account out).
  */
 export function writeSlotFile(file: string, sealer: SecretSealer, content: SlotFile): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = sealer.seal(Buffer.from(JSON.stringify(content), 'utf8'));
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  fsyncDir(dir);
-}
-
-function fsyncDir(dir: string): void {
-  // Directories cannot be opened for fsync on Windows; there the rename is as durable as it gets.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeFileAtomic(file, sealer.seal(Buffer.from(JSON.stringify(content), 'utf8')));
 }

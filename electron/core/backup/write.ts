@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupCounts, BackupPhase, BackupVerification } from '../../../shared/schema/data-safety';
 import type { BackupSlots } from '../auth/key-slots';
@@ -7,6 +7,7 @@ import type { AuditHead } from '../audit/verify';
 import { backupEncrypted } from '../db/open';
 import type { Sqlite } from '../db/open';
 import { isDiskFull } from '../disk-full';
+import { fsyncPath } from '../durable-file';
 import { auditHeadOf, checkDatabaseCopy, countRows } from './check';
 import { BACKUP_EXTENSION, appendTrailer, readHeader, sha256OfFile } from './container';
 
@@ -92,7 +93,7 @@ export async function writeBackup(job: BackupJob): Promise<WrittenBackup> {
     if (readHeader(partial).header.dbSha256 !== dbSha256) throw new BackupFailedError('verification_failed');
     const fileName = backupFileName(job.office, job.now, job.folder);
     renameSync(partial, join(job.folder, fileName));
-    fsyncDir(job.folder);
+    fsyncPath(job.folder);
     pruneGenerations(job.folder, job.office, job.generations);
     return { fileName, bytes: statSync(join(job.folder, fileName)).size, counts, auditHead, verification };
   } catch (e) {
@@ -126,20 +127,4 @@ export function removePartials(folder: string): void {
 
 function pruneGenerations(folder: string, office: string, generations: number): void {
   for (const old of listBackups(folder, office).slice(generations)) rmSync(join(folder, old.fileName), { force: true });
-}
-
-function fsyncDir(dir: string): void {
-  let fd: number;
-  try {
-    fd = openSync(dir, 'r');
-  } catch {
-    return; // Windows cannot open a directory for fsync: the rename is as durable as it gets there.
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // idem
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DB_KEY_BYTES, DatabaseKeyError, openEncryptedDatabase, rekeyClosedFile } from '../db/open';
 import type { OpenDatabase } from '../db/open';
+import { fsyncPath } from '../durable-file';
 import { pinDerivedKeys } from './derived-keys';
 
 /**
@@ -58,7 +59,7 @@ export function rotateDatabaseKey(
     copyFileSync(dbFile, copy);
     opts.afterStep?.('copied');
     rekeyClosedFile(copy, currentKey, newKey);
-    fsyncFile(copy);
+    fsyncPath(copy);
     opts.afterStep?.('rekeyed');
     slots.beginRotation(currentKey, newKey, now());
     opts.afterStep?.('slots_sealed');
@@ -69,7 +70,7 @@ export function rotateDatabaseKey(
   }
   open.close();
   renameSync(copy, dbFile);
-  fsyncFile(dirname(dbFile));
+  fsyncPath(dirname(dbFile));
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   opts.afterStep?.('renamed');
   const reopened = openEncryptedDatabase(dbFile, newKey, opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
@@ -121,21 +122,4 @@ function checkpointComplete(rows: unknown): boolean {
   if (!Array.isArray(rows)) return false;
   const first: unknown = rows[0];
   return typeof first === 'object' && first !== null && 'busy' in first && first.busy === 0;
-}
-
-function fsyncFile(path: string): void {
-  if (!existsSync(path)) return;
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return; // Windows cannot open a directory for fsync: the rename is as durable as it gets there.
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Windows refuses fsync on a directory handle: the rename is as durable as it gets there.
-  } finally {
-    closeSync(fd);
-  }
 }
