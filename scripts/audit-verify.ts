@@ -25,7 +25,7 @@ import type { AuditHead } from '../electron/core/audit/verify';
 import { KeySlotStore } from '../electron/core/auth/key-slots';
 import { openEncryptedDatabase } from '../electron/core/db/open';
 import { devPlaintextSealer } from '../electron/core/keys/sealer';
-import { CannotOpenError, UsageError, readPassword } from './cli-sign-in';
+import { CannotOpenError, UsageError, readPassword, runCli } from './cli-sign-in';
 
 const USAGE = 'usage: npm run audit:verify -- --data-dir DIR --username U [--head SEQ:MAC]';
 
@@ -87,14 +87,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(3);
-  },
-);
+runCli(main, USAGE);

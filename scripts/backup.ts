@@ -20,7 +20,7 @@ import { privateUmask } from '../electron/core/data-folder';
 import { devPlaintextSealer } from '../electron/core/keys/sealer';
 import { openUnlocked } from '../electron/core/keys/rotation';
 import { DB_FILE_NAME } from '../electron/core/session/manager';
-import { CannotOpenError, UsageError, readPassword } from './cli-sign-in';
+import { CannotOpenError, UsageError, readPassword, runCli } from './cli-sign-in';
 
 const USAGE = 'usage: npm run backup -- --data-dir DIR --username U --to FOLDER [--generations N]';
 
@@ -73,14 +73,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(3);
-  },
-);
+runCli(main, USAGE);

@@ -1,5 +1,5 @@
 /**
- * What the command lines that sign in share (audit:verify, backup, restore): the password read
+ * What the command lines that sign in share (audit:verify, backup, restore, report, verify-pdf): the password read
  * from AVRR_PASSWORD, a terminal without echo, or the first line of stdin, and the two errors
  * their exit codes are made from (usage: 2, cannot open or sign in: 3).
  */
@@ -52,3 +52,21 @@ export async function readPassword(): Promise<string> {
   });
 }
 
+
+/**
+ * Run a command line's `main` and exit with its code: a UsageError prints the message and the
+ * usage and exits 2; any other error prints its message and exits 3.
+ */
+export function runCli(main: () => Promise<number>, usage: string): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`${e.message}\n${usage}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(3);
+    },
+  );
+}

@@ -39,6 +39,7 @@ import type { ReportQuery } from '../shared/reports/query';
 import type { Report } from '../shared/reports/report';
 import { can } from '../shared/roles';
 import { officeDate } from '../shared/time/office-time';
+import { readPassword } from './cli-sign-in';
 
 const USAGE = 'usage: npm run report -- --data-dir DIR --username U --from YYYY-MM-DD --to YYYY-MM-DD [--basis application|event] --format json|csv [--lang en|fr]';
 
@@ -149,41 +150,6 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   return 0;
 }
 
-/** The password from AVRR_PASSWORD, else typed on a terminal without echo, else the first line of stdin. */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.AVRR_PASSWORD;
-  if (fromEnv !== undefined) return fromEnv;
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
-    let data = '';
-    for await (const chunk of stdin) data += String(chunk);
-    // Only the line break is removed: spaces are part of a passphrase.
-    return data.replace(/\r?\n[\s\S]*$/, '');
-  }
-  process.stderr.write('Password: ');
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const done = (fn: () => void) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', onData);
-      process.stderr.write('\n');
-      fn();
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done(() => resolve(typed));
-        if (ch === '\u0003') return done(() => reject(new CannotRunError('cancelled')));
-        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
-        else typed += ch;
-      }
-    };
-    stdin.on('data', onData);
-    stdin.resume();
-  });
-}
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runReport(process.argv.slice(2), {

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { RestoreRefusedError, restoreBackup } from '../electron/core/backup/restore';
 import { privateUmask } from '../electron/core/data-folder';
 import { devPlaintextSealer } from '../electron/core/keys/sealer';
-import { CannotOpenError, UsageError, readPassword } from './cli-sign-in';
+import { CannotOpenError, UsageError, readPassword, runCli } from './cli-sign-in';
 
 const USAGE = 'usage: npm run restore -- --from FILE --data-dir NEWDIR --username U';
 
@@ -57,14 +57,4 @@ async function main(): Promise<number> {
   return r.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(3);
-  },
-);
+runCli(main, USAGE);

@@ -33,6 +33,7 @@ import { DB_FILE_NAME } from '../electron/core/session/manager';
 import { roleOf, userById } from '../electron/core/users/rows';
 import { can } from '../shared/roles';
 import type { DocumentCheck, EmbeddedDataCheck, RegisterMatch } from '../shared/schema/document-check';
+import { readPassword } from './cli-sign-in';
 
 const USAGE = 'usage: npm run verify-pdf -- FILE [--data-dir DIR --username U] [--lang en|fr]';
 
@@ -184,41 +185,6 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
   return r.verdict === 'ok' ? 0 : 1;
 }
 
-/** The password from AVRR_PASSWORD, else typed on a terminal without echo, else the first line of stdin. */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.AVRR_PASSWORD;
-  if (fromEnv !== undefined) return fromEnv;
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
-    let data = '';
-    for await (const chunk of stdin) data += String(chunk);
-    // Only the line break is removed: spaces are part of a passphrase.
-    return data.replace(/\r?\n[\s\S]*$/, '');
-  }
-  process.stderr.write('Password: ');
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const done = (fn: () => void) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', onData);
-      process.stderr.write('\n');
-      fn();
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done(() => resolve(typed));
-        if (ch === '\u0003') return done(() => reject(new CannotRunError('cancelled')));
-        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
-        else typed += ch;
-      }
-    };
-    stdin.on('data', onData);
-    stdin.resume();
-  });
-}
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runVerify(process.argv.slice(2), {
