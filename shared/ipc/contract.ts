@@ -67,7 +67,7 @@ import {
   restoreSwitchInput,
   retentionYearsInput,
 } from '../schema/data-safety';
-import type { BackupRecord, BackupStatus, DisposalResult, InformationRequestExport, KeyRotated, KeyStatus, RestorePreview, RetentionView } from '../schema/data-safety';
+import type { BackupStatus, DisposalResult, InformationRequestExport, KeyRotated, KeyStatus, RestorePreview, RetentionView } from '../schema/data-safety';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -198,7 +198,6 @@ export const contract = {
   'backup.setSettings': channel<BackupStatus>()({ input: backupSettingsInput, access: 'backup.manage' }),
   'backup.run': channel<BackupStatus>()({ input: empty, access: 'backup.manage' }),
   'backup.delete': channel<BackupStatus>()({ input: deleteBackupInput, access: 'backup.manage' }),
-  'backup.history': channel<BackupRecord[]>()({ input: empty, access: 'backup.manage', audited: false }),
   // Restore into a new folder beside the data folder, verified; the switch keeps the current folder aside.
   'restore.preview': channel<RestorePreview>()({ input: restorePreviewInput, access: 'backup.manage' }),
   'restore.switch': channel<AuthStatus>()({ input: restoreSwitchInput, access: 'backup.manage' }),

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { BackupCounts, BackupVerification } from '../../../shared/schema/data-safety';
+import { readAuditHead } from '../audit/head';
 import { verifyTrail } from '../audit/verify-trail';
 import type { AuditHead } from '../audit/verify';
 import { openEncryptedDatabase } from '../db/open';
@@ -7,17 +9,8 @@ import { derivedKeysOf } from '../keys/derived-keys';
 
 /** What a backup's counts are taken from: the same four tables in the live database and in the copy. */
 export function countRows(sqlite: Sqlite): BackupCounts {
-  const n = (table: string): number => {
-    const row: unknown = sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get();
-    return typeof row === 'object' && row !== null && 'n' in row && typeof row.n === 'number' ? row.n : -1;
-  };
+  const n = (table: string): number => z.number().parse(sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
   return { cases: n('cases'), persons: n('persons'), documents: n('documents'), auditEntries: n('audit_log') };
-}
-
-export function auditHeadOf(sqlite: Sqlite): AuditHead | null {
-  const row: unknown = sqlite.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get();
-  if (typeof row !== 'object' || row === null || !('seq' in row) || !('mac' in row)) return null;
-  return typeof row.seq === 'number' && typeof row.mac === 'string' ? { seq: row.seq, mac: row.mac } : null;
 }
 
 const CHECK_CACHE_KIB = -262_144;
@@ -34,7 +27,7 @@ export function checkDatabaseCopy(file: string, key: Buffer, expected: { counts:
     open.sqlite.pragma(`cache_size = ${CHECK_CACHE_KIB}`);
     const integrity = open.sqlite.pragma('integrity_check', { simple: true }) === 'ok';
     const counts = countRows(open.sqlite);
-    const auditHead = auditHeadOf(open.sqlite);
+    const auditHead = readAuditHead(open.sqlite) ?? null;
     const trail = verifyTrail(open.sqlite, derivedKeysOf(open.db, key).audit, expected.auditHead);
     const countsMatch = (['cases', 'persons', 'documents', 'auditEntries'] as const).every((k) => counts[k] === expected.counts[k]);
     return { integrity, auditChain: trail.ok, countsMatch, counts, auditHead };

@@ -33,16 +33,15 @@ export function backupHandlers(deps: BackupHandlerDeps) {
   return {
     // A backup that is due starts here rather than after the call, so the answer already shows it under way.
     'backup.status': (_input, ctx) => {
-      deps.backups.tick();
+      deps.backups.tick({ force: true });
       return deps.backups.status(ctx.db().db);
     },
-    'backup.history': (_input, ctx) => deps.backups.status(ctx.db().db).history,
     'backup.setSettings': (input, ctx) => {
       if (!isAbsolute(input.folder)) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['folder'], messageKey: 'backup.errors.folder_not_absolute' }] }));
       if (isInside(input.folder, deps.dataDir)) throw new IpcFailure(ipcError('invalid_input', { issues: [{ path: ['folder'], messageKey: 'backup.errors.folder_inside_data' }] }));
       ctx.tx(null, () => deps.backups.setSettings(ctx.db().db, input));
       // A new folder with no backup yet: the first one starts now, and the screen follows it.
-      deps.backups.tick();
+      deps.backups.tick({ force: true });
       return deps.backups.status(ctx.db().db);
     },
     'backup.run': (_input, ctx) => {
@@ -85,7 +84,7 @@ export function backupHandlers(deps: BackupHandlerDeps) {
       restored.delete(input.restoreId);
       return { ...status, user: null, locked: false, setupNeeded: false };
     },
-  } satisfies Pick<Handlers, 'backup.status' | 'backup.setSettings' | 'backup.run' | 'backup.delete' | 'backup.history' | 'restore.preview' | 'restore.switch'>;
+  } satisfies Pick<Handlers, 'backup.status' | 'backup.setSettings' | 'backup.run' | 'backup.delete' | 'restore.preview' | 'restore.switch'>;
 }
 
 /** `<data>.restore-<id>` folders beside the data folder (restored for a preview, never used). */
@@ -103,5 +102,5 @@ function removeStalePreviews(dataDir: string): void {
 function isInside(folder: string, dataDir: string): boolean {
   const f = folder.replace(/[\\/]+$/, '');
   const d = dataDir.replace(/[\\/]+$/, '');
-  return f === d || f.startsWith(`${d}/`) || f.startsWith(`${d}\\`) || (dirname(f) === dirname(d) && basename(f) === basename(d));
+  return f === d || f.startsWith(`${d}/`) || f.startsWith(`${d}\\`);
 }

@@ -23,6 +23,8 @@ export type BackupHost = Pick<SessionManager, 'database' | 'key' | 'auditSystem'
 
 /** The office's short name in backup file names. */
 export const BACKUP_OFFICE = 'Mississauga';
+/** How often the schedule is looked at, at most (it is asked after every call). */
+const TICK_EVERY_MS = 30_000;
 /** After a failed scheduled backup, the next try waits this long (a share that is down is not hammered). */
 const RETRY_AFTER_FAILURE_MS = 60 * 60 * 1000;
 
@@ -36,6 +38,7 @@ export class BackupService {
   private progress: BackupProgress | null = null;
   private unsaved: BackupRecord[] = [];
   private lastFailureAt = 0;
+  private lastTickAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly sessions: BackupHost, private readonly now: () => Date) {}
 
@@ -48,8 +51,8 @@ export class BackupService {
     const settings = readBackupSettings(db);
     const history = readBackupHistory(db);
     const lastGood = history.find((r) => r.ok) ?? null;
-    const dueAt = settings ? (lastGood ? new Date(Date.parse(lastGood.finishedAt) + settings.intervalHours * 3_600_000).toISOString() : this.now().toISOString()) : null;
-    const overdue = settings === null || dueAt === null || Date.parse(dueAt) <= this.now().getTime();
+    const dueAt = settings ? dueTime(settings, lastGood, this.now()) : null;
+    const overdue = dueAt === null || Date.parse(dueAt) <= this.now().getTime();
     return { settings, running: this.progress, last: history[0] ?? null, lastGood, overdue, dueAt, history, expired: settings ? this.expired(db, settings) : [] };
   }
 
@@ -92,15 +95,22 @@ export class BackupService {
       .finally(() => key.fill(0));
   }
 
-  /** Called every minute and before status: a scheduled backup when one is due. */
-  tick(): void {
+  /**
+   * A scheduled backup when one is due. Called after every call and every minute, so it looks at
+   * most once every TICK_EVERY_MS (two small settings rows, never the backup folder); `force`
+   * (saving the settings, opening the screen) looks now.
+   */
+  tick(opts: { force?: boolean } = {}): void {
+    const at = this.now().getTime();
+    if (!opts.force && at - this.lastTickAt < TICK_EVERY_MS) return;
     const open = this.sessions.database();
     if (!open || this.progress || !this.sessions.current()) return;
+    this.lastTickAt = at;
     this.settle();
     const settings = readBackupSettings(open.db);
-    if (!settings || this.now().getTime() - this.lastFailureAt < RETRY_AFTER_FAILURE_MS) return;
-    const status = this.status(open.db);
-    if (status.overdue) this.start('scheduled', null);
+    if (!settings || at - this.lastFailureAt < RETRY_AFTER_FAILURE_MS) return;
+    const lastGood = readBackupHistory(open.db).find((r) => r.ok) ?? null;
+    if (Date.parse(dueTime(settings, lastGood, this.now())) <= at) this.start('scheduled', null);
   }
 
   /** Delete a backup listed as older than the retention period (only those). */
@@ -151,4 +161,9 @@ export class BackupService {
       // A full disk: the records wait in memory for the next chance.
     }
   }
+}
+
+/** When the next backup is due: the interval after the last good one, or now if there is none. */
+function dueTime(settings: BackupSettings, lastGood: BackupRecord | null, now: Date): string {
+  return lastGood ? new Date(Date.parse(lastGood.finishedAt) + settings.intervalHours * 3_600_000).toISOString() : now.toISOString();
 }

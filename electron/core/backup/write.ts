@@ -8,7 +8,8 @@ import { backupEncrypted } from '../db/open';
 import type { Sqlite } from '../db/open';
 import { isDiskFull } from '../disk-full';
 import { fsyncPath } from '../durable-file';
-import { auditHeadOf, checkDatabaseCopy, countRows } from './check';
+import { checkDatabaseCopy, countRows } from './check';
+import { readAuditHead } from '../audit/head';
 import { BACKUP_EXTENSION, appendTrailer, readHeader, sha256OfFile } from './container';
 
 /**
@@ -77,7 +78,7 @@ export async function writeBackup(job: BackupJob): Promise<WrittenBackup> {
     // between, and the connection cannot be closed (a sign-out, a rotation) under it.
     job.onPhase?.('copying', 5);
     const counts = countRows(job.sqlite);
-    const auditHead = auditHeadOf(job.sqlite);
+    const auditHead = readAuditHead(job.sqlite) ?? null;
     const slots = job.slots();
     backupEncrypted(job.sqlite, partial);
     await phase('verifying', 40);
