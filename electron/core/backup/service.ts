@@ -101,7 +101,8 @@ export class BackupService {
    * (saving the settings, opening the screen) looks now.
    */
   tick(opts: { force?: boolean } = {}): void {
-    const at = this.now().getTime();
+    const now = this.now();
+    const at = now.getTime();
     if (!opts.force && at - this.lastTickAt < TICK_EVERY_MS) return;
     const open = this.sessions.database();
     if (!open || this.progress || !this.sessions.current()) return;
@@ -110,7 +111,8 @@ export class BackupService {
     const settings = readBackupSettings(open.db);
     if (!settings || at - this.lastFailureAt < RETRY_AFTER_FAILURE_MS) return;
     const lastGood = readBackupHistory(open.db).find((r) => r.ok) ?? null;
-    if (Date.parse(dueTime(settings, lastGood, this.now())) <= at) this.start('scheduled', null);
+    // The same instant throughout: with no backup yet the next one is due "now", which must not be a later now.
+    if (Date.parse(dueTime(settings, lastGood, now)) <= at) this.start('scheduled', null);
   }
 
   /** Delete a backup listed as older than the retention period (only those). */
