@@ -133,6 +133,8 @@ for (const size of sizes) {
       const seen = new Set<string>();
       for (let p = 1; p <= 6; p++) {
         await expect(pager.getByText(w.pageOf(p, 6), { exact: true })).toBeVisible();
+        // The pager moves at once; the rows are the new page's only once the list is not busy.
+        await expect(results).not.toHaveAttribute('aria-busy', 'true');
         await expect(results.locator('tbody tr')).toHaveCount(50);
         for (const n of await shownNumbers(results)) seen.add(n);
         if (p < 6) await press(page, pager.getByRole('button', { name: w.next }));
