@@ -2,15 +2,16 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childArgs } from '../child-bundle';
 import { makeCore, withAccounts } from '../core/helpers';
 
 const ROUNDS = 20;
 const repoRoot = join(__dirname, '..', '..', '..');
 
 /** Start the child, wait for "ready", let it rotate for `ms`, then SIGKILL it. */
-function rotateThenKill(dataDir: string, account: { username: string; password: string }, ms: number): Promise<void> {
+async function rotateThenKill(dataDir: string, account: { username: string; password: string }, ms: number): Promise<void> {
+  const child = spawn(process.execPath, [...(await childArgs('tests/unit/keys/rotation-crash-child.ts')), dataDir, account.username, account.password], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/keys/rotation-crash-child.ts', dataDir, account.username, account.password], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
