@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcError } from '../../shared/ipc/errors';
+import { reportAnswer } from './connection';
 
 /** A call that came back as an error value; carries it for the UI to localize. */
 export class IpcCallError extends Error {
@@ -19,6 +20,8 @@ export function onLocked(fn: () => void): () => void {
 /** The typed face of `window.avrr.invoke`: input and output types come from the contract. */
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await window.avrr.invoke(channel, input);
+  // Whether the office server answered: the banner and its retries (connection.ts).
+  reportAnswer(result);
   if (result.ok) return result.value as ChannelOutput<C>;
   if (result.error.code === 'locked' || result.error.code === 'not_signed_in') lockedListeners.forEach((fn) => fn());
   throw new IpcCallError(result.error);
