@@ -11,7 +11,7 @@ import { call, errorOf } from '../ipc';
 type SignInValues = z.input<typeof signInInput>;
 
 /** Sign in; at the lock screen the same form resumes the session or switches to another person. */
-export function SignInForm({ defaultUsername = '', submitLabel }: { defaultUsername?: string; submitLabel: string }) {
+export function SignInForm({ defaultUsername = '', submitLabel, onSignedIn }: { defaultUsername?: string; submitLabel: string; onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const form = useForm<SignInValues>({ resolver: zodResolver(signInInput), defaultValues: { username: defaultUsername, password: '' } });
@@ -20,6 +20,7 @@ export function SignInForm({ defaultUsername = '', submitLabel }: { defaultUsern
     onSuccess: (status) => {
       qc.setQueryData(['auth'], status);
       void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      onSignedIn?.();
     },
     onError: () => form.setValue('password', ''),
   });
