@@ -55,7 +55,10 @@ async function main(): Promise<void> {
     enrolPort: args.enrolPort,
     handler: (req) => core.invoke(req.workstation, req.body.channel, req.body.input),
     log,
+    onEnrolled: (w) => core.recordEnrolment(w),
   });
+  // The supervisor's Workstations screen lists, revokes and makes codes through the transport.
+  core.attachAdmin(office);
   // The transport logs each new code with the CA fingerprint, in English and French.
   const printCode = () => office.createEnrolmentCode();
   printCode();

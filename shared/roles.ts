@@ -37,6 +37,7 @@ export const permissions = [
   'backup.manage', // backups (folder, schedule, run), restore into a new folder, rotation of the database key
   'retention.manage', // the retention period, the list of cases past it, their disposal
   'privacy.request', // export everything held about a person who asks (Privacy Act request)
+  'workstation.manage', // the office server's workstations: list, revoke, make a one-time enrolment code
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,6 +57,7 @@ const matrix = {
     'case.withdraw', 'consent.record', 'referral.create', 'stage.record', 'document.generate', 'document.print',
     'document.read', 'user.manage', 'certificate.manage', 'settings.manage', 'audit.read', 'attachment.view',
     'report.read', 'report.export_cases', 'appointment.manage', 'backup.manage', 'retention.manage', 'privacy.request',
+    'workstation.manage',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

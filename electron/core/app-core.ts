@@ -15,7 +15,8 @@ import { reportHandlers } from './reports/handlers';
 import { renameSync } from 'node:fs';
 import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
-import type { DatabaseStore } from './session/database-store';
+import { DatabaseStore } from './session/database-store';
+import { liveHandlers } from './live/handlers';
 import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
@@ -120,6 +121,8 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
   const now = options.now ?? (() => new Date());
   protectDataFolder(options.dataDir);
   const access = openAccessServices(options.dataDir, options.sealer, options.keySlots);
+  // The workstation's own store, or the office server's one shared by every workstation's session.
+  const store = shared?.store ?? new DatabaseStore(access.auditWriterFor);
   const sessions = new SessionManager({
     dataDir: options.dataDir,
     vault: access.vault,
@@ -129,7 +132,7 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
     now,
     auditWriterFor: access.auditWriterFor,
     checkPassword: access.checkPassword,
-    ...(shared ? { store: shared.store } : {}),
+    store,
   });
   const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
   const backups = shared?.backups ?? new BackupService(sessions, now);
@@ -160,6 +163,7 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
     keyHandlers(sessions),
     retentionHandlers(),
     privacyHandlers(register),
+    liveHandlers(store.changes, options.workstation),
   );
   const deps = {
     handlers,
@@ -171,6 +175,9 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
     officeTimeZone: () => sessions.officeTimeZone(),
     workstation: options.workstation,
     logError: (channel: string, e: unknown) => console.error(`[core] ${channel} failed:`, e),
+    // Live updates: every committed write goes into the change log the other desks read.
+    committed: (channel: string, caseId: string | null, s: { username: string; displayName: string } | null) =>
+      store.changes.record({ caseId, channel, username: s?.username ?? '', displayName: s?.displayName ?? '', workstation: options.workstation, at: now().toISOString() }),
   };
 
   return {

@@ -35,6 +35,11 @@ export interface DispatchDeps {
   workstation: string;
   /** Where unexpected errors go (never to the renderer, which gets `internal`). */
   logError(channel: string, e: unknown): void;
+  /**
+   * A transaction of this call that changed rows has committed (live updates: the change log).
+   * Not called for a read inside `tx`, nor for a transaction that rolled back.
+   */
+  committed?(channel: ChannelName, caseId: string | null, session: Session | null): void;
 }
 
 /**
@@ -89,8 +94,13 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     tx<T>(caseId: string | null | ((out: T) => string | null), fn: () => T, opts?: { action?: string }): T {
       const { sqlite } = ctx.db();
       if (typeof caseId !== 'function') caseIdSeen = caseId;
+      let wrote = false;
       const run = sqlite.transaction(() => {
+        // Rows changed by `fn` itself (its audit entry, written below, does not count): a read
+        // that runs in a transaction for one consistent view is not a change anyone must see.
+        const before = deps.committed ? totalChanges(sqlite) : 0;
         const out = fn();
+        wrote = deps.committed !== undefined && totalChanges(sqlite) > before;
         const id = typeof caseId === 'function' ? caseId(out) : caseId;
         caseIdSeen = id;
         if (def.audited) deps.audit(sqlite, record(deps, opts?.action ?? channel, session, id, 'ok', detailSeen));
@@ -100,6 +110,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       // instead of failing with "database is locked" when its read turns into a write.
       const out = run.immediate();
       auditedInTx = def.audited;
+      if (wrote) deps.committed?.(channel, caseIdSeen, session);
       return out;
     },
     auditEach(action: string, caseId: string | null, detail?: string): void {
@@ -132,6 +143,12 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     auditOutside(deps, channel, session, caseIdSeen, 'error', detailSeen);
     return fail(ipcError(isDiskFull(e) ? 'disk_full' : 'internal'));
   }
+}
+
+/** Rows inserted, updated or deleted on this connection since it opened (SQLite's total_changes()). */
+function totalChanges(sqlite: Sqlite): number {
+  const n: unknown = sqlite.prepare('SELECT total_changes()').pluck().get();
+  return typeof n === 'number' ? n : 0;
 }
 
 function fail(error: IpcError): IpcResult<never> {

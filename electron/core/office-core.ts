@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/errors';
 import { IpcFailure, ipcError } from '../../shared/ipc/errors';
 import { openAccessServices } from './access-services';
@@ -19,6 +20,9 @@ export interface OfficeCore {
   invoke(workstation: CallingWorkstation, channel: string, input: unknown): Promise<IpcResult<unknown>>;
   close(): void;
 }
+
+/** The channel served beside the queue. */
+const LIVE_CHANNEL: ChannelName = 'changes.since';
 
 /** Server-side entries (a scheduled backup) name the server itself. */
 export const OFFICE_SERVER_WORKSTATION = 'office-server';
@@ -66,6 +70,11 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   let queue: Promise<unknown> = Promise.resolve();
   return {
     invoke(workstation, channel, input) {
+      // Live updates are asked for every second by every desk and read the change log in memory
+      // only: they do not wait behind a long document generation. (The one write they may cause,
+      // the idle lock's audit entry, is a synchronous transaction of its own, which cannot
+      // interleave with another call's.)
+      if (channel === LIVE_CHANNEL) return coreFor(workstation).invoke(channel, input);
       const run = async () => {
         const result = await coreFor(workstation).invoke(channel, input);
         try {

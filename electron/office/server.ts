@@ -56,6 +56,8 @@ export interface OfficeTransportOptions {
   readonly log?: OfficeLog;
   /** Lifetime of enrolment codes (tests shorten it). */
   readonly codeTtlMs?: number;
+  /** A workstation was just enrolled (the office server audits it). */
+  readonly onEnrolled?: (workstation: Workstation) => void;
 }
 
 export interface OfficeTransport {
@@ -162,7 +164,10 @@ export async function startOfficeTransport(opts: OfficeTransportOptions): Promis
 
   const enrolServer: Server = createServer(
     { key: authority.pems().serverKey, cert: authority.pems().serverCert + authority.pems().caCert, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' },
-    enrolmentRequestListener(authority, codes, (w) => log('office.log.enrolled', { name: w.name, id: w.id })),
+    enrolmentRequestListener(authority, codes, (w) => {
+      log('office.log.enrolled', { name: w.name, id: w.id });
+      opts.onEnrolled?.(w);
+    }),
   );
 
   await listen(server, opts.port, host);

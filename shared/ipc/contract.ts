@@ -68,6 +68,8 @@ import {
   retentionYearsInput,
 } from '../schema/data-safety';
 import type { BackupStatus, DisposalResult, InformationRequestExport, KeyRotated, KeyStatus, RestorePreview, RetentionView } from '../schema/data-safety';
+import { changesSinceInput } from '../schema/live';
+import type { ChangeFeed } from '../schema/live';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -87,6 +89,9 @@ export const contract = {
   'auth.lock': channel<AuthStatus>()({ input: empty, access: 'public', audited: false }),
   'auth.touch': channel<{ touched: true }>()({ input: empty, access: 'signed_in', audited: false }),
   'auth.changePassword': channel<AuthStatus>()({ input: changePasswordInput, access: 'signed_in', audited: false }),
+  // Live updates (issue 15 point 4): what other desks wrote since the cursor, from memory. Polled
+  // about once a second: not activity for the idle lock, not audited (ids, names of staff, no facts).
+  'changes.since': channel<ChangeFeed>()({ input: changesSinceInput, access: 'signed_in', audited: false }),
 
   // Accounts (supervisor).
   'user.list': channel<UserRow[]>()({ input: empty, access: 'user.manage' }),

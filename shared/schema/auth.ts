@@ -53,6 +53,8 @@ export interface AuthStatus {
   /** The office's time zone (IANA name): "today", appointments and printed dates follow it. */
   officeTimeZone: string;
   sealerKind: 'os-keystore' | 'dev-plaintext';
+  /** Served by the office server (issue 15): its workstations can be managed (office.* channels). */
+  officeServer: boolean;
 }
 
 export interface UserRow {

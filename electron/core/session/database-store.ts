@@ -2,15 +2,18 @@ import type { AuditRecord } from '../dispatch';
 import type { OpenDatabase, Sqlite } from '../db/open';
 import { derivedKeysOf } from '../keys/derived-keys';
 import type { DerivedKeys } from '../keys/derived-keys';
+import { ChangeLog } from '../live/change-log';
 
 /**
  * The open database and its key, held by the sessions that use it. On a workstation one session
  * holds it (the key lives from a sign-in to the sign-out, as before); on the office server every
  * workstation's session holds the same one: one connection, one key in memory, opened by the
  * first sign-in and closed when the last session that holds it ends. A rotation of the key
- * replaces the connection for all of them at once.
+ * replaces the connection for all of them at once. The store also keeps the log of recent
+ * writes (live/change-log.ts), so every workstation's session sees the others' changes.
  */
 export class DatabaseStore {
+  readonly changes = new ChangeLog();
   open: OpenDatabase | null = null;
   dbKey: Buffer | null = null;
   derived: DerivedKeys | null = null;

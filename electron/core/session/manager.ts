@@ -42,6 +42,8 @@ export interface SessionManagerOptions {
   anchorFile?: string;
   /** The office server: one store shared by every workstation's session (default: this session's own). */
   store?: DatabaseStore;
+  /** Served by the office server: auth.status tells the renderer (the Workstations screen). */
+  officeServer?: boolean;
 }
 
 /**
@@ -129,6 +131,7 @@ export class SessionManager {
       idleLockMinutes: this.idleLockMinutes(),
       officeTimeZone: this.officeTimeZone(),
       sealerKind: this.o.sealerKind,
+      officeServer: this.o.officeServer === true,
     };
   }
 
