@@ -20,6 +20,8 @@ import { liveHandlers } from './live/handlers';
 import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
+import { officeAdminHandlers } from './office-admin/handlers';
+import type { OfficeCaller } from './office-admin/office-admin';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
@@ -115,9 +117,14 @@ export interface InnerCore {
 
 /**
  * One workstation's back end. `shared` (the office server, electron/core/office-core.ts): the one
- * database store and the one backup service every workstation's session uses.
+ * database store and the one backup service every workstation's session uses, and `office`, the
+ * calling workstation and the transport's workstation management (the Workstations screen).
  */
-export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDir: string) => void, shared?: { store: DatabaseStore; backups: BackupService }): InnerCore {
+export function buildCore(
+  options: AppCoreOptions,
+  switchDataFolder: (restoredDir: string) => void,
+  shared?: { store: DatabaseStore; backups: BackupService; office?: OfficeCaller },
+): InnerCore {
   const now = options.now ?? (() => new Date());
   protectDataFolder(options.dataDir);
   const access = openAccessServices(options.dataDir, options.sealer, options.keySlots);
@@ -133,6 +140,7 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
     auditWriterFor: access.auditWriterFor,
     checkPassword: access.checkPassword,
     store,
+    officeServer: shared?.office !== undefined,
   });
   const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
   const backups = shared?.backups ?? new BackupService(sessions, now);
@@ -163,6 +171,7 @@ export function buildCore(options: AppCoreOptions, switchDataFolder: (restoredDi
     keyHandlers(sessions),
     retentionHandlers(),
     privacyHandlers(register),
+    officeAdminHandlers(shared?.office ?? null),
     liveHandlers(store.changes, options.workstation),
   );
   const deps = {

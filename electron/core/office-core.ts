@@ -9,15 +9,25 @@ import type { BackupHost } from './backup/service';
 import { protectDataFolder } from './data-folder';
 import { DatabaseStore } from './session/database-store';
 
-/** The workstation a call comes from, as its client certificate says (electron/office/server.ts). */
-export interface CallingWorkstation {
-  id: string;
-  name: string;
-  fingerprint: string;
-}
+import type { EnrolledWorkstationInfo, OfficeAdmin } from './office-admin/office-admin';
+import { auditWorkstationName } from './office-admin/workstation-name';
+import type { CallingWorkstation } from './office-admin/workstation-name';
+
+export type { CallingWorkstation } from './office-admin/workstation-name';
+export { auditWorkstationName } from './office-admin/workstation-name';
 
 export interface OfficeCore {
   invoke(workstation: CallingWorkstation, channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  /**
+   * The transport's workstation management, for the supervisor's Workstations screen. The
+   * transport is started after the core (it needs the core as its handler), so it is attached here.
+   */
+  attachAdmin(admin: OfficeAdmin): void;
+  /**
+   * A workstation was enrolled (on the enrolment port, without a session): audited as written by
+   * the server itself (`office-server`). Kept in memory until the database is open (someone signed in).
+   */
+  recordEnrolment(workstation: EnrolledWorkstationInfo): void;
   close(): void;
 }
 
@@ -53,14 +63,59 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   };
   const backups = new BackupService(host, now);
   const cores = new Map<string, InnerCore>();
+  let admin: OfficeAdmin | null = null;
+  /** Workstations revoked during the call being served: their sessions end after it. */
+  const revokedNow = new Set<string>();
+  const coreIds = new Map<string, string>();
+  const pendingEnrolments: EnrolledWorkstationInfo[] = [];
+  const writePendingEnrolments = (): void => {
+    const open = store.open;
+    const write = store.writeAudit;
+    if (!open || !write || pendingEnrolments.length === 0) return;
+    try {
+      open.sqlite
+        .transaction(() => {
+          for (const w of pendingEnrolments) {
+            write(open.sqlite, {
+              at: now().toISOString(),
+              userId: null,
+              username: null,
+              role: null,
+              action: 'office.enrolled',
+              caseId: null,
+              outcome: 'ok',
+              workstation: OFFICE_SERVER_WORKSTATION,
+              detail: `workstation=${w.id};name=${auditWorkstationName(w)};enrolledAt=${w.enrolledAt}`,
+            });
+          }
+        })
+        .immediate();
+      pendingEnrolments.length = 0;
+    } catch (e) {
+      // Kept for the next call: an enrolment is never left out of the trail for a full disk.
+      console.error('[office] enrolment audit entry could not be written:', e);
+    }
+  };
+  const endRevokedSessions = (): void => {
+    for (const id of revokedNow) {
+      const fingerprint = coreIds.get(id);
+      const core = fingerprint ? cores.get(fingerprint) : undefined;
+      if (core && fingerprint) {
+        core.close();
+        cores.delete(fingerprint);
+      }
+    }
+    revokedNow.clear();
+  };
   const refuseSwitch = () => {
     throw new IpcFailure(ipcError('rejected', { messageKey: 'restore.errors.office_server' }));
   };
   const coreFor = (ws: CallingWorkstation): InnerCore => {
     let core = cores.get(ws.fingerprint);
     if (!core) {
-      core = buildCore({ ...options, workstation: auditWorkstationName(ws) }, refuseSwitch, { store, backups });
+      core = buildCore({ ...options, workstation: auditWorkstationName(ws) }, refuseSwitch, { store, backups, office: { workstation: ws, admin: () => admin } });
       cores.set(ws.fingerprint, core);
+      coreIds.set(ws.id.toLowerCase(), ws.fingerprint);
     }
     return core;
   };
@@ -77,6 +132,8 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
       if (channel === LIVE_CHANNEL) return coreFor(workstation).invoke(channel, input);
       const run = async () => {
         const result = await coreFor(workstation).invoke(channel, input);
+        endRevokedSessions();
+        writePendingEnrolments();
         try {
           backups.tick();
         } catch (e) {
@@ -88,17 +145,28 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
       queue = result.catch(() => undefined);
       return result;
     },
+    attachAdmin(transport) {
+      admin = {
+        caFingerprint: transport.caFingerprint,
+        listWorkstations: () => transport.listWorkstations(),
+        createEnrolmentCode: () => transport.createEnrolmentCode(),
+        revokeWorkstation: (id) => {
+          const done = transport.revokeWorkstation(id);
+          if (done) revokedNow.add(id.toLowerCase());
+          return done;
+        },
+      };
+    },
+    recordEnrolment(workstation) {
+      pendingEnrolments.push(workstation);
+      // In turn with the calls, so it never lands inside another call's work.
+      const run = async () => writePendingEnrolments();
+      queue = queue.then(run, run).catch(() => undefined);
+    },
     close() {
       clearInterval(ticker);
       for (const core of cores.values()) core.close();
       store.close();
     },
   };
-}
-
-/** A host name the audit trail accepts: the certificate's name and the start of its fingerprint. */
-export function auditWorkstationName(ws: CallingWorkstation): string {
-  const name = ws.name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 50) || 'workstation';
-  const fp = ws.fingerprint.replace(/[^0-9a-fA-F]/g, '').slice(0, 8).toLowerCase();
-  return `${name}.${fp}`;
 }

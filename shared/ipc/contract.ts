@@ -70,6 +70,8 @@ import {
 import type { BackupStatus, DisposalResult, InformationRequestExport, KeyRotated, KeyStatus, RestorePreview, RetentionView } from '../schema/data-safety';
 import { changesSinceInput } from '../schema/live';
 import type { ChangeFeed } from '../schema/live';
+import { revokeWorkstationInput } from '../schema/office-admin';
+import type { EnrolmentCodeView, WorkstationList } from '../schema/office-admin';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -212,6 +214,13 @@ export const contract = {
   'retention.setYears': channel<RetentionView>()({ input: retentionYearsInput, access: 'retention.manage' }),
   'retention.dispose': channel<DisposalResult>()({ input: disposeCasesInput, access: 'retention.manage' }),
   'privacy.export': channel<InformationRequestExport>()({ input: informationRequestInput, access: 'privacy.request' }),
+
+  // The office server's workstations (supervisor, issue 15 point 2); refused on a single workstation
+  // (auth.status says which). Revoking audits the workstation's id and name (the reason is kept in
+  // the database); a new code's entry has its expiry, never the code.
+  'office.workstations': channel<WorkstationList>()({ input: empty, access: 'workstation.manage', audited: false }),
+  'office.revoke': channel<{ revoked: string }>()({ input: revokeWorkstationInput, access: 'workstation.manage' }),
+  'office.enrolmentCode': channel<EnrolmentCodeView>()({ input: empty, access: 'workstation.manage' }),
 
   // Autosave of what the officer types (per person, per case or new intake).
   'draft.save': channel<DraftSaved>()({ input: saveDraftInput, access: 'case.edit' }),
