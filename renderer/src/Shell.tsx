@@ -16,6 +16,7 @@ import { initialRoute, recordRoute, routeOfEntry } from './route-url';
 import { defaultCaseListState } from './screens/cases/list-state';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { TodayScreen } from './screens/TodayScreen';
+import { useOfficeServer } from './screens/office/useOfficeServer';
 
 // The interview and the supervisor screens load on first use: the sign-in and Today screens
 // stay small and fast to start.
@@ -29,12 +30,15 @@ const CheckDocumentScreen = lazy(() => import('./screens/CheckDocumentScreen').t
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const CasesScreen = lazy(() => import('./screens/cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 const DataSafetyScreen = lazy(() => import('./screens/data-safety/DataSafetyScreen').then((m) => ({ default: m.DataSafetyScreen })));
+const WorkstationsScreen = lazy(() => import('./screens/office/WorkstationsScreen').then((m) => ({ default: m.WorkstationsScreen })));
 const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen').then((m) => ({ default: m.AppointmentsScreen })));
 
 /** The signed-in app: header with navigation and the person's menu, and the current screen. */
 export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  // The Workstations screen exists on the office server only (not on a single workstation).
+  const officeServer = useOfficeServer();
   const [route, setRoute] = useState<Route>(() => initialRoute({ name: 'today' }, user.userId));
   // A change within a screen (a filter of the Cases list) leaves the focus where it is.
   const keepFocus = useRef(false);
@@ -90,6 +94,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
     { route: { name: 'certificate' }, label: t('nav.certificate'), show: can(user.role, 'certificate.manage') },
     { route: { name: 'audit' }, label: t('nav.audit'), show: can(user.role, 'audit.read') },
     { route: { name: 'dataSafety' }, label: t('dataSafety.nav'), show: can(user.role, 'backup.manage') },
+    { route: { name: 'workstations' }, label: t('workstations.nav'), show: officeServer && can(user.role, 'workstation.manage') },
   ];
 
   return (
@@ -151,6 +156,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
               {route.name === 'reports' && can(user.role, 'report.read') && <ReportsScreen user={user} />}
               {route.name === 'checkDocument' && can(user.role, 'document.check') && <CheckDocumentScreen />}
               {route.name === 'dataSafety' && can(user.role, 'backup.manage') && <DataSafetyScreen />}
+              {route.name === 'workstations' && officeServer && can(user.role, 'workstation.manage') && <WorkstationsScreen />}
               {route.name === 'appointments' && can(user.role, 'appointment.manage') && <AppointmentsScreen date={route.date} />}
               {route.name === 'password' && <ChangePasswordScreen forced={false} onDone={() => go({ name: 'today' })} />}
             </Suspense>

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'reports' }
   /** Supervisor: backups, restore, the database key, retention (screens/data-safety). */
   | { name: 'dataSafety' }
+  /** Supervisor, on the office server: enrolled workstations, enrolment codes, revocation (screens/office). */
+  | { name: 'workstations' }
   | { name: 'checkDocument' }
   | { name: 'appointments'; date?: string }
   | { name: 'password' };
