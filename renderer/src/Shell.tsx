@@ -8,6 +8,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageFooter } from './components/PageFooter';
 import { ProtectedBanner } from './components/ProtectedBanner';
 import { flushAll } from './flush';
+import { useLiveChanges } from './live/useLiveChanges';
 import { call } from './ipc';
 import { NavContext } from './navigation';
 import { applySignedOut } from './signed-out';
@@ -43,6 +44,8 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   // A change within a screen (a filter of the Cases list) leaves the focus where it is.
   const keepFocus = useRef(false);
   const mainRef = useRef<HTMLElement>(null);
+  // Other desks' changes (issue 15 point 4): asked for while the person is here and unlocked.
+  useLiveChanges(!inert);
   const setStatus = (s: AuthStatus) => qc.setQueryData(['auth'], s);
   const lock = useMutation({
     mutationFn: async () => {

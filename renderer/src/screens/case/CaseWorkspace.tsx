@@ -29,6 +29,7 @@ import { can } from '../../../../shared/roles';
 import { CaseAppointments } from '../appointments/CaseAppointments';
 import { NextAppointmentNote } from '../appointments/NextAppointmentNote';
 import { useCaseWorkspace } from './useCaseWorkspace';
+import { ChangedElsewhereNotice } from '../../live/ChangedElsewhereNotice';
 import { WithdrawDialog } from './WithdrawDialog';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { InformationRequest } from './InformationRequest';
@@ -79,6 +80,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
           {t(w.readOnlyReason)}
         </p>
       )}
+      {w.elsewhere && <ChangedElsewhereNotice change={w.elsewhere} onShow={() => void w.showTheirs()} />}
       {w.stale && <ConflictReview key={detail.version} form={form} current={detail} base={w.baseIntake} onApplied={w.keepDraft} onDiscard={w.discardDraft} />}
       {w.restored && !w.stale && editable && <p className="banner banner-ok" role="status">{t('draft.restored')}</p>}
       {w.done && (

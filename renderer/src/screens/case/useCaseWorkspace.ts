@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { offered, verdict } from '../../../../shared/case/guard';
@@ -9,6 +9,7 @@ import type { SessionUser } from '../../../../shared/schema/auth';
 import { handover as handoverSchema } from '../../../../shared/schema/case-api';
 import type { CaseDetail, DraftRecord } from '../../../../shared/schema/case-api';
 import type { IntakeDocument } from '../../../../shared/schema/intake';
+import type { LiveChange } from '../../../../shared/schema/live';
 import { flattenErrors, labelErrors } from '../../components/ErrorSummary';
 import type { SummaryItem } from '../../components/ErrorSummary';
 import type { IntakeValues } from '../../components/form/types';
@@ -16,6 +17,7 @@ import { applyFieldIssues } from '../../form-errors';
 import { useAutosave } from '../../hooks/useAutosave';
 import { call, errorOf } from '../../ipc';
 import type { HandoverState } from '../today/HandoverChoice';
+import { onCaseChangedElsewhere } from '../../live/case-changes';
 
 /** The steps the side panel offers (consent and referral live in the documents panel). */
 export const STEP_ACTIONS = ['screen', 'decide', 'review', 'reopen', 'withdraw'] as const satisfies readonly CaseAction[];
@@ -60,6 +62,9 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   const [handoverError, setHandoverError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<WorkspaceDialog>(null);
   const stale = editable && baseVersion < detail.version;
+  // Another desk changed this case (live updates): said at once, nothing on the page replaced.
+  const [elsewhere, setElsewhere] = useState<LiveChange | null>(null);
+  useEffect(() => onCaseChangedElsewhere(initial.id, setElsewhere), [initial.id]);
 
   const steps: Step[] = offered(detail, user.role).filter((s): s is Step => (STEP_ACTIONS as readonly CaseAction[]).includes(s.action));
   const may = (action: CaseAction) => verdict(action, detail, user.role);
@@ -92,6 +97,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
       if (err.code === 'conflict') {
         // Someone saved the case meanwhile: keep the draft, show what changed and let the officer choose.
         setError({ ...err, messageKey: 'errors.save_conflict' });
+        setElsewhere(null);
         if (baseVersion !== detail.version) setBaseIntake(null);
         try {
           setDetail(await call('case.get', { caseId: detail.id }));
@@ -174,6 +180,30 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
     setError(null);
   };
 
+  /**
+   * "See their version" after another desk changed the case. With nothing of the officer's on the
+   * page (no edit, no draft), the page simply shows the saved case; otherwise the saved case comes
+   * in as a newer version and the usual review of a newer save lets the officer keep their text.
+   */
+  const showTheirs = async () => {
+    setError(null);
+    try {
+      const fresh = await call('case.get', { caseId: detail.id });
+      setElsewhere(null);
+      const untouched = !editable || (baseVersion === detail.version && !restored && !form.formState.isDirty);
+      if (untouched) {
+        form.reset(fresh.intake);
+        setBaseVersion(fresh.version);
+        setBaseIntake(fresh.intake);
+        saver.rebind({ draftId: crypto.randomUUID(), caseId: fresh.id, baseVersion: fresh.version, revision: 0 }, JSON.stringify(form.getValues()));
+      }
+      setDetail(fresh);
+      if (!untouched && fresh.version > baseVersion) requestAnimationFrame(() => document.getElementById('draft-conflict-title')?.focus());
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  };
+
   /** A dialog's action finished (review, reopen, withdrawal): the case moved on. */
   const finished = (next: CaseDetail, message: string) => {
     setDialog(null);
@@ -209,5 +239,7 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
     screen,
     keepDraft,
     discardDraft,
+    elsewhere,
+    showTheirs,
   };
 }

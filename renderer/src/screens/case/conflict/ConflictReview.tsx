@@ -53,7 +53,7 @@ export function ConflictReview(props: {
   };
   return (
     <section className="banner banner-warn" role="alert" aria-labelledby="draft-conflict-title">
-      <h2 id="draft-conflict-title">{t('draft.staleTitle')}</h2>
+      <h2 id="draft-conflict-title" tabIndex={-1}>{t('draft.staleTitle')}</h2>
       <p>{t('conflict.intro', { current: current.version })}</p>
       {differences.length === 0 ? (
         <p>{t('conflict.none')}</p>
