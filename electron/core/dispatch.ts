@@ -81,6 +81,8 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
   let auditedInTx = false;
   let caseIdSeen: string | null = null;
   let detailSeen: string | null = null;
+  /** The cases of `auditEach` entries (an import or a disposal changes many in one transaction). */
+  const eachCase: string[] = [];
   const ctx: CallContext = {
     channel,
     session,
@@ -95,6 +97,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       const { sqlite } = ctx.db();
       if (typeof caseId !== 'function') caseIdSeen = caseId;
       let wrote = false;
+      const eachFrom = eachCase.length;
       const run = sqlite.transaction(() => {
         // Rows changed by `fn` itself (its audit entry, written below, does not count): a read
         // that runs in a transaction for one consistent view is not a change anyone must see.
@@ -110,7 +113,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       // instead of failing with "database is locked" when its read turns into a write.
       const out = run.immediate();
       auditedInTx = def.audited;
-      if (wrote) deps.committed?.(channel, caseIdSeen, session);
+      if (wrote) for (const id of changedCases(caseIdSeen, eachCase.slice(eachFrom))) deps.committed?.(channel, id, session);
       return out;
     },
     auditEach(action: string, caseId: string | null, detail?: string): void {
@@ -118,6 +121,7 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
       const { sqlite } = ctx.db();
       if (!sqlite.inTransaction) throw new Error('auditEach outside a transaction');
       deps.audit(sqlite, record(deps, action, session, caseId, 'ok', detail ?? null));
+      if (caseId !== null) eachCase.push(caseId);
     },
     auditDetail(detail: string): void {
       detailSeen = detail;
@@ -143,6 +147,12 @@ export async function dispatch(deps: DispatchDeps, channel: unknown, input: unkn
     auditOutside(deps, channel, session, caseIdSeen, 'error', detailSeen);
     return fail(ipcError(isDiskFull(e) ? 'disk_full' : 'internal'));
   }
+}
+
+/** The cases one committed transaction changed: its own and those of its `auditEach` entries (null: none in particular). */
+function changedCases(own: string | null, each: readonly string[]): (string | null)[] {
+  const ids = new Set(own === null ? each : [own, ...each]);
+  return ids.size === 0 ? [null] : [...ids];
 }
 
 /** Rows inserted, updated or deleted on this connection since it opened (SQLite's total_changes()). */

@@ -9,26 +9,27 @@ export const LIVE_POLL_MS = 1000;
 
 /**
  * The lists other desks change (walk-ins, tasks, appointments, the print queue and its log, the
- * Cases list and search, reports, a clerk's case overview, a case's documents, attachments,
- * history and bookings): refetched when another desk wrote something. Only those on screen are
- * read again (react-query refetches active queries; the others are marked stale).
+ * Cases list and search, reports): refetched when another desk wrote anything. Only those on
+ * screen are read again (react-query refetches active queries; the others are marked stale).
  */
 const LISTS_OTHERS_CHANGE: readonly (readonly string[])[] = [
   ['today'],
   ['today-tasks'],
-  ['documents'],
+  ['documents', 'queue'],
   ['printLog'],
   ['appointment-day'],
   ['appointment-slots'],
-  ['case-appointments'],
   ['case-list'],
   ['case-search'],
-  ['case-overview'],
   ['report'],
   ['report-cases'],
-  ['attachments'],
-  ['history'],
 ];
+
+/**
+ * What a case's page shows besides the form (its documents, bookings, scans, history, a clerk's
+ * overview): refetched only for the cases that changed, since each of these reads is audited.
+ */
+const PARTS_OF_A_CASE: readonly string[] = ['documents', 'case-appointments', 'attachments', 'history', 'case-overview'];
 
 /** On a reset everything is read again, except the open case itself: its page keeps what was typed. */
 const notTheOpenCase = (q: Query) => q.queryKey[0] !== 'case';
@@ -58,6 +59,9 @@ export function useLiveChanges(enabled: boolean): void {
           const theirs = feed.changes.filter((c) => !c.mine);
           if (theirs.length > 0) {
             for (const queryKey of LISTS_OTHERS_CHANGE) void qc.invalidateQueries({ queryKey });
+            for (const caseId of new Set(theirs.map((c) => c.caseId))) {
+              if (caseId !== null) for (const part of PARTS_OF_A_CASE) void qc.invalidateQueries({ queryKey: [part, caseId] });
+            }
             announceCaseChanges(theirs);
           }
         }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeFeed } from '../../../shared/schema/live';
 import type { CaseDetail } from '../../../shared/schema/case-api';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import type { ImportApplied, ImportPreview, ImportRow } from '../../../shared/schema/iom-import';
@@ -117,10 +118,15 @@ describe('IOM status file import', () => {
   });
 
   it('applies only the confirmed rows still new, in one go; applying the same file twice changes nothing more', async () => {
+    const { cursor } = await t.ok<ChangeFeed>('changes.since', { after: null });
     const p = await t.ok<ImportPreview>('iom.previewImport', { fileName: 'iom-status.csv', contentBase64: b64(file) });
     const confirmed = p.rows.filter((r) => r.class === 'new').map((r) => r.row);
     const first = await t.ok<ImportApplied>('iom.applyImport', { contentBase64: b64(file), rowNumbers: confirmed });
     expect(first.applied).toBe(8);
+    // Live updates: the preview wrote nothing; the import changed each of its cases (an open case's page says so).
+    const changed = (await t.ok<ChangeFeed>('changes.since', { after: cursor })).changes;
+    expect(new Set(changed.map((c) => c.channel))).toEqual(new Set(['iom.applyImport']));
+    expect(new Set(changed.map((c) => c.caseId))).toEqual(new Set(first.rows.filter((r) => r.applied).map((r) => r.caseId)));
     expect(first.rows.filter((r) => r.applied).map((r) => r.row)).toEqual(confirmed);
     const once = await snapshot();
     expect(once.map((c) => c.status)).toEqual(['flight_booked', 'travel_document_refused', 'withdrawn', 'iom_declined']);
