@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
+import { enrolWorkstation, officeInvoker } from '../../../electron/office/client';
+import type { EnrolledWorkstation, OfficeInvoker } from '../../../electron/office/client';
+import { childArgs } from '../child-bundle';
+
+/**
+ * Drives office-server-child.ts: start it (on a given port, or any free one), ask it for
+ * enrolment codes, enrol workstations against it, and read its memory from /proc.
+ */
+
+const repoRoot = join(__dirname, '..', '..', '..');
+const lineSchema = z.union([
+  z.object({ ready: z.object({ port: z.number(), enrolPort: z.number(), ca: z.string() }) }),
+  z.object({ code: z.string() }),
+]);
+
+export interface OfficeServerProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly enrolPort: number;
+  readonly ca: string;
+  /** A new one-time enrolment code from the server. */
+  code(): Promise<string>;
+  /** Resolves when the process has ended (with the signal that ended it, if any). */
+  readonly exited: Promise<NodeJS.Signals | null>;
+}
+
+export async function startOfficeServer(dataDir: string, opts: { port?: number; enrolPort?: number; kdf: 'min' | 'default' }): Promise<OfficeServerProcess> {
+  const child = spawn(process.execPath, [...(await childArgs('tests/unit/office/office-server-child.ts')), dataDir, String(opts.port ?? 0), String(opts.enrolPort ?? 0), opts.kdf], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((ok) => child.once('exit', (_code, signal) => ok(signal)));
+  const waiting: ((code: string) => void)[] = [];
+  const ready = new Promise<{ port: number; enrolPort: number; ca: string }>((ok, fail) => {
+    exited.then((signal) => fail(new Error(`office server ended (${signal ?? 'exit'}) before it was ready: ${err}`)), fail);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const parsed = lineSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) return;
+      if ('ready' in parsed.data) ok(parsed.data.ready);
+      else waiting.shift()?.(parsed.data.code);
+    });
+  });
+  const info = await ready;
+  return {
+    child,
+    ...info,
+    exited,
+    code: () =>
+      new Promise<string>((ok) => {
+        waiting.push(ok);
+        child.stdin?.write('code\n');
+      }),
+  };
+}
+
+/** Enrols a new workstation named `name` with the server; its folder goes under `root`. */
+export async function enrolWith(server: OfficeServerProcess, root: string, name: string): Promise<EnrolledWorkstation> {
+  return enrolWorkstation({
+    url: `https://localhost:${server.enrolPort}`,
+    code: await server.code(),
+    name,
+    folder: mkdtempSync(join(root, 'ws-')),
+    sealer: devPlaintextSealer,
+    caFingerprint: server.ca,
+  });
+}
+
+export function invokerFor(server: { port: number }, ws: EnrolledWorkstation): OfficeInvoker {
+  return officeInvoker({ url: `https://localhost:${server.port}`, credentials: ws.credentials });
+}
+
+/** The process's resident memory in bytes (VmRSS), or null where /proc is not there. */
+export async function residentBytes(pid: number): Promise<number | null> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
