@@ -93,6 +93,14 @@ describe('changes.since: what the other desks wrote', () => {
     }
   });
 
+  it('a poll does not wait in the queue behind another desk\'s slow call (a sign-in deriving its key)', async () => {
+    const order: string[] = [];
+    const signIn = core.invoke(counter, 'auth.signIn', { username: SUPERVISOR.username, password: SUPERVISOR.password }).then((r) => order.push(r.ok ? 'sign-in' : 'sign-in failed'));
+    const poll = core.invoke(interview, 'changes.since', { after: null }).then((r) => order.push(r.ok ? 'poll' : 'poll failed'));
+    await Promise.all([signIn, poll]);
+    expect(order).toEqual(['poll', 'sign-in']);
+  });
+
   it('polling is not activity: after the idle period without input the desk locks even though it kept asking', async () => {
     const start = clock.now.getTime();
     for (let minute = 1; minute <= 9; minute++) {
