@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../shared/schema/auth';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -15,6 +16,7 @@ import { Shell } from './Shell';
 import { PageFooter } from './components/PageFooter';
 import { SetupCertificateStep } from './screens/SetupCertificateStep';
 import { useIdleLock } from './useIdleLock';
+import { lockWorkstation } from './lock-workstation';
 import { nextSessionView, noSessionView } from './session-lost';
 import { signOutsHere } from './signed-out';
 
@@ -25,10 +27,7 @@ export function App() {
   const status = useQuery({ queryKey: ['auth'], queryFn: () => call('auth.status', {}) });
   const lock = useMutation({
     // What the officer typed last is saved as their draft before the screen locks.
-    mutationFn: async () => {
-      await flushAll();
-      return call('auth.lock', {});
-    },
+    mutationFn: () => lockWorkstation(qc),
     onSuccess: (s) => qc.setQueryData(['auth'], s),
   });
   const s = status.data;
@@ -41,8 +40,13 @@ export function App() {
   useEffect(
     () =>
       connection.onReconnected(() => {
-        void qc.invalidateQueries({ queryKey: ['auth'] });
-        void flushAll();
+        void (async () => {
+          // Locked here while the server was away: its session is locked too before anything else.
+          const known = qc.getQueryData<AuthStatus>(['auth']);
+          if (known?.user && known.locked) await call('auth.lock', {}).catch(() => undefined);
+          await qc.invalidateQueries({ queryKey: ['auth'] });
+          await flushAll();
+        })();
       }),
     [qc],
   );

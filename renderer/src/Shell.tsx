@@ -8,6 +8,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageFooter } from './components/PageFooter';
 import { ProtectedBanner } from './components/ProtectedBanner';
 import { flushAll } from './flush';
+import { lockWorkstation } from './lock-workstation';
 import { useLiveChanges } from './live/useLiveChanges';
 import { call } from './ipc';
 import { NavContext } from './navigation';
@@ -48,10 +49,7 @@ export function Shell({ user, inert }: { user: SessionUser; inert: boolean }) {
   useLiveChanges(!inert);
   const setStatus = (s: AuthStatus) => qc.setQueryData(['auth'], s);
   const lock = useMutation({
-    mutationFn: async () => {
-      await flushAll();
-      return call('auth.lock', {});
-    },
+    mutationFn: () => lockWorkstation(qc),
     onSuccess: setStatus,
   });
   const signOut = useMutation({

@@ -74,6 +74,14 @@ async function officeRig(browser: Browser) {
       core = createOfficeCore({ dataDir: serverDir, sealer: devPlaintextSealer });
       office = await listen(ports);
     },
+    /** The network goes (the server's listeners close; its sessions stay), then comes back. */
+    async cutNetwork() {
+      await office?.close();
+      office = null;
+    },
+    async restoreNetwork() {
+      office = await listen(ports);
+    },
     async close() {
       await context.close();
       await harness.close();
@@ -83,6 +91,19 @@ async function officeRig(browser: Browser) {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * "Try again now" once the server is back; the page may have found it by itself already (the live
+ * updates ask every second while someone is signed in), then the banner is gone and that is fine.
+ */
+async function tryAgainNow(page: Page, banner: Locator, name: string): Promise<void> {
+  try {
+    await banner.getByRole('button', { name }).focus({ timeout: 2_000 });
+    await page.keyboard.press('Enter');
+  } catch {
+    await expect(banner).toHaveCount(0);
+  }
 }
 
 /** The officer's draft of case `number`, as the server holds it (through the workstation's session). */
@@ -149,7 +170,7 @@ test('the office server stops and restarts: the banner, the typed text kept and 
 
     // The server starts again on the same ports and folder: a new core, with no sessions.
     await rig.start();
-    await press(page, banniere.getByRole('button', { name: 'Réessayer maintenant' }));
+    await tryAgainNow(page, banniere, 'Réessayer maintenant');
     await expect(banniere).toHaveCount(0);
     const signInAgain = page.getByRole('dialog', { name: 'Ouvrez de nouveau la session' });
     await expect(signInAgain).toContainText('Le serveur du bureau a redémarré');
@@ -179,8 +200,7 @@ test('the office server stops and restarts: the banner, the typed text kept and 
 });
 
 /**
- * A restart between two calls (no banner: the next call finds no session). Someone else signs in
- * at the overlay: the first person's screen is closed, nothing of it is shown to the second, and
+ * After a restart, someone else signs in at the overlay: the first person's screen is closed, nothing of it is shown to the second, and
  * the first person's draft stays theirs on the server as last saved.
  */
 test('after a restart, another person signing in gets a fresh screen, never the first person’s', async ({ browser }) => {
@@ -196,11 +216,14 @@ test('after a restart, another person signing in gets a fresh screen, never the 
     await call('auth.signIn', { username: supervisor.username, password: supervisor.password });
 
     const { number, destination } = await startTyping(page);
+    // Typed while the server is down (not saved), then it restarts.
     await rig.stop();
-    await rig.start();
-    // The next keystrokes' draft finds no session: the sign-in overlay, over the kept screen.
     await destination.press('End');
     await destination.pressSequentially(', Somaliland');
+    const banner = page.getByRole('region', { name: 'The office server cannot be reached.' });
+    await expect(banner).toBeVisible();
+    await rig.start();
+    await tryAgainNow(page, banner, 'Try again now');
     const signInAgain = page.getByRole('dialog', { name: 'Sign in again' });
     await expect(signInAgain).toContainText('The office server was restarted: Awa Diallo must sign in again.');
     await expect(page.getByRole('region', { name: 'The office server cannot be reached.' })).toHaveCount(0);
@@ -224,6 +247,51 @@ test('after a restart, another person signing in gets a fresh screen, never the 
     const draft = await draftOnServer(rig.invoke, number);
     expect(draft).toContain('Hargeisa');
     expect(draft).not.toContain('Somaliland');
+  } finally {
+    await rig.close();
+  }
+});
+
+/**
+ * The network goes for a while, the server keeps its sessions. The officer locks the screen
+ * meanwhile: it locks at once, on this workstation, even though the server cannot be told; when
+ * the server answers again it is locked there too (no way past it without the password), and
+ * once the officer signs in what was typed while the network was gone is sent.
+ */
+test('the network goes and comes back: the lock works meanwhile, the server is locked too, then the typing is sent', async ({ browser }) => {
+  const rig = await officeRig(browser);
+  const { page } = rig;
+  try {
+    const { number, destination } = await startTyping(page);
+    await rig.cutNetwork();
+    await destination.press('End');
+    await destination.pressSequentially(', Somaliland');
+    const banner = page.getByRole('region', { name: 'The office server cannot be reached.' });
+    await expect(banner).toBeVisible();
+
+    // Locking while the server cannot be reached: the screen locks here, the banner stays in view.
+    await press(page, page.getByRole('button', { name: 'Lock' }));
+    const lock = page.getByRole('dialog', { name: 'Workstation locked' });
+    await expect(lock).toBeVisible();
+    await expect(lock.getByRole('region', { name: 'The office server cannot be reached.' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Case ${number}`) })).not.toBeVisible();
+    await expectAccessible(page);
+
+    // The network is back: the server's session is locked as well; the lock screen stays.
+    await rig.restoreNetwork();
+    await tryAgainNow(page, lock.getByRole('region', { name: 'The office server cannot be reached.' }), 'Try again now');
+    await expect(lock.getByRole('region', { name: 'The office server cannot be reached.' })).toHaveCount(0);
+    await expect.poll(async () => (await rig.invoke('case.list', { query: 'amina' })).ok).toBe(false);
+    const refused = await rig.invoke('case.list', { query: 'amina' });
+    expect(refused.ok ? null : refused.error.code).toBe('locked');
+    await expect(lock).toBeVisible();
+
+    // The officer unlocks: the screen as it was, and the typing reaches the server.
+    await lock.getByLabel('Password', { exact: true }).fill(supervisor.password);
+    await lock.getByLabel('Password', { exact: true }).press('Enter');
+    await expect(lock).toHaveCount(0);
+    await expect(destination).toHaveValue('Hargeisa, Somaliland');
+    await expect.poll(() => draftOnServer(rig.invoke, number)).toContain('Hargeisa, Somaliland');
   } finally {
     await rig.close();
   }

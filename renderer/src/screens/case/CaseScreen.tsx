@@ -19,13 +19,21 @@ export function CaseScreen({ caseId, user }: { caseId: string; user: SessionUser
 function WholeCase({ caseId, user }: { caseId: string; user: SessionUser }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['case', caseId], queryFn: () => call('case.get', { caseId }), staleTime: Infinity, gcTime: 0 });
-  if (q.error)
-    return (
+  if (!q.data)
+    return q.error ? (
       <>
         <h1>{t('case.heading')}</h1>
         <ErrorBanner error={errorOf(q.error)} />
       </>
+    ) : (
+      <p role="status">{t('common.loading')}</p>
     );
-  if (!q.data) return <p role="status">{t('common.loading')}</p>;
-  return <CaseWorkspace initial={q.data} user={user} />;
+  // A refresh that failed (the office server away, the session gone) never takes the form, and
+  // what was typed in it, off the screen: the error shows above it.
+  return (
+    <>
+      {q.error && <ErrorBanner error={errorOf(q.error)} />}
+      <CaseWorkspace initial={q.data} user={user} />
+    </>
+  );
 }
