@@ -17,10 +17,12 @@ import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
 import { DatabaseStore } from './session/database-store';
 import { liveHandlers } from './live/handlers';
+import { caseVersionOf } from './live/case-version';
 import { keyHandlers } from './keys/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { privacyHandlers } from './privacy/handlers';
 import { officeAdminHandlers } from './office-admin/handlers';
+import { deploymentHandlers } from './deployment/handlers';
 import type { OfficeCaller } from './office-admin/office-admin';
 import type { RegisterOptions } from './register/handlers';
 import { dispatch } from './dispatch';
@@ -172,8 +174,13 @@ export function buildCore(
     retentionHandlers(),
     privacyHandlers(register),
     officeAdminHandlers(shared?.office ?? null),
+    deploymentHandlers(),
     liveHandlers(store.changes, options.workstation),
   );
+  const caseVersionAfter = (caseId: string | null): number | null => {
+    const open = sessions.database();
+    return caseId !== null && open ? caseVersionOf(open.db, caseId) : null;
+  };
   const deps = {
     handlers,
     session: () => sessions.current(),
@@ -186,7 +193,7 @@ export function buildCore(
     logError: (channel: string, e: unknown) => console.error(`[core] ${channel} failed:`, e),
     // Live updates: every committed write goes into the change log the other desks read.
     committed: (channel: string, caseId: string | null, s: { username: string; displayName: string } | null) =>
-      store.changes.record({ caseId, channel, username: s?.username ?? '', displayName: s?.displayName ?? '', workstation: options.workstation, at: now().toISOString() }),
+      store.changes.record({ caseId, caseVersion: caseVersionAfter(caseId), channel, username: s?.username ?? '', displayName: s?.displayName ?? '', workstation: options.workstation, at: now().toISOString() }),
   };
 
   return {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createAppCore } from '../core/app-core';
 import { privateUmask } from '../core/data-folder';
 import { printPdf } from './printing';
-import type { AppCore } from '../core/app-core';
+import { createDeploymentRouter } from './deployment';
+import type { DeploymentRouter } from './deployment';
 import { installWebContentsGuards, lockDownSession } from './guards';
 import { registerBridge } from './ipc';
 import { logMain } from './log';
@@ -26,7 +27,7 @@ registerAppScheme();
 // Guards attach from the very first web contents.
 installWebContentsGuards(app);
 
-let core: AppCore | null = null;
+let core: DeploymentRouter | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function start(): void {
@@ -36,14 +37,24 @@ function start(): void {
   // Throws OsKeystoreUnavailableError when the OS cannot protect the key: caught below, app quits.
   const sealer = createSafeStorageSealer();
   privateUmask();
-  core = createAppCore({
-    dataDir: join(app.getPath('userData'), 'data'),
+  const userData = app.getPath('userData');
+  const dataDir = join(userData, 'data');
+  // This computer only (the local core), or a workstation of the office server (every call
+  // forwarded over mutual TLS, its key sealed by the OS key store): chosen at first run.
+  core = createDeploymentRouter({
+    userData,
+    dataDir,
     sealer,
-    migrationsDir: paths.migrationsDir,
-    fontsDir: paths.fontsDir,
-    workstation: hostname(),
-    // Printing goes through the system print dialog; a cancelled dialog logs nothing.
-    printer: async (pdf) => ({ printed: (await printPdf(pdf)).printed }),
+    localCore: () =>
+      createAppCore({
+        dataDir,
+        sealer,
+        migrationsDir: paths.migrationsDir,
+        fontsDir: paths.fontsDir,
+        workstation: hostname(),
+        // Printing goes through the system print dialog; a cancelled dialog logs nothing.
+        printer: async (pdf) => ({ printed: (await printPdf(pdf)).printed }),
+      }),
   });
 
   lockDownSession(session.defaultSession);

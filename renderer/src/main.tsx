@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DeploymentGate } from './screens/first-run/DeploymentGate';
 import './i18n';
 import './styles.css';
 
@@ -14,7 +15,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <DeploymentGate>
+          <App />
+        </DeploymentGate>
       </QueryClientProvider>
     </StrictMode>,
   );

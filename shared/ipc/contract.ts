@@ -72,6 +72,8 @@ import { changesSinceInput } from '../schema/live';
 import type { ChangeFeed } from '../schema/live';
 import { revokeWorkstationInput } from '../schema/office-admin';
 import type { EnrolmentCodeView, WorkstationList } from '../schema/office-admin';
+import { connectOfficeInput } from '../schema/deployment';
+import type { DeploymentStatus } from '../schema/deployment';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
@@ -94,6 +96,12 @@ export const contract = {
   // Live updates (issue 15 point 4): what other desks wrote since the cursor, from memory. Polled
   // about once a second: not activity for the idle lock, not audited (ids, names of staff, no facts).
   'changes.since': channel<ChangeFeed>()({ input: changesSinceInput, access: 'signed_in', audited: false }),
+
+  // This computer's first-run choice (Electron's main process answers these: electron/main/deployment.ts);
+  // the harness and the office server have no choice to make (`fixed`).
+  'deployment.status': channel<DeploymentStatus>()({ input: empty, access: 'public', audited: false }),
+  'deployment.chooseLocal': channel<DeploymentStatus>()({ input: empty, access: 'public', audited: false }),
+  'deployment.connect': channel<DeploymentStatus>()({ input: connectOfficeInput, access: 'public', audited: false }),
 
   // Accounts (supervisor).
   'user.list': channel<UserRow[]>()({ input: empty, access: 'user.manage' }),

@@ -1,4 +1,6 @@
-import { hostname } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppCoreOptions } from '../../../electron/core/app-core';
 import type { IpcResult } from '../../../shared/ipc/errors';
@@ -46,6 +48,8 @@ async function boot(setup: (fake: FakeElectron) => void = () => undefined) {
   fake.app.readyWaiters.length = 0;
   fake.app.listeners.clear();
   fake.FakeBrowserWindow.instances.length = 0;
+  // userData in a temp folder where "this computer only" was chosen at first run (deployment.test.ts has the choice itself).
+  fake.app.getPath.mockImplementation((name: string) => (name === 'userData' ? userData : join(userData, name)));
   setup(fake);
   await import('../../../electron/main/index');
   // index.ts must have seen these very fakes, or every assertion below would be vacuous.
@@ -58,7 +62,11 @@ async function ready(fake: FakeElectron): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
 }
 
+let userData = '';
+
 beforeEach(() => {
+  userData = mkdtempSync(join(tmpdir(), 'avrr-userdata-'));
+  writeFileSync(join(userData, 'workstation-mode.json'), JSON.stringify({ mode: 'local' }));
   core.options.length = 0;
   core.invoked.length = 0;
   core.closed = 0;
@@ -66,6 +74,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  rmSync(userData, { recursive: true, force: true });
   vi.unstubAllEnvs();
 });
 
@@ -87,7 +96,7 @@ describe('main process lifecycle', () => {
     expect(core.options).toHaveLength(1);
     const options = core.options[0];
     expect(options?.sealer.kind).toBe('os-keystore');
-    expect(options?.dataDir).toBe('/home/agent/.config/AVRR Intake/data');
+    expect(options?.dataDir).toBe(join(userData, 'data'));
     expect(options?.migrationsDir).toBe('/opt/avrr/resources/app.asar/out/main/migrations');
     expect(options?.fontsDir).toBe('/opt/avrr/resources/app.asar/out/main/fonts');
     expect(typeof options?.printer).toBe('function');
@@ -102,6 +111,22 @@ describe('main process lifecycle', () => {
     // Packaged: the dev-server variable is ignored.
     expect(window?.loadedUrls).toEqual(['app://avrr/index.html']);
     expect(window?.options).toMatchObject({ webPreferences: { preload: '/opt/avrr/resources/app.asar/out/preload/index.cjs', sandbox: true, devTools: false } });
+  });
+
+  it('first run: no core until the choice is made; "this computer only" starts the local core', async () => {
+    const fake = await boot(() => rmSync(join(userData, 'workstation-mode.json')));
+    await ready(fake);
+    expect(core.options).toHaveLength(0);
+    const handler = fake.ipcMain.handle.mock.calls[0]?.[1];
+    const window = fake.FakeBrowserWindow.instances[0];
+    if (!handler || !window) throw new Error('bridge or window missing');
+    const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await expect(handler(from, 'deployment.status', {})).resolves.toEqual({ ok: true, value: { state: 'undecided' } });
+    await expect(handler(from, 'auth.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'rejected', messageKey: 'deployment.errors.undecided' } });
+    await expect(handler(from, 'deployment.chooseLocal', {})).resolves.toEqual({ ok: true, value: { state: 'local' } });
+    expect(core.options).toHaveLength(1);
+    await expect(handler(from, 'auth.status', {})).resolves.toEqual({ ok: true, value: 'auth.status' });
+    await expect(handler(from, 'deployment.chooseLocal', {})).resolves.toMatchObject({ ok: false, error: { messageKey: 'deployment.errors.alreadyChosen' } });
   });
 
   it('the registered bridge serves the main window and refuses any other web contents', async () => {
