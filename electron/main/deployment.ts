@@ -10,6 +10,8 @@ import type { SecretSealer } from '../core/keys/sealer';
 import { writeFileAtomic } from '../core/durable-file';
 import { EnrolmentError, enrolWorkstation, loadWorkstationCredentials, officeInvoker } from '../office/client';
 import type { OfficeInvoker } from '../office/client';
+import { printForwarded, printsLocally } from './office-printing';
+import type { LocalPrinter } from './office-printing';
 
 /**
  * The Electron app's choice at first run (issue 15 point 3): "this computer only" (the local core,
@@ -44,6 +46,8 @@ export interface DeploymentOptions {
   sealer: SecretSealer;
   /** Builds the local core ("this computer only"). */
   localCore: () => { invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>; close(): void };
+  /** This computer's system print dialog: a workstation of the office server prints what the server answers. */
+  printer?: LocalPrinter;
   /** Enrolment and forwarding (tests may pass their own office server's; defaults: electron/office/client.ts). */
   enrol?: typeof enrolWorkstation;
 }
@@ -111,7 +115,9 @@ export function createDeploymentRouter(opts: DeploymentOptions): DeploymentRoute
         return connect(input);
       }
       if (active.kind === 'undecided') return refused('deployment.errors.undecided');
-      return active.kind === 'local' ? active.core.invoke(channel, input) : active.invoke(channel, input);
+      if (active.kind === 'local') return active.core.invoke(channel, input);
+      const result = await active.invoke(channel, input);
+      return opts.printer && printsLocally(channel) ? printForwarded(channel, result, opts.printer) : result;
     },
     close() {
       if (active.kind === 'local') active.core.close();

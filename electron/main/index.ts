@@ -41,10 +41,13 @@ function start(): void {
   const dataDir = join(userData, 'data');
   // This computer only (the local core), or a workstation of the office server (every call
   // forwarded over mutual TLS, its key sealed by the OS key store): chosen at first run.
+  // Printing goes through the system print dialog; a cancelled dialog logs nothing.
+  const printer = async (pdf: Uint8Array) => ({ printed: (await printPdf(pdf)).printed });
   core = createDeploymentRouter({
     userData,
     dataDir,
     sealer,
+    printer,
     localCore: () =>
       createAppCore({
         dataDir,
@@ -52,8 +55,7 @@ function start(): void {
         migrationsDir: paths.migrationsDir,
         fontsDir: paths.fontsDir,
         workstation: hostname(),
-        // Printing goes through the system print dialog; a cancelled dialog logs nothing.
-        printer: async (pdf) => ({ printed: (await printPdf(pdf)).printed }),
+        printer,
       }),
   });
 
