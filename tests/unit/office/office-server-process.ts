@@ -1,20 +1,31 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
 import { enrolWorkstation, officeInvoker } from '../../../electron/office/client';
 import type { EnrolledWorkstation, OfficeInvoker } from '../../../electron/office/client';
-import { childArgs } from '../child-bundle';
 
 /**
  * Drives office-server-child.ts: start it (on a given port, or any free one), ask it for
  * enrolment codes, enrol workstations against it, and read its memory from /proc.
  */
 
-const repoRoot = join(__dirname, '..', '..', '..');
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const CHILD = 'tests/unit/office/office-server-child.ts';
+
+/**
+ * Node's arguments to run the child: under vitest one esbuild bundle (child-bundle.ts, loaded only
+ * then: it needs CommonJS's __dirname); elsewhere (the benchmark, run by tsx) through tsx.
+ */
+async function childNodeArgs(): Promise<string[]> {
+  if (!process.env['VITEST']) return ['--import', 'tsx', CHILD];
+  const { childArgs } = await import('../child-bundle');
+  return childArgs(CHILD);
+}
 const lineSchema = z.union([
   z.object({ ready: z.object({ port: z.number(), enrolPort: z.number(), ca: z.string() }) }),
   z.object({ code: z.string() }),
@@ -32,7 +43,7 @@ export interface OfficeServerProcess {
 }
 
 export async function startOfficeServer(dataDir: string, opts: { port?: number; enrolPort?: number; kdf: 'min' | 'default' }): Promise<OfficeServerProcess> {
-  const child = spawn(process.execPath, [...(await childArgs('tests/unit/office/office-server-child.ts')), dataDir, String(opts.port ?? 0), String(opts.enrolPort ?? 0), opts.kdf], {
+  const child = spawn(process.execPath, [...(await childNodeArgs()), dataDir, String(opts.port ?? 0), String(opts.enrolPort ?? 0), opts.kdf], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
