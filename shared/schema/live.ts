@@ -10,6 +10,8 @@ export const changesSinceInput = z.object({ after: z.string().max(64).nullable()
 /** One committed write another desk (or this one) made: which case, which call, who and where. */
 export interface LiveChange {
   caseId: string | null;
+  /** The case's version after this write (null: none, or the case is gone); a print or a booking leaves it as it was. */
+  caseVersion: number | null;
   channel: string;
   username: string;
   displayName: string;

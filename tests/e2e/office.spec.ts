@@ -267,6 +267,8 @@ test('Must hold: two officers save the same case from two desks; the one who sav
     await expectAccessible(pageB);
     await press(pageB, noticeB.getByRole('button', { name: 'Voir leur version' }));
     await expect(noticeB).toHaveCount(0);
+    await expect(pageB.getByRole('status').filter({ hasText: 'Le dossier est affiché tel qu’il a été enregistré en dernier.' })).toBeVisible();
+    await expect(pageB.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(pageB.getByRole('region', { name: 'Voyage' }).getByLabel('Destination finale')).toHaveValue('Hargeisa');
   } finally {
     await rig.close();

@@ -15,6 +15,7 @@ const PRIVATE_WRITES: ReadonlySet<string> = new Set(['draft.save', 'draft.discar
 export interface ChangeEntry {
   seq: number;
   caseId: string | null;
+  caseVersion: number | null;
   channel: string;
   username: string;
   displayName: string;
@@ -67,6 +68,7 @@ export class ChangeLog {
       if (!e || e.seq !== s) continue;
       changes.push({
         caseId: e.caseId,
+        caseVersion: e.caseVersion,
         channel: e.channel,
         username: e.username,
         displayName: e.displayName,

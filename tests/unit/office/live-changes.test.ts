@@ -49,7 +49,7 @@ describe('changes.since: what the other desks wrote', () => {
     const atInterview = (await since(interview, null)).cursor;
     const atCounter = (await since(counter, null)).cursor;
     const created = await ok<CaseDetail>(counter, 'case.create', { intake: intakeWith({ nameAsWritten: 'Live Walkin', nameLatin: 'Live Walkin', dateOfBirth: '1980-01-02', nationality: 'MEX' }) });
-    await ok(counter, 'case.screen', { caseId: created.id, baseVersion: created.version, handover: { kind: 'now' } });
+    const screened = await ok<CaseDetail>(counter, 'case.screen', { caseId: created.id, baseVersion: created.version, handover: { kind: 'now' } });
 
     const feed = await since(interview, atInterview);
     expect(feed.reset).toBe(false);
@@ -57,6 +57,8 @@ describe('changes.since: what the other desks wrote', () => {
       ['case.create', created.id, false],
       ['case.screen', created.id, false],
     ]);
+    // Each with the case's version after it: an open case's page compares it with its own.
+    expect(feed.changes.map((c) => c.caseVersion)).toEqual([created.version, screened.version]);
     expect(feed.changes[0]).toMatchObject({ username: SUPERVISOR.username, displayName: SUPERVISOR.displayName, workstation: 'front-counter-1.aa11bb22', at: clock.now.toISOString() });
     expect((await since(counter, atCounter)).changes.every((c) => c.mine)).toBe(true);
     // Asked again from the new cursor: nothing more.
@@ -117,14 +119,14 @@ describe('the change log', () => {
     const log = new ChangeLog(3);
     const asker = { username: 'a', workstation: 'w' };
     const start = log.since(null, asker).cursor;
-    const write = (n: number) => log.record({ caseId: `c${n}`, channel: 'case.saveIntake', username: 'b', displayName: 'B', workstation: 'x', at: `t${n}` });
+    const write = (n: number) => log.record({ caseId: `c${n}`, caseVersion: 1, channel: 'case.saveIntake', username: 'b', displayName: 'B', workstation: 'x', at: `t${n}` });
     write(1);
     write(2);
     write(3);
     expect(log.since(start, asker).changes.map((c) => c.caseId)).toEqual(['c1', 'c2', 'c3']);
     write(4);
     expect(log.since(start, asker)).toMatchObject({ reset: true, changes: [] });
-    log.record({ caseId: 'c5', channel: 'draft.save', username: 'b', displayName: 'B', workstation: 'x', at: 't5' });
+    log.record({ caseId: 'c5', caseVersion: 1, channel: 'draft.save', username: 'b', displayName: 'B', workstation: 'x', at: 't5' });
     const feed = log.since(`${start.split(':')[0]}:1`, asker);
     expect(feed.changes.map((c) => c.caseId)).toEqual(['c2', 'c3', 'c4']);
   });

@@ -25,7 +25,7 @@ const invalidated = (qc: QueryClient) =>
     .filter((q) => q.state.isInvalidated)
     .map((q) => JSON.stringify(q.queryKey))
     .sort();
-const change = (over: Partial<LiveChange>): LiveChange => ({ caseId: OPEN, channel: 'case.saveIntake', username: 'omar.officer', displayName: 'Omar Officer', workstation: 'interview-room-2.0a1b2c3d', at: '2026-11-29T09:00:00.000Z', mine: false, ...over });
+const change = (over: Partial<LiveChange>): LiveChange => ({ caseId: OPEN, caseVersion: 4, channel: 'case.saveIntake', username: 'omar.officer', displayName: 'Omar Officer', workstation: 'interview-room-2.0a1b2c3d', at: '2026-11-29T09:00:00.000Z', mine: false, ...over });
 
 describe('applying a feed of changes', () => {
   it("another desk's save of the open case: the lists and that case's parts are read again, the page is told, the case itself is not refetched", () => {

@@ -62,9 +62,16 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
   const [handoverError, setHandoverError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<WorkspaceDialog>(null);
   const stale = editable && baseVersion < detail.version;
-  // Another desk changed this case (live updates): said at once, nothing on the page replaced.
+  // Another desk changed this case (live updates): said at once, nothing on the page replaced. A
+  // change that left the case's version as this page has it (a print, a booking) changes nothing here.
   const [elsewhere, setElsewhere] = useState<LiveChange | null>(null);
-  useEffect(() => onCaseChangedElsewhere(initial.id, setElsewhere), [initial.id]);
+  useEffect(
+    () =>
+      onCaseChangedElsewhere(initial.id, (change) => {
+        if (change.caseVersion === null || change.caseVersion > detail.version) setElsewhere(change);
+      }),
+    [initial.id, detail.version],
+  );
 
   const steps: Step[] = offered(detail, user.role).filter((s): s is Step => (STEP_ACTIONS as readonly CaseAction[]).includes(s.action));
   const may = (action: CaseAction) => verdict(action, detail, user.role);
@@ -198,7 +205,12 @@ export function useCaseWorkspace({ initial, user, form, initialValues }: { initi
         saver.rebind({ draftId: crypto.randomUUID(), caseId: fresh.id, baseVersion: fresh.version, revision: 0 }, JSON.stringify(form.getValues()));
       }
       setDetail(fresh);
+      // The button is gone: the focus goes to what replaced it (the review of the newer save, or the case's heading).
       if (!untouched && fresh.version > baseVersion) requestAnimationFrame(() => document.getElementById('draft-conflict-title')?.focus());
+      else {
+        setDone(t('live.shown'));
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+      }
     } catch (e) {
       setError(errorOf(e));
     }
