@@ -40,9 +40,11 @@ export const OFFICE_SERVER_WORKSTATION = 'office-server';
 /**
  * The office server's back end (issue 15): the same core as a workstation's, once per enrolled
  * workstation (its own session, idle lock and drafts), over ONE database connection and key held
- * in a shared store, and one backup service. Calls are served one at a time, whoever sends them,
- * so writes are serialised exactly as on a workstation. Every audit entry names the workstation
- * by its certificate: `<name>.<first 8 hex digits of the certificate's fingerprint>`.
+ * in a shared store, and one backup service. Calls that write are served one at a time, whoever
+ * sends them, so writes are serialised exactly as on a workstation; reads (READS_ALONGSIDE_WRITES)
+ * do not wait behind them (a document being rendered and signed takes a few hundred
+ * milliseconds). Each workstation's own calls keep their order. Every audit entry names the
+ * workstation by its certificate: `<name>.<first 8 hex digits of the certificate's fingerprint>`.
  */
 export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): OfficeCore {
   const now = options.now ?? (() => new Date());
@@ -122,7 +124,9 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   const ticker = setInterval(() => backups.tick(), 60_000);
   ticker.unref();
 
-  let queue: Promise<unknown> = Promise.resolve();
+  /** The last write in line, whoever sent it; and each workstation's last call (by certificate fingerprint). */
+  let writes: Promise<unknown> = Promise.resolve();
+  const lastOf = new Map<string, Promise<unknown>>();
   return {
     invoke(workstation, channel, input) {
       // Live updates are asked for every second by every desk and read the change log in memory
@@ -141,8 +145,14 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
         }
         return result;
       };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
+      const mine = lastOf.get(workstation.fingerprint) ?? Promise.resolve();
+      const read = READS_ALONGSIDE_WRITES.has(channel);
+      // A read waits only for its own workstation's earlier calls; a write for those and every earlier write.
+      const before = read ? mine : Promise.all([mine, writes]);
+      const result = before.then(run, run);
+      const settled = result.catch(() => undefined);
+      lastOf.set(workstation.fingerprint, settled);
+      if (!read) writes = settled;
       return result;
     },
     attachAdmin(transport) {
@@ -161,7 +171,7 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
       pendingEnrolments.push(workstation);
       // In turn with the calls, so it never lands inside another call's work.
       const run = async () => writePendingEnrolments();
-      queue = queue.then(run, run).catch(() => undefined);
+      writes = writes.then(run, run).catch(() => undefined);
     },
     close() {
       clearInterval(ticker);
@@ -170,3 +180,32 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
     },
   };
 }
+
+/**
+ * Channels served without waiting for the writes in line: each handler reads in one synchronous
+ * stretch (better-sqlite3 is synchronous: nothing else runs in the middle of it) and writes
+ * nothing but the audit entry of the read, appended in a transaction of its own like any other.
+ * A write that awaits (a document rendered and signed between its transactions) may let a read in
+ * between its steps: the read sees what is committed, as a second process would. A channel not
+ * listed is served as a write: slower under load, never wrong. Sign-in, sign-out and lock change
+ * the shared store or a session and stay in line.
+ */
+export const READS_ALONGSIDE_WRITES: ReadonlySet<string> = new Set<ChannelName>([
+  'case.list',
+  'case.officers',
+  'case.get',
+  'case.overview',
+  'case.history',
+  'today.summary',
+  'today.tasks',
+  'appointment.day',
+  'appointment.slots',
+  'appointment.forCase',
+  'document.list',
+  'document.printQueue',
+  'consent.get',
+  'attachment.list',
+  'draft.get',
+  'user.list',
+  'certificate.status',
+]);
