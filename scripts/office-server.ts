@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   // The supervisor's Workstations screen lists, revokes and makes codes through the transport.
   core.attachAdmin(office);
   // The transport logs each new code with the CA fingerprint, in English and French.
-  const printCode = () => office.createEnrolmentCode();
+  // Audited as the server's own entries (written once someone has signed in and the database is open).
+  const printCode = () => core.recordConsoleCode(office.createEnrolmentCode().expiresAt);
   printCode();
   const stop = async () => {
     await office.close();
@@ -74,7 +75,13 @@ async function main(): Promise<void> {
     const [command, arg] = line.trim().split(/\s+/);
     if (command === 'code') printCode();
     else if (command === 'list') for (const w of office.listWorkstations()) process.stdout.write(`${w.id} ${w.name} ${w.revokedAt ? `revoked ${w.revokedAt}` : 'active'}\n`);
-    else if (command === 'revoke' && arg) process.stdout.write(office.revokeWorkstation(arg) ? `revoked ${arg}\n` : `no workstation ${arg}\n`);
+    else if (command === 'revoke' && arg) {
+      const target = office.listWorkstations().find((w) => w.id === arg.toLowerCase());
+      if (target && office.revokeWorkstation(target.id)) {
+        core.recordConsoleRevocation(target);
+        process.stdout.write(`revoked ${target.id}\n`);
+      } else process.stdout.write(`no workstation ${arg}\n`);
+    }
     else if (command === 'quit') void stop();
     else if (command) process.stdout.write('commands: code, list, revoke ID, quit\n');
   });

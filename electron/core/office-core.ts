@@ -28,6 +28,9 @@ export interface OfficeCore {
    * the server itself (`office-server`). Kept in memory until the database is open (someone signed in).
    */
   recordEnrolment(workstation: EnrolledWorkstationInfo): void;
+  /** The server's console made a code or revoked a workstation: audited as `office-server`, the same way. */
+  recordConsoleCode(expiresAt: Date): void;
+  recordConsoleRevocation(workstation: EnrolledWorkstationInfo): void;
   close(): void;
 }
 
@@ -69,30 +72,31 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   /** Workstations revoked during the call being served: their sessions end after it. */
   const revokedNow = new Set<string>();
   const coreIds = new Map<string, string>();
-  const pendingEnrolments: EnrolledWorkstationInfo[] = [];
-  const writePendingEnrolments = (): void => {
+  /** Entries of the server's own (enrolments, the console's codes and revocations), until the database is open. */
+  const pendingEntries: { action: string; detail: string }[] = [];
+  const writePendingEntries = (): void => {
     const open = store.open;
     const write = store.writeAudit;
-    if (!open || !write || pendingEnrolments.length === 0) return;
+    if (!open || !write || pendingEntries.length === 0) return;
     try {
       open.sqlite
         .transaction(() => {
-          for (const w of pendingEnrolments) {
+          for (const e of pendingEntries) {
             write(open.sqlite, {
               at: now().toISOString(),
               userId: null,
               username: null,
               role: null,
-              action: 'office.enrolled',
+              action: e.action,
               caseId: null,
               outcome: 'ok',
               workstation: OFFICE_SERVER_WORKSTATION,
-              detail: `workstation=${w.id};name=${auditWorkstationName(w)};enrolledAt=${w.enrolledAt}`,
+              detail: e.detail,
             });
           }
         })
         .immediate();
-      pendingEnrolments.length = 0;
+      pendingEntries.length = 0;
     } catch (e) {
       // Kept for the next call: an enrolment is never left out of the trail for a full disk.
       console.error('[office] enrolment audit entry could not be written:', e);
@@ -126,6 +130,15 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
 
   /** The last write in line, whoever sent it; and each workstation's last call (by certificate fingerprint). */
   let writes: Promise<unknown> = Promise.resolve();
+  const serverEntry = (action: string, detail: string): void => {
+    pendingEntries.push({ action, detail });
+    // In turn with the writes, so it never lands inside another call's work.
+    const run = async () => {
+      endRevokedSessions();
+      writePendingEntries();
+    };
+    writes = writes.then(run, run).catch(() => undefined);
+  };
   const lastOf = new Map<string, Promise<unknown>>();
   return {
     invoke(workstation, channel, input) {
@@ -137,7 +150,7 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
       const run = async () => {
         const result = await coreFor(workstation).invoke(channel, input);
         endRevokedSessions();
-        writePendingEnrolments();
+        writePendingEntries();
         try {
           backups.tick();
         } catch (e) {
@@ -167,11 +180,16 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
         },
       };
     },
-    recordEnrolment(workstation) {
-      pendingEnrolments.push(workstation);
-      // In turn with the calls, so it never lands inside another call's work.
-      const run = async () => writePendingEnrolments();
-      writes = writes.then(run, run).catch(() => undefined);
+    recordEnrolment(w) {
+      serverEntry('office.enrolled', `workstation=${w.id};name=${auditWorkstationName(w)};enrolledAt=${w.enrolledAt}`);
+    },
+    recordConsoleCode(expiresAt) {
+      serverEntry('office.enrolmentCode', `expires=${expiresAt.toISOString()}`);
+    },
+    recordConsoleRevocation(w) {
+      // Its session on the server ends too, as when a supervisor revokes it from the screen.
+      revokedNow.add(w.id.toLowerCase());
+      serverEntry('office.revoke', `workstation=${w.id};name=${auditWorkstationName(w)}`);
     },
     close() {
       clearInterval(ticker);

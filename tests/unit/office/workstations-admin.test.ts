@@ -119,14 +119,24 @@ describe('the Workstations channels on the office server', () => {
     for (const channel of ['office.workstations', 'office.enrolmentCode']) expect(await desk(channel, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   }, 30_000);
 
-  it('an enrolment while nobody is signed in is written to the trail at the next sign-in', async () => {
+  it('an enrolment, and the code and revocation made at the console, while nobody is signed in, are in the trail from the next sign-in', async () => {
     await ok(counter, 'auth.signOut', {});
     const desk = opened[2];
     if (desk) await ok(desk, 'auth.signOut', {});
-    const late = await enrol('Late desk', office.createEnrolmentCode().code);
+    // What the server's console does (scripts/office-server.ts): a code, then a revocation.
+    const code = office.createEnrolmentCode();
+    core.recordConsoleCode(code.expiresAt);
+    const late = await enrol('Late desk', code.code);
+    const target = office.listWorkstations().find((w) => w.id === late.id);
+    if (!target || !office.revokeWorkstation(target.id)) throw new Error('not revoked');
+    core.recordConsoleRevocation(target);
     await ok(counter, 'auth.signIn', { username: SUPERVISOR.username, password: SUPERVISOR.password });
-    const trail = await ok<AuditPageView>(counter, 'audit.list', { action: 'office.enrolled' });
-    expect(trail.rows.map((r) => r.detail)).toContainEqual(expect.stringMatching(new RegExp(`^workstation=${late.id};name=Late-desk\\.`)));
+    const trail = await ok<AuditPageView>(counter, 'audit.list', { action: 'office.*' });
+    const server = trail.rows.filter((r) => r.workstation === 'office-server').map((r) => `${r.action} ${r.detail ?? ''}`);
+    expect(server).toContainEqual(`office.enrolmentCode expires=${code.expiresAt.toISOString()}`);
+    expect(server).toContainEqual(expect.stringMatching(new RegExp(`^office\\.enrolled workstation=${late.id};name=Late-desk\\.`)));
+    expect(server).toContainEqual(expect.stringMatching(new RegExp(`^office\\.revoke workstation=${late.id};name=Late-desk\\.`)));
+    expect(await late.desk('auth.status', {})).toMatchObject({ ok: false, error: { messageKey: 'office.unreachable' } });
   }, 30_000);
 });
 
