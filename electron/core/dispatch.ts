@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract, isChannelName } from '../../shared/ipc/contract';
 import type { ChannelName, ChannelOutput, ChannelParsed, Contract } from '../../shared/ipc/contract';
@@ -155,9 +156,13 @@ function changedCases(own: string | null, each: readonly string[]): (string | nu
   return ids.size === 0 ? [null] : [...ids];
 }
 
+const totalChangesQuery = new WeakMap<Sqlite, Statement<[], unknown>>();
+
 /** Rows inserted, updated or deleted on this connection since it opened (SQLite's total_changes()). */
 function totalChanges(sqlite: Sqlite): number {
-  const n: unknown = sqlite.prepare('SELECT total_changes()').pluck().get();
+  let query = totalChangesQuery.get(sqlite);
+  if (!query) totalChangesQuery.set(sqlite, (query = sqlite.prepare('SELECT total_changes()').pluck()));
+  const n: unknown = query.get();
   return typeof n === 'number' ? n : 0;
 }
 
