@@ -11,6 +11,7 @@ import { DB_FILE_NAME } from '../../../electron/core/session/manager';
 import type { OfficeInvoker } from '../../../electron/office/client';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { CaseDetail, DraftRecord, DraftSaved } from '../../../shared/schema/case-api';
+import type { CasePage } from '../../../shared/schema/case';
 import { SUPERVISOR, SUPERVISOR_LOGIN, intakeWith } from '../core/helpers';
 import { enrolWith, invokerFor, startOfficeServer } from './office-server-process';
 import type { OfficeServerProcess } from './office-server-process';
@@ -112,15 +113,26 @@ async function signInAgain(desk: Desk): Promise<void> {
   throw new Error(`${desk.label} cannot reach the restarted server`);
 }
 
+/** Every case's principal name as the server has it now, read a page at a time. */
+async function namesOnServer(supervisor: Desk): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let offset = 0; ; offset += 100) {
+    const page = await must<CasePage>(supervisor, 'case.list', { limit: 100, offset, sort: 'updated', dir: 'desc' });
+    for (const row of page.items) names.set(row.id, row.principalNameLatin);
+    if (page.items.length < 100) return names;
+  }
+}
+
 /** Every acknowledged write is there; a write cut short is there or not; the desk resumes from what is there. */
-async function checkAndResume(desk: Desk, round: number): Promise<void> {
+async function checkAndResume(desk: Desk, round: number, names: Map<string, string>): Promise<void> {
   for (const [id, known] of desk.cases) {
-    const c = await must<CaseDetail>(desk, 'case.get', { caseId: id });
-    const name = c.intake.persons[0]!.nameLatin;
     const allowed = [known.name, ...(known.unacknowledged ? [known.unacknowledged] : [])];
-    expect(allowed, `round ${round}: ${desk.label}'s case ${id}`).toContain(name);
+    expect(allowed, `round ${round}: ${desk.label}'s case ${id}`).toContain(names.get(id));
+    if (known.unacknowledged === undefined) continue;
+    // A save was cut short: carry on from the version the server has.
+    const c = await must<CaseDetail>(desk, 'case.get', { caseId: id });
     expect(c.version).toBeGreaterThanOrEqual(known.version);
-    desk.cases.set(id, { version: c.version, intake: c.intake, name });
+    desk.cases.set(id, { version: c.version, intake: c.intake, name: c.intake.persons[0]!.nameLatin });
   }
   if (desk.draft.note !== null || desk.draft.unacknowledged) {
     const r = await desk.invoke('draft.get', { draftId: desk.draft.id });
@@ -188,11 +200,12 @@ describe('the office server killed during a load', () => {
 
         expect(await integrity(dataDir), `round ${round}`).toBe('ok');
         server = await startOfficeServer(dataDir, { port, enrolPort, kdf: 'min' });
+        await signInAgain(supervisor);
+        const names = await namesOnServer(supervisor);
         for (const desk of writers) {
           await signInAgain(desk);
-          await checkAndResume(desk, round);
+          await checkAndResume(desk, round, names);
         }
-        await signInAgain(supervisor);
         expect(await sup('audit.verify', {}), `round ${round}`).toMatchObject({ ok: true });
       }
       // The rounds did real work: every desk had writes acknowledged.
@@ -203,5 +216,5 @@ describe('the office server killed during a load', () => {
       if (server) await server.exited;
       rmSync(root, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 240_000);
 });
