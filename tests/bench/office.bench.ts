@@ -28,7 +28,7 @@ import type { DocumentInfo } from '../../shared/schema/documents-api';
 import { familyIntake, syrianFamily } from '../fixtures/intakes';
 import { signersFor } from '../unit/case/support';
 import { SUPERVISOR, intakeWith } from '../unit/core/helpers';
-import { enrolWith, invokerFor, residentBytes, startOfficeServer } from '../unit/office/office-server-process';
+import { cpuSeconds, enrolWith, invokerFor, residentBytes, startOfficeServer } from '../unit/office/office-server-process';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 60);
 const workstations = Number(process.env['BENCH_WORKSTATIONS'] ?? 20);
@@ -226,6 +226,8 @@ export default async function officeBench(): Promise<object> {
     const sampler = setInterval(() => {
       void residentBytes(pid).then((b) => (rssPeak = Math.max(rssPeak, b ?? 0)));
     }, 250);
+    await started.loopDelay();
+    const cpuAtStart = await cpuSeconds(pid);
     const runStart = performance.now();
     const stop = setTimeout(() => (running = false), seconds * 1000);
     await Promise.all(
@@ -235,6 +237,8 @@ export default async function officeBench(): Promise<object> {
     clearTimeout(stop);
     clearInterval(sampler);
     const rssAtEnd = await residentBytes(pid);
+    const cpuAtEnd = await cpuSeconds(pid);
+    const loop = await started.loopDelay();
     rssPeak = Math.max(rssPeak, rssAtEnd ?? 0);
 
     const byKind = Object.fromEntries((Object.keys(kinds) as Kind[]).map((k) => [k, { class: kinds[k], ...summary(samples.get(k) ?? []) }]));
@@ -246,6 +250,10 @@ export default async function officeBench(): Promise<object> {
       byKind,
       errors: { count: errors.length, first: errors.slice(0, 5) },
       serverRssMiB: { atStart: mib(rssAtStart), peak: mib(rssPeak), atEnd: mib(rssAtEnd) },
+      // CPU the server used per second of the run (1.0 = one core all the time), and how late its
+      // event loop was: a call arriving waits at least that long for the server's one thread.
+      serverCpuPerSecond: cpuAtStart === null || cpuAtEnd === null ? null : Math.round(((cpuAtEnd - cpuAtStart) / (runMs / 1000)) * 100) / 100,
+      serverEventLoopDelayMs: loop,
       target,
       met: {
         errors: errors.length === 0,

@@ -6,9 +6,12 @@
  *   node office-server-child.ts DATA_DIR PORT ENROL_PORT min|default
  *
  * Prints one JSON line `{"ready":{"port":…,"enrolPort":…,"ca":"…"}}` when listening; each line
- * `code` on stdin is answered `{"code":"…"}` (a new enrolment code). `min` uses the OWASP-floor
+ * `code` on stdin is answered `{"code":"…"}` (a new enrolment code), each line `loop` with the
+ * event loop's delay since the previous one (`{"loop":{"p50":…,"p99":…,"max":…}}`, ms: how long a
+ * call arriving had to wait for the server's one thread). `min` uses the OWASP-floor
  * key derivation (the tests sign in many times), `default` the production one.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { OWASP_MIN_KDF_PARAMS } from '../../../electron/core/auth/kdf';
 import { privateUmask } from '../../../electron/core/data-folder';
@@ -27,10 +30,17 @@ const office = await startOfficeTransport({
   enrolPort: Number(enrolPort),
   handler: (req) => core.invoke(req.workstation, req.body.channel, req.body.input),
 });
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
 const say = (o: object): void => void process.stdout.write(`${JSON.stringify(o)}\n`);
 say({ ready: { port: office.port, enrolPort: office.enrolPort, ca: office.caFingerprint } });
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'code') say({ code: office.createEnrolmentCode().code });
+  if (line.trim() === 'loop') {
+    say({ loop: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) } });
+    delay.reset();
+  }
 });
 process.on('SIGTERM', () => {
   void office.close().then(() => {

@@ -29,7 +29,15 @@ async function childNodeArgs(): Promise<string[]> {
 const lineSchema = z.union([
   z.object({ ready: z.object({ port: z.number(), enrolPort: z.number(), ca: z.string() }) }),
   z.object({ code: z.string() }),
+  z.object({ loop: z.object({ p50: z.number(), p99: z.number(), max: z.number() }) }),
 ]);
+
+/** How long the server's event loop was late (ms): a call arriving waited at least that for the one thread. */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
 
 export interface OfficeServerProcess {
   readonly child: ChildProcess;
@@ -38,6 +46,8 @@ export interface OfficeServerProcess {
   readonly ca: string;
   /** A new one-time enrolment code from the server. */
   code(): Promise<string>;
+  /** The event loop's delay since the previous ask (the first ask: since the start). */
+  loopDelay(): Promise<LoopDelay>;
   /** Resolves when the process has ended (with the signal that ended it, if any). */
   readonly exited: Promise<NodeJS.Signals | null>;
 }
@@ -51,12 +61,14 @@ export async function startOfficeServer(dataDir: string, opts: { port?: number; 
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((ok) => child.once('exit', (_code, signal) => ok(signal)));
   const waiting: ((code: string) => void)[] = [];
+  const waitingLoop: ((d: LoopDelay) => void)[] = [];
   const ready = new Promise<{ port: number; enrolPort: number; ca: string }>((ok, fail) => {
     exited.then((signal) => fail(new Error(`office server ended (${signal ?? 'exit'}) before it was ready: ${err}`)), fail);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const parsed = lineSchema.safeParse(JSON.parse(line));
       if (!parsed.success) return;
       if ('ready' in parsed.data) ok(parsed.data.ready);
+      else if ('loop' in parsed.data) waitingLoop.shift()?.(parsed.data.loop);
       else waiting.shift()?.(parsed.data.code);
     });
   });
@@ -69,6 +81,11 @@ export async function startOfficeServer(dataDir: string, opts: { port?: number; 
       new Promise<string>((ok) => {
         waiting.push(ok);
         child.stdin?.write('code\n');
+      }),
+    loopDelay: () =>
+      new Promise<LoopDelay>((ok) => {
+        waitingLoop.push(ok);
+        child.stdin?.write('loop\n');
       }),
   };
 }
@@ -87,6 +104,18 @@ export async function enrolWith(server: OfficeServerProcess, root: string, name:
 
 export function invokerFor(server: { port: number }, ws: EnrolledWorkstation): OfficeInvoker {
   return officeInvoker({ url: `https://localhost:${server.port}`, credentials: ws.credentials });
+}
+
+/** CPU seconds the process has used (user + system), or null where /proc is not there. */
+export async function cpuSeconds(pid: number): Promise<number | null> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    // After the command name in parentheses: fields 14 and 15 of stat are utime and stime, in clock ticks (100 a second on Linux).
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** The process's resident memory in bytes (VmRSS), or null where /proc is not there. */
