@@ -11,17 +11,8 @@ export const CHANGE_LOG_SIZE = 2000;
  */
 const PRIVATE_WRITES: ReadonlySet<string> = new Set(['draft.save', 'draft.discard']);
 
-/** One committed write, as the change log keeps it (in memory only). */
-export interface ChangeEntry {
-  seq: number;
-  caseId: string | null;
-  caseVersion: number | null;
-  channel: string;
-  username: string;
-  displayName: string;
-  workstation: string;
-  at: string;
-}
+/** One committed write, as the change log keeps it (in memory only): a LiveChange before it is someone's. */
+export type ChangeEntry = Omit<LiveChange, 'mine'> & { seq: number };
 
 /** Who is asking: their own writes come back marked `mine`. */
 export interface Asker {
