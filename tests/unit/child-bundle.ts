@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
 
@@ -12,7 +12,7 @@ import type { Plugin } from 'esbuild';
  * files), and packages stay external, loaded from the repository's node_modules as usual.
  */
 
-const repoRoot = resolve(__dirname, '..', '..');
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(repoRoot, 'node_modules', '.cache', 'avrr-child-bundles');
 const built = new Map<string, Promise<string>>();
 
