@@ -147,6 +147,8 @@ test('the office server stops and restarts: the banner, the typed text kept and 
     await expect(banner.getByRole('alert')).toContainText('What you typed is kept on this screen and will be sent when the server is back.');
     await expect(banner).toContainText(/Next try at \d/);
     await expect(page.getByRole('status').filter({ hasText: /^Not sent — the office server cannot be reached/ })).toBeVisible();
+    // Scrolled down to the phone field, the officer still sees it, in the save bar that stays in view.
+    await expect(page.getByText('Office server unreachable: what you type is kept here.')).toBeInViewport();
     // In the page's flow, above the screen: the form is not covered.
     const bannerBox = await banner.boundingBox();
     const mainBox = await page.locator('main#main').boundingBox();

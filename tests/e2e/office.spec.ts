@@ -241,6 +241,8 @@ test('Must hold: two officers save the same case from two desks; the one who sav
     await expect(notice).toBeVisible({ timeout: 2000 });
     await expect(notice).toContainText('changed this case at');
     await expect(notice).toContainText('What you typed is kept.');
+    // The notice is at the top of the page; typing far down, A sees it in the save bar that stays in view.
+    await expect(pageA.getByText('Omar Officer changed this case at another desk.')).toBeInViewport();
     await expect(destinationA).toHaveValue('Hargeisa');
     await expectAccessible(pageA);
 

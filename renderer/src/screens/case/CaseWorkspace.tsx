@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { restoreValues } from '../../components/form/restore';
 import type { IntakeValues } from '../../components/form/types';
 import { SaveStatus } from '../../components/SaveStatus';
+import { CaseBarNotes } from '../../live/CaseBarNotes';
 import { ApplicationSection } from './ApplicationSection';
 import { CaseDocumentsPanel } from '../../documents/CaseDocumentsPanel';
 import { DecisionView } from './DecisionView';
@@ -137,6 +138,7 @@ export function CaseWorkspace({ initial, user }: { initial: CaseDetail & { myDra
                     {t('case.save')}
                   </button>
                   <span className="hint">{t('case.saveShortcut')}</span>
+                  <CaseBarNotes elsewhere={w.elsewhere} onShowTheirs={() => void w.showTheirs()} />
                 </div>
               )}
             </form>
