@@ -25,6 +25,7 @@ import { officeAdminHandlers } from './office-admin/handlers';
 import { deploymentHandlers } from './deployment/handlers';
 import type { OfficeCaller } from './office-admin/office-admin';
 import type { RegisterOptions } from './register/handlers';
+import type { DocumentEngine } from './documents/engine';
 import { dispatch } from './dispatch';
 import type { Handlers } from './dispatch';
 import type { SecretSealer } from './keys/sealer';
@@ -45,6 +46,11 @@ export interface AppCoreOptions {
   fontsDir?: string;
   /** Electron's system print dialog; without it (browser harness) printing returns a download. */
   printer?: RegisterOptions['printer'];
+  /**
+   * Renders and signs documents; default: in the calling thread. The office server passes one
+   * worker pool (documents/worker-pool.ts) shared by every workstation's core; it closes it itself.
+   */
+  documents?: DocumentEngine;
   /** Key-slot store settings (tests: a small sign-in event queue). */
   keySlots?: KeySlotStoreOptions;
 }
@@ -144,7 +150,7 @@ export function buildCore(
     store,
     officeServer: shared?.office !== undefined,
   });
-  const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer });
+  const register = registerDeps(sessions, { fontsDir: options.fontsDir, printer: options.printer, documents: options.documents });
   const backups = shared?.backups ?? new BackupService(sessions, now);
   const handlers: Handlers = combineHandlers(
     sessionHandlers(sessions),

@@ -8,6 +8,7 @@ import { BackupService } from './backup/service';
 import type { BackupHost } from './backup/service';
 import { protectDataFolder } from './data-folder';
 import { DatabaseStore } from './session/database-store';
+import { createWorkerPool } from './documents/worker-pool';
 
 import type { EnrolledWorkstationInfo, OfficeAdmin } from './office-admin/office-admin';
 import { auditWorkstationName } from './office-admin/workstation-name';
@@ -46,8 +47,10 @@ export const OFFICE_SERVER_WORKSTATION = 'office-server';
  * in a shared store, and one backup service. Calls that write are served one at a time, whoever
  * sends them, so writes are serialised exactly as on a workstation; reads (READS_ALONGSIDE_WRITES)
  * do not wait behind them (a document being rendered and signed takes a few hundred
- * milliseconds). Each workstation's own calls keep their order. Every audit entry names the
- * workstation by its certificate: `<name>.<first 8 hex digits of the certificate's fingerprint>`.
+ * milliseconds, made in a worker thread of one pool for every desk, documents/worker-pool.ts,
+ * so the server's thread stays free meanwhile). Each workstation's own calls keep their order.
+ * Every audit entry names the workstation by its certificate: `<name>.<first 8 hex digits of
+ * the certificate's fingerprint>`.
  */
 export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): OfficeCore {
   const now = options.now ?? (() => new Date());
@@ -67,6 +70,9 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
     vault: access.vault,
   };
   const backups = new BackupService(host, now);
+  // One pool of document workers for all desks, unless the caller brings its own engine (and closes it).
+  const documents = options.documents ?? createWorkerPool({ warm: { fontsDir: options.fontsDir } });
+  const ownsDocuments = options.documents === undefined;
   const cores = new Map<string, InnerCore>();
   let admin: OfficeAdmin | null = null;
   /** Workstations revoked during the call being served: their sessions end after it. */
@@ -119,7 +125,7 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   const coreFor = (ws: CallingWorkstation): InnerCore => {
     let core = cores.get(ws.fingerprint);
     if (!core) {
-      core = buildCore({ ...options, workstation: auditWorkstationName(ws) }, refuseSwitch, { store, backups, office: { workstation: ws, admin: () => admin } });
+      core = buildCore({ ...options, documents, workstation: auditWorkstationName(ws) }, refuseSwitch, { store, backups, office: { workstation: ws, admin: () => admin } });
       cores.set(ws.fingerprint, core);
       coreIds.set(ws.id.toLowerCase(), ws.fingerprint);
     }
@@ -195,6 +201,7 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
       clearInterval(ticker);
       for (const core of cores.values()) core.close();
       store.close();
+      if (ownsDocuments) void documents.close();
     },
   };
 }

@@ -7,15 +7,19 @@ import { printBatch } from './print-batch';
 import { printLogCsv, printLogDay } from './print-log';
 import { consentOf, listCaseDocuments, printDocument, printQueue, viewDocument } from './service';
 import type { RegisterDeps } from './service';
+import { inThreadEngine } from '../documents/engine';
+import type { DocumentEngine } from '../documents/engine';
 
 export interface RegisterOptions {
   fontsDir?: string | undefined;
   printer?: RegisterDeps['printer'];
+  /** Default: in this thread (a workstation); the office server passes its worker pool. */
+  documents?: DocumentEngine | undefined;
 }
 
-/** What the register needs from the session and the shell: the database key, fonts, the printer. */
+/** What the register needs from the session and the shell: the database key, fonts, the document engine, the printer. */
 export function registerDeps(sessions: SessionManager, options: RegisterOptions): RegisterDeps {
-  return { certificateKey: () => sessions.derivedKeys().certificate, fontsDir: options.fontsDir, printer: options.printer };
+  return { certificateKey: () => sessions.derivedKeys().certificate, fontsDir: options.fontsDir, documents: options.documents ?? inThreadEngine, printer: options.printer };
 }
 
 /** Certificates, the document register, consent, referral, the ineligibility letter, printing and its log (withdrawal is a case channel). */

@@ -3,8 +3,8 @@ import { IpcFailure, ipcError } from '../../../shared/ipc/errors';
 import { can } from '../../../shared/roles';
 import type { DocumentType, PrintResult } from '../../../shared/schema/documents-api';
 import type { Officer } from '../../../shared/schema/documents';
-import { packetContentHash, renderConsentForm, renderIneligibilityLetter, renderReferralPacket, renderWithdrawalForm, renderWithdrawalNotice, signPdf, stampCopy } from '../documents';
-import type { RenderOptions } from '../documents';
+import { packetContentHash } from '../documents';
+import type { DocumentEngine } from '../documents/engine';
 import type { OfficeCertificate } from '../documents';
 import type { SignedInContext } from '../context';
 import type { Db, Sqlite } from '../db/open';
@@ -21,27 +21,15 @@ export interface RegisterDeps {
   /** The office-certificate key (electron/core/keys/derived-keys.ts): opens the sealed signing certificate. */
   certificateKey(): Buffer;
   fontsDir?: string | undefined;
+  /** Renders and signs: in this thread on a workstation, in worker threads on the office server. */
+  documents: DocumentEngine;
   /** Electron: the system print dialog. Absent in the browser harness, which downloads instead. */
   printer?: ((pdf: Uint8Array) => Promise<{ printed: boolean }>) | undefined;
 }
 
 const typeCode: Record<DocumentType, string> = { consent_form: 'CF', referral_packet: 'RP', withdrawal_form: 'WF', withdrawal_notice: 'WN', ineligibility_letter: 'IL' };
-const signReason: Record<DocumentType, string> = {
-  consent_form: 'AVRR consent form / Formulaire de consentement ARVR',
-  referral_packet: 'Referral to IOM / Aiguillage vers l’OIM',
-  withdrawal_form: 'AVRR withdrawal form / Formulaire de retrait ARVR',
-  withdrawal_notice: 'Withdrawal notice to IOM / Avis de retrait à l’OIM',
-  ineligibility_letter: 'AVRR eligibility decision letter / Lettre de décision d’admissibilité ARVR',
-};
-/** The renderer of each type (a first render, and a copy rendered again). */
-const renderers: Record<DocumentType, (input: unknown, options: RenderOptions) => Promise<Uint8Array>> = {
-  consent_form: renderConsentForm,
-  referral_packet: renderReferralPacket,
-  withdrawal_form: renderWithdrawalForm,
-  withdrawal_notice: renderWithdrawalNotice,
-  ineligibility_letter: renderIneligibilityLetter,
-};
-export const SIGNING_LOCATION = 'CBSA, 6900 Airport Road, Mississauga, Ontario';
+/** Where documents are signed (reports and the information-request export sign with it too). */
+export { SIGNING_LOCATION } from '../documents/engine';
 
 /** The next number for a document of this type on this case: AVRR-2026-000123-RP-01. */
 export function nextDocumentNumber(db: Db, caseId: string, caseNumber: string, type: DocumentType): { number: string; version: number } {
@@ -75,9 +63,7 @@ export async function renderAndSign(
   now: Date,
 ): Promise<{ pdf: Uint8Array; contentHash: string | null; certificateId: string | null }> {
   return documentStep(async () => {
-    const opts = { ...(deps.fontsDir ? { fontsDir: deps.fontsDir } : {}), now };
-    const unsigned = await renderers[type](input, opts);
-    const pdf = cert ? await signPdf(unsigned, { certificate: cert.cert, reason: signReason[type], location: SIGNING_LOCATION, signingTime: now }) : unsigned;
+    const pdf = await deps.documents.make({ type, input, certificate: cert?.cert ?? null, now, fontsDir: deps.fontsDir });
     return { pdf, contentHash: type === 'referral_packet' ? packetContentHash(input) : null, certificateId: cert?.id ?? null };
   });
 }
@@ -132,13 +118,8 @@ export async function printDocument(
   const now = ctx.now();
   let pdf: Uint8Array = doc.pdf;
   if (printed) {
-    pdf = await documentStep(async () => {
-      const opts = { ...(deps.fontsDir ? { fontsDir: deps.fontsDir } : {}), now };
-      const input: unknown = JSON.parse(doc.input);
-      const fresh = await renderers[doc.type](input, opts);
-      const stamped = await stampCopy(fresh, ctx.clock.today(), deps.fontsDir ? { fontsDir: deps.fontsDir } : {});
-      return cert ? signPdf(stamped, { certificate: cert.cert, reason: signReason[doc.type], location: SIGNING_LOCATION, signingTime: now }) : stamped;
-    });
+    const input: unknown = JSON.parse(doc.input);
+    pdf = await documentStep(() => deps.documents.make({ type: doc.type, input, certificate: cert?.cert ?? null, now, fontsDir: deps.fontsDir, copyOn: ctx.clock.today() }));
   }
   const filename = `${doc.number}${printed ? '-COPY' : ''}.pdf`;
   let mode: PrintResult['mode'] = 'download';

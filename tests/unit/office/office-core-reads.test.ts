@@ -7,6 +7,8 @@ import { OWASP_MIN_KDF_PARAMS } from '../../../electron/core/auth/kdf';
 import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
 import { createOfficeCore } from '../../../electron/core/office-core';
 import type { CallingWorkstation, OfficeCore } from '../../../electron/core/office-core';
+import type { DocumentEngine, DocumentJob } from '../../../electron/core/documents/engine';
+import { createWorkerPool } from '../../../electron/core/documents/worker-pool';
 import type { CaseDetail, DraftSaved } from '../../../shared/schema/case-api';
 import type { DocumentInfo } from '../../../shared/schema/documents-api';
 import { familyIntake, syrianFamily } from '../../fixtures/intakes';
@@ -22,6 +24,17 @@ const counter: CallingWorkstation = { id: '01', name: 'front-counter-1', fingerp
 const interview: CallingWorkstation = { id: '02', name: 'interview-room-2', fingerprint: 'bb'.repeat(32) };
 let root: string;
 let core: OfficeCore;
+/** The office server's worker pool, watched: which documents are being made right now. */
+const pool = createWorkerPool({ size: 1 });
+const making: { type: DocumentJob['type']; started: () => void }[] = [];
+const documents: DocumentEngine = {
+  make(job) {
+    for (const m of making.splice(0)) if (m.type === job.type) m.started();
+    return pool.make(job);
+  },
+  close: () => pool.close(),
+};
+const started = (type: DocumentJob['type']) => new Promise<void>((resolve) => making.push({ type, started: resolve }));
 
 async function ok<T>(ws: CallingWorkstation, channel: string, input: unknown): Promise<T> {
   const r = await core.invoke(ws, channel, input);
@@ -39,7 +52,7 @@ async function consentedCase(ws: CallingWorkstation): Promise<CaseDetail> {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'avrr-office-reads-'));
-  core = createOfficeCore({ dataDir: root, sealer: devPlaintextSealer, keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS } });
+  core = createOfficeCore({ dataDir: root, sealer: devPlaintextSealer, keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS }, documents });
   await ok(counter, 'auth.setup', SUPERVISOR);
   await ok(counter, 'certificate.generateSelfSigned', {});
   const officer = await ok<{ oneTimePassword: string }>(counter, 'user.create', { username: 'io.reads', displayName: 'Ines Officer', role: 'interview_officer', badgeNumber: 'CBSA-40417' });
@@ -48,8 +61,9 @@ beforeAll(async () => {
   await ok(interview, 'auth.changePassword', { currentPassword: officer.oneTimePassword, newPassword: password });
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   core?.close();
+  await pool.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -62,6 +76,23 @@ describe('the office server: reads beside a document being made', () => {
     const autosave = ok<DraftSaved>(counter, 'draft.save', { draftId: randomUUID(), caseId: null, baseVersion: null, revision: 0, data: { note: 'typed' } }).then(() => order.push('autosave'));
     await Promise.all([referral, search, autosave]);
     expect(order).toEqual(['search', 'referral', 'autosave']);
+  }, 30_000);
+
+  it("answers another desk's read sent while a worker thread is making the packet, before the packet is done", async () => {
+    const c = await consentedCase(interview);
+    const order: string[] = [];
+    const packetStarted = started('referral_packet');
+    const referral = ok<CaseDetail>(interview, 'referral.create', { caseId: c.id, baseVersion: c.version }).then((r) => {
+      order.push('referral');
+      return r;
+    });
+    await packetStarted;
+    const read = await ok<CaseDetail>(counter, 'case.get', { caseId: c.id });
+    order.push('read');
+    expect(read.status).toBe('consented');
+    const referred = await referral;
+    expect(order).toEqual(['read', 'referral']);
+    expect(referred.status).toBe('referred');
   }, 30_000);
 
   it("keeps a desk's own calls in order: a read sent after its save sees the save", async () => {
