@@ -9,6 +9,7 @@ import type { BackupHost } from './backup/service';
 import { protectDataFolder } from './data-folder';
 import { DatabaseStore } from './session/database-store';
 import { createWorkerPool } from './documents/worker-pool';
+import { CallOrder, laneOf } from './office-call-order';
 
 import type { EnrolledWorkstationInfo, OfficeAdmin } from './office-admin/office-admin';
 import { auditWorkstationName } from './office-admin/workstation-name';
@@ -44,13 +45,12 @@ export const OFFICE_SERVER_WORKSTATION = 'office-server';
 /**
  * The office server's back end (issue 15): the same core as a workstation's, once per enrolled
  * workstation (its own session, idle lock and drafts), over ONE database connection and key held
- * in a shared store, and one backup service. Calls that write are served one at a time, whoever
- * sends them, so writes are serialised exactly as on a workstation; reads (READS_ALONGSIDE_WRITES)
- * do not wait behind them (a document being rendered and signed takes a few hundred
- * milliseconds, made in a worker thread of one pool for every desk, documents/worker-pool.ts,
- * so the server's thread stays free meanwhile). Each workstation's own calls keep their order.
- * Every audit entry names the workstation by its certificate: `<name>.<first 8 hex digits of
- * the certificate's fingerprint>`.
+ * in a shared store, one backup service, and one pool of worker threads that render and sign
+ * documents for every desk (documents/worker-pool.ts), so the server's thread stays free while a
+ * document is made. Which call waits for which: office-call-order.ts (writes on one case one at a
+ * time, beside other cases' writes; reads wait for nothing; anything else alone; each desk's own
+ * calls in order). Every audit entry names the workstation by its certificate:
+ * `<name>.<first 8 hex digits of the certificate's fingerprint>`.
  */
 export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): OfficeCore {
   const now = options.now ?? (() => new Date());
@@ -134,18 +134,15 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
   const ticker = setInterval(() => backups.tick(), 60_000);
   ticker.unref();
 
-  /** The last write in line, whoever sent it; and each workstation's last call (by certificate fingerprint). */
-  let writes: Promise<unknown> = Promise.resolve();
+  const order = new CallOrder();
   const serverEntry = (action: string, detail: string): void => {
     pendingEntries.push({ action, detail });
-    // In turn with the writes, so it never lands inside another call's work.
-    const run = async () => {
+    // Served alone, so it never lands inside another call's work.
+    order.alone(async () => {
       endRevokedSessions();
       writePendingEntries();
-    };
-    writes = writes.then(run, run).catch(() => undefined);
+    });
   };
-  const lastOf = new Map<string, Promise<unknown>>();
   return {
     invoke(workstation, channel, input) {
       // Live updates are asked for every second by every desk and read the change log in memory
@@ -164,15 +161,7 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
         }
         return result;
       };
-      const mine = lastOf.get(workstation.fingerprint) ?? Promise.resolve();
-      const read = READS_ALONGSIDE_WRITES.has(channel);
-      // A read waits only for its own workstation's earlier calls; a write for those and every earlier write.
-      const before = read ? mine : Promise.all([mine, writes]);
-      const result = before.then(run, run);
-      const settled = result.catch(() => undefined);
-      lastOf.set(workstation.fingerprint, settled);
-      if (!read) writes = settled;
-      return result;
+      return order.schedule(workstation.fingerprint, laneOf(channel, input), run);
     },
     attachAdmin(transport) {
       admin = {
@@ -205,32 +194,3 @@ export function createOfficeCore(options: Omit<AppCoreOptions, 'workstation'>): 
     },
   };
 }
-
-/**
- * Channels served without waiting for the writes in line: each handler reads in one synchronous
- * stretch (better-sqlite3 is synchronous: nothing else runs in the middle of it) and writes
- * nothing but the audit entry of the read, appended in a transaction of its own like any other.
- * A write that awaits (a document rendered and signed between its transactions) may let a read in
- * between its steps: the read sees what is committed, as a second process would. A channel not
- * listed is served as a write: slower under load, never wrong. Sign-in, sign-out and lock change
- * the shared store or a session and stay in line.
- */
-export const READS_ALONGSIDE_WRITES: ReadonlySet<string> = new Set<ChannelName>([
-  'case.list',
-  'case.officers',
-  'case.get',
-  'case.overview',
-  'case.history',
-  'today.summary',
-  'today.tasks',
-  'appointment.day',
-  'appointment.slots',
-  'appointment.forCase',
-  'document.list',
-  'document.printQueue',
-  'consent.get',
-  'attachment.list',
-  'draft.get',
-  'user.list',
-  'certificate.status',
-]);

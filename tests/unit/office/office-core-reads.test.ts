@@ -68,14 +68,16 @@ afterAll(async () => {
 });
 
 describe('the office server: reads beside a document being made', () => {
-  it("answers another desk's search while a referral packet is signed; that desk's write waits for it", async () => {
+  it("answers another desk's search and autosave while a referral packet is signed; a write of no single case waits for it", async () => {
     const c = await consentedCase(interview);
     const order: string[] = [];
     const referral = ok(interview, 'referral.create', { caseId: c.id, baseVersion: c.version }).then(() => order.push('referral'));
     const search = ok(counter, 'case.list', { query: 'Al-Ahmad' }).then(() => order.push('search'));
     const autosave = ok<DraftSaved>(counter, 'draft.save', { draftId: randomUUID(), caseId: null, baseVersion: null, revision: 0, data: { note: 'typed' } }).then(() => order.push('autosave'));
-    await Promise.all([referral, search, autosave]);
-    expect(order).toEqual(['search', 'referral', 'autosave']);
+    const setting = ok(counter, 'settings.setIdleLock', { minutes: 10 }).then(() => order.push('setting'));
+    await Promise.all([referral, search, autosave, setting]);
+    expect(order.slice(2)).toEqual(['referral', 'setting']);
+    expect([...order.slice(0, 2)].sort()).toEqual(['autosave', 'search']);
   }, 30_000);
 
   it("answers another desk's read sent while a worker thread is making the packet, before the packet is done", async () => {
@@ -93,6 +95,21 @@ describe('the office server: reads beside a document being made', () => {
     const referred = await referral;
     expect(order).toEqual(['read', 'referral']);
     expect(referred.status).toBe('referred');
+  }, 30_000);
+
+  it("saves another desk's case while a worker thread is making this case's packet", async () => {
+    const c = await consentedCase(interview);
+    const other = await ok<CaseDetail>(counter, 'case.create', { intake: familyIntake(syrianFamily) });
+    const order: string[] = [];
+    const packetStarted = started('referral_packet');
+    const referral = ok<CaseDetail>(interview, 'referral.create', { caseId: c.id, baseVersion: c.version }).then(() => order.push('referral'));
+    await packetStarted;
+    const intake = { ...other.intake, persons: other.intake.persons.map((p, i) => (i === 0 ? { ...p, nameLatin: 'Mohammed Other Case' } : p)) };
+    await ok(counter, 'case.saveIntake', { caseId: other.id, baseVersion: other.version, intake });
+    order.push('other case saved');
+    await referral;
+    // One case's write at a time (office-call-order.ts): a save of the same case would have waited.
+    expect(order).toEqual(['other case saved', 'referral']);
   }, 30_000);
 
   it("keeps a desk's own calls in order: a read sent after its save sees the save", async () => {
