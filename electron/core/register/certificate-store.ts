@@ -62,12 +62,26 @@ export function activeCertificateInfo(sqlite: Sqlite): CertificateInfo | null {
   return r ? info(r) : null;
 }
 
+/**
+ * The certificate last opened on each open database. Reading a .p12 is a key derivation and RSA
+ * parsing in JavaScript (node-forge): 30 to 80 ms of the only thread, at every document and
+ * print; on the office server every other desk waited for it (seen in a CPU profile of
+ * `npm run bench -- office`). Kept per connection, checked against the active row's sealed
+ * bytes (a new certificate is opened afresh), and gone with the connection when the database
+ * closes, like the key that opened it.
+ */
+const openedByDatabase = new WeakMap<Sqlite, { id: string; sealed: Buffer; cert: OfficeCertificate }>();
+
 /** The active office certificate, opened for signing; `null` when none was set up. */
 export function openActiveCertificate(sqlite: Sqlite, certKey: Buffer): { id: string; cert: OfficeCertificate } | null {
   const r = activeRow(sqlite);
   if (!r) return null;
+  const kept = openedByDatabase.get(sqlite);
+  if (kept && kept.id === r.id && kept.sealed.equals(r.sealed)) return { id: r.id, cert: kept.cert };
   const { p12, passphrase } = unseal(certKey, r.sealed);
-  return { id: r.id, cert: readOfficeCertificate(p12, passphrase) };
+  const cert = readOfficeCertificate(p12, passphrase);
+  openedByDatabase.set(sqlite, { id: r.id, sealed: Buffer.from(r.sealed), cert });
+  return { id: r.id, cert };
 }
 
 export function requireCertificate(sqlite: Sqlite, certKey: Buffer): { id: string; cert: OfficeCertificate } {
