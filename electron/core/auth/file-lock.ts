@@ -8,7 +8,8 @@ import { hostname } from 'node:os';
  * change, write and fsync one small file), so waiting is a short sleep and a retry.
  *
  * A lock left by a process that died (kill -9 inside the section) is taken over when its pid is
- * gone from this host, or when it is older than STALE_MS whatever its holder (another host on a
+ * gone from this host, when it is still empty a second after it was made (killed between creating
+ * and writing it), or when it is older than STALE_MS whatever its holder (another host on a
  * shared folder, a recycled pid). Taking over renames the stale file away first, so of two
  * processes that both found it stale only one removes it.
  *
@@ -16,6 +17,11 @@ import { hostname } from 'node:os';
  * to refresh the lock; here the section never spans an await.
  */
 export const STALE_MS = 30_000;
+/**
+ * The holder writes "pid host time" right after creating the file. A file still empty (or not
+ * in that form) after this long was left by a process killed between the two: nothing to wait for.
+ */
+export const UNWRITTEN_STALE_MS = 1_000;
 const WAIT_MS = 5_000;
 const RETRY_MS = 3;
 
@@ -34,7 +40,8 @@ function sleep(ms: number): void {
 function holderGone(content: string, ageMs: number): boolean {
   if (ageMs > STALE_MS) return true;
   const [pid, host] = content.split(' ');
-  if (host !== hostname() || pid === undefined || !/^\d+$/.test(pid)) return false;
+  if (pid === undefined || !/^\d+$/.test(pid) || host === undefined) return ageMs > UNWRITTEN_STALE_MS;
+  if (host !== hostname()) return false;
   try {
     process.kill(Number(pid), 0);
     return false;
