@@ -3,7 +3,7 @@
  * benchmark (tests/bench/office.bench.ts): the same core and transport as scripts/office-server.ts,
  * with a machine-readable console so the parent can drive it.
  *
- *   node office-server-child.ts DATA_DIR PORT ENROL_PORT min|default
+ *   node office-server-child.ts DATA_DIR PORT ENROL_PORT min|default [workers|in-thread]
  *
  * Prints one JSON line `{"ready":{"port":…,"enrolPort":…,"ca":"…"}}` when listening; each line
  * `code` on stdin is answered `{"code":"…"}` (a new enrolment code), each line `loop` with the
@@ -16,14 +16,21 @@ import { createInterface } from 'node:readline';
 import { OWASP_MIN_KDF_PARAMS } from '../../../electron/core/auth/kdf';
 import { privateUmask } from '../../../electron/core/data-folder';
 import { devPlaintextSealer } from '../../../electron/core/keys/sealer';
+import { inThreadEngine } from '../../../electron/core/documents/engine';
 import { createOfficeCore } from '../../../electron/core/office-core';
 import { startOfficeTransport } from '../../../electron/office/server';
 
-const [dataDir, port, enrolPort, kdf] = process.argv.slice(2);
+const [dataDir, port, enrolPort, kdf, documentsIn] = process.argv.slice(2);
 if (!dataDir || port === undefined || enrolPort === undefined) throw new Error('usage: office-server-child DATA_DIR PORT ENROL_PORT min|default');
 
 privateUmask();
-const core = createOfficeCore({ dataDir, sealer: devPlaintextSealer, ...(kdf === 'min' ? { keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS } } : {}) });
+const core = createOfficeCore({
+  dataDir,
+  sealer: devPlaintextSealer,
+  ...(kdf === 'min' ? { keySlots: { kdfParams: OWASP_MIN_KDF_PARAMS } } : {}),
+  // `in-thread`: a run that makes no documents does not start the pool's worker at every start.
+  ...(documentsIn === 'in-thread' ? { documents: inThreadEngine } : {}),
+});
 const office = await startOfficeTransport({
   dataDir,
   port: Number(port),

@@ -48,8 +48,10 @@ export interface OfficeServerProcess {
   readonly exited: Promise<NodeJS.Signals | null>;
 }
 
-export async function startOfficeServer(dataDir: string, opts: { port?: number; enrolPort?: number; kdf: 'min' | 'default' }): Promise<OfficeServerProcess> {
-  const child = spawn(process.execPath, [...(await childNodeArgs()), dataDir, String(opts.port ?? 0), String(opts.enrolPort ?? 0), opts.kdf], {
+/** `documents`: where the server makes documents (default: its pool of worker threads, as the real server). */
+export async function startOfficeServer(dataDir: string, opts: { port?: number; enrolPort?: number; kdf: 'min' | 'default'; documents?: 'workers' | 'in-thread' }): Promise<OfficeServerProcess> {
+  const args = [dataDir, String(opts.port ?? 0), String(opts.enrolPort ?? 0), opts.kdf, opts.documents ?? 'workers'];
+  const child = spawn(process.execPath, [...(await childNodeArgs()), ...args], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
