@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
 import { createOfficeCore } from '../../electron/core/office-core';
 import { enrolWorkstation, officeInvoker } from '../../electron/office/client';
 import type { OfficeInvoker } from '../../electron/office/client';
 import { startOfficeTransport } from '../../electron/office/server';
-import { officeWorkstationCore } from '../../electron/web/office-workstation';
-import { startHarnessServer } from '../../electron/web/server';
 import type { AuditPageView } from '../../shared/schema/audit';
+import { enrolledDesk } from './office.helpers';
 import { expect, expectAccessible, press, setUpSupervisor, test } from './fixtures';
 
 /**
@@ -29,15 +28,8 @@ test('the supervisor lists the workstations, makes an enrolment code and revokes
     onEnrolled: (w) => core.recordEnrolment(w),
   });
   core.attachAdmin(office);
-  const forwarding = await officeWorkstationCore(mkdtempSync(join(root, 'ws-')), devPlaintextSealer, {
-    AVRR_OFFICE_URL: `https://localhost:${office.port}`,
-    AVRR_OFFICE_ENROL_URL: `https://localhost:${office.enrolPort}`,
-    AVRR_OFFICE_CODE: office.createEnrolmentCode().code,
-    AVRR_OFFICE_NAME: 'Supervisor desk',
-    AVRR_OFFICE_CA_FINGERPRINT: office.caFingerprint,
-  });
-  if (!forwarding) throw new Error('not a workstation');
-  const harness = await startHarnessServer(forwarding, { rendererDir: resolve('out/web'), port: 0 });
+  const desk = await enrolledDesk(office, mkdtempSync(join(root, 'ws-')), 'Supervisor desk');
+  const { forwarding, harness } = desk;
   let second: OfficeInvoker | null = null;
   try {
     const page = await (await browser.newContext()).newPage();
@@ -114,8 +106,7 @@ test('the supervisor lists the workstations, makes an enrolment code and revokes
     expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^office\\.revoke awa\\.diallo Supervisor-desk\\.[0-9a-f]{8} workstation=${enrolled.id};name=Interview-room-2\\.`)));
   } finally {
     second?.close();
-    await harness.close();
-    forwarding.close();
+    await desk.close();
     await office.close();
     core.close();
     rmSync(root, { recursive: true, force: true });

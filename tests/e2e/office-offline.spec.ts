@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
@@ -8,9 +8,8 @@ import { createOfficeCore } from '../../electron/core/office-core';
 import type { OfficeCore } from '../../electron/core/office-core';
 import { startOfficeTransport } from '../../electron/office/server';
 import type { OfficeTransport } from '../../electron/office/server';
-import { officeWorkstationCore } from '../../electron/web/office-workstation';
-import { startHarnessServer } from '../../electron/web/server';
 import type { IpcResult } from '../../shared/ipc/errors';
+import { enrolledDesk } from './office.helpers';
 import { expect, expectAccessible, ok, press, setUpSupervisor, supervisor, test } from './fixtures';
 import { fillQuickIdentity, openCase, startIntake } from './intake.helpers';
 
@@ -48,15 +47,7 @@ async function officeRig(browser: Browser) {
   let office: OfficeTransport | null = await listen({ port: 0, enrolPort: 0 });
   const ports = { port: office.port, enrolPort: office.enrolPort };
   const dataDir = mkdtempSync(join(root, 'ws-'));
-  const forwarding = await officeWorkstationCore(dataDir, devPlaintextSealer, {
-    AVRR_OFFICE_URL: `https://localhost:${office.port}`,
-    AVRR_OFFICE_ENROL_URL: `https://localhost:${office.enrolPort}`,
-    AVRR_OFFICE_CODE: office.createEnrolmentCode().code,
-    AVRR_OFFICE_NAME: 'front-counter-1',
-    AVRR_OFFICE_CA_FINGERPRINT: office.caFingerprint,
-  });
-  if (!forwarding) throw new Error('not a workstation');
-  const harness = await startHarnessServer(forwarding, { rendererDir: resolve('out/web'), port: 0 });
+  const { forwarding, harness } = await enrolledDesk(office, dataDir, 'front-counter-1');
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 720 });

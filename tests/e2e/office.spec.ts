@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { devPlaintextSealer } from '../../electron/core/keys/sealer';
 import { createOfficeCore } from '../../electron/core/office-core';
 import { startOfficeTransport } from '../../electron/office/server';
-import { officeWorkstationCore } from '../../electron/web/office-workstation';
-import { startHarnessServer } from '../../electron/web/server';
 import type { IpcResult } from '../../shared/ipc/errors';
 import type { AuditPageView } from '../../shared/schema/audit';
 import type { CaseDetail, DraftRecord } from '../../shared/schema/case-api';
@@ -14,6 +12,7 @@ import type { DocumentInfo } from '../../shared/schema/documents-api';
 import { eligibleFacts } from '../fixtures/intakes';
 import { intakeWith } from '../unit/core/helpers';
 import type { Account } from './fixtures';
+import { enrolledDesk } from './office.helpers';
 import { clerk, expect, expectAccessible, frontCounter, officer, press, signIn, signOut, supervisor, test } from './fixtures';
 import { choose, fillQuickIdentity, openCase, startIntake } from './intake.helpers';
 
@@ -45,21 +44,9 @@ async function office() {
   const transport = await startOfficeTransport({ dataDir: serverDir, port: 0, enrolPort: 0, handler: (r) => core.invoke(r.workstation, r.body.channel, r.body.input) });
   const closers: (() => Promise<void>)[] = [];
   const desk = async (name: string): Promise<Desk> => {
-    const env = {
-      AVRR_OFFICE_URL: `https://localhost:${transport.port}`,
-      AVRR_OFFICE_ENROL_URL: `https://localhost:${transport.enrolPort}`,
-      AVRR_OFFICE_CODE: transport.createEnrolmentCode().code,
-      AVRR_OFFICE_NAME: name,
-      AVRR_OFFICE_CA_FINGERPRINT: transport.caFingerprint,
-    };
-    const forwarding = await officeWorkstationCore(mkdtempSync(join(root, 'ws-')), devPlaintextSealer, env);
-    if (!forwarding) throw new Error('not a workstation');
-    const server = await startHarnessServer(forwarding, { rendererDir: resolve('out/web'), port: 0 });
-    closers.push(async () => {
-      await server.close();
-      forwarding.close();
-    });
-    return { url: server.url, invoke: forwarding.invoke };
+    const made = await enrolledDesk(transport, mkdtempSync(join(root, 'ws-')), name);
+    closers.push(made.close);
+    return { url: made.harness.url, invoke: made.forwarding.invoke };
   };
   return {
     desk,
